@@ -1,0 +1,11 @@
+/** Test tiers picked by file name: *.test.ts (unit), *.cdk.test.ts (CDK assertions), *.e2e.test.ts (running system). */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const common = { testEnvironment: 'node', transform: { '^.+\\.(t|j|mj)s$': swc }, transformIgnorePatterns: ['/node_modules/(?!(@middy|harper\\.js)/)'] };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['\\.cdk\\.test\\.ts$', '\\.e2e\\.test\\.ts$'] },
+    { ...common, displayName: 'cdk', testMatch: ['<rootDir>/test/**/*.cdk.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.test.ts'], testTimeout: 300000 },
+  ],
+};
