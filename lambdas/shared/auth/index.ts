@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './principal';
+export * from './config';
+export * from './token-verifier';

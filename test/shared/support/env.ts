@@ -1,0 +1,4 @@
+/** Imported first by handler tests: sets the environment the handlers read at load. */
+import { TEST_ENV } from './tokens';
+
+Object.assign(process.env, TEST_ENV);
