@@ -103,6 +103,10 @@ export class Auth extends Construct {
     this.userPool = pool;
 
     Validations.of(pool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason: 'Essentials (not Plus) is the plan: it has email one-time-code sign-in, which this product needs; Plus only adds threat protection (see COG3).',
+    });
+    Validations.of(pool).acknowledge({
       id: 'AwsSolutions-COG3',
       reason:
         'Threat protection (advanced security) needs the Plus feature plan; this product uses Essentials for email one-time-code sign-in. Enable Plus per deployment if the extra cost is accepted.',

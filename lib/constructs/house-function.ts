@@ -30,7 +30,7 @@ export interface HouseFunctionProps {
 }
 
 /**
- * The one Lambda definition of the product: Node 22 on ARM64, ESM bundle by esbuild with source maps,
+ * The one Lambda definition of the product: Node 24 (latest Lambda runtime) on ARM64, ESM bundle by esbuild with source maps,
  * its own log group with retention, X-Ray tracing, Powertools configuration, and a role that may
  * write only to its own log group. Grants are added by the constructs that own the resources.
  */
@@ -62,7 +62,7 @@ export class HouseFunction extends Construct {
       entry: path.join(PROJECT_ROOT, props.entry),
       handler: 'handler',
       description: props.description,
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),

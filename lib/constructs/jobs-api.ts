@@ -1,4 +1,5 @@
 import { Duration, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -65,7 +66,7 @@ export class JobsApi extends Construct {
       throttle: { rateLimit: props.throttleRate ?? 50, burstLimit: (props.throttleRate ?? 50) * 2 },
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(accessLogs),
-        format: apigw.AccessLogFormat.custom(
+        format: AccessLogFormat.custom(
           JSON.stringify({
             requestId: '$context.requestId',
             routeKey: '$context.routeKey',

@@ -1,4 +1,5 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketLambdaAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -66,6 +67,10 @@ export class Notifications extends Construct {
       },
       disconnectRouteOptions: { integration: new WebSocketLambdaIntegration('DisconnectIntegration', disconnect.fn) },
     });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'WebSocket authorization happens once, on $connect (token authorizer); $disconnect and ping run only on a connection that passed it.',
+    });
     this.api.addRoute('ping', {
       integration: new WebSocketLambdaIntegration('PingIntegration', ping.fn),
       returnResponse: false,
@@ -78,7 +83,7 @@ export class Notifications extends Construct {
       throttle: { rateLimit: 50, burstLimit: 100 },
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(accessLogs),
-        format: apigw.AccessLogFormat.custom(
+        format: AccessLogFormat.custom(
           JSON.stringify({
             requestId: '$context.requestId',
             routeKey: '$context.routeKey',
@@ -93,7 +98,6 @@ export class Notifications extends Construct {
     this.grantPush(ping);
     this.url = this.stage.url;
     this.managementEndpoint = `https://${this.api.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}/${stageName}`;
-    void Duration;
   }
 
   /** Lets `fn` find the owner's connections and post to them; sets CONNECTIONS_TABLE and WS_ENDPOINT. */
@@ -106,8 +110,9 @@ export class Notifications extends Construct {
   private grantPush(fn: HouseFunction): void {
     this.stage.grantManagementApiAccess(fn.fn);
     fn.fn.addEnvironment('WS_ENDPOINT', this.managementEndpoint);
+    const apiId = Stack.of(this).getLogicalId(this.api.node.defaultChild as CfnElement);
     Validations.of(fn).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<NotificationsApi0E13A1E0>/prod/*/@connections/*]',
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${apiId}>/${this.stage.stageName}/*/@connections/*]`,
       reason: 'Connection ids are assigned by API Gateway at connect time; the grant is limited to this API stage\'s @connections resource.',
     });
   }

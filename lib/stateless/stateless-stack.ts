@@ -6,6 +6,7 @@ import { JobsApi } from '../constructs/jobs-api';
 import { Notifications } from '../constructs/notifications';
 import { GrammarEngine, Pipeline } from '../constructs/pipeline';
 import { StatefulStack } from '../stateful/stateful-stack';
+import { acknowledgeGrantShapes } from './nag-acknowledgements';
 
 /** Deployment settings of the stateless stack; every one has a default (see README "Configuration"). */
 export interface StatelessSettings {
@@ -73,6 +74,8 @@ export class StatelessStack extends Stack {
       grammarEngine: settings.grammarEngine,
       bedrockModelId: settings.bedrockModelId,
     });
+
+    acknowledgeGrantShapes(this);
 
     // Everything a client needs, in one stack's outputs (`cdk deploy --outputs-file outputs.json`).
     new CfnOutput(this, 'HttpApiUrl', { value: this.jobsApi.url });
