@@ -184,7 +184,7 @@ export class VoiceCorrectionClient {
     return `Bearer ${t}`;
   }
 
-  private api<T>(method: string, path: string, what: string, body?: unknown, token?: string): Promise<T> {
+  private async api<T>(method: string, path: string, what: string, body?: unknown, token?: string): Promise<T> {
     const headers: Record<string, string> = { authorization: this.bearer(token), accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     return requestJson<T>(
@@ -222,7 +222,7 @@ export class VoiceCorrectionClient {
   }
 
   /** Opens the notifications socket with the current token (or the one given). */
-  connect(options: { token?: string } = {}): Promise<JobSocket> {
+  async connect(options: { token?: string } = {}): Promise<JobSocket> {
     const token = options.token ?? this.tokens?.accessToken;
     if (token === undefined) throw new NotSignedInError();
     return JobSocket.open(this.config.wsUrl, token, this.options.socket);
