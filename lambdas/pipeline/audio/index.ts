@@ -6,3 +6,4 @@ export { renderOwnVoice, renderFull, type OwnVoiceInput, type OwnVoiceResult } f
 export { sniffFormat, type SniffedFormat } from './sniff';
 export { probeHeader, mp3Duration, flacDuration, oggInfo, type OggCodec } from './sniff';
 export { AudioDecodeError } from './errors';
+export { splitAtPauses } from './segments';
