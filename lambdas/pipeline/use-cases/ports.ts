@@ -1,4 +1,5 @@
 /** Ports the pipeline use-cases need beyond the shared engine ports; adapters implement them. */
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { JobRepository, JobStatus } from '../../shared/jobs/model';
 import type { Notifier } from '../../shared/notifications/messages';
 import type { PipelineState } from '../state';
@@ -17,11 +18,8 @@ export interface DownloadLinks {
   sign(key: string): Promise<{ readonly url: string; readonly expiresAt: string }>;
 }
 
-/** The few log calls a use-case makes (Powertools Logger satisfies it). */
-export interface Log {
-  info(message: string, extra?: Record<string, unknown>): void;
-  warn(message: string, extra?: Record<string, unknown> | Error): void;
-}
+/** The few log calls a use-case makes. */
+export type Log = Pick<Logger, 'info' | 'warn'>;
 
 /** What every step shares. */
 export interface StepPorts {

@@ -6,8 +6,8 @@ import { SynthesisFailed, rethrow } from '../errors';
 import type { CorrectionDocument, PipelineState } from '../state';
 import { setStatus, withTiming, type ObjectStore, type StepPorts } from './ports';
 
-/** Rate the original is decoded at for splicing: Polly's PCM rate, so synthesized spans need no resampling. */
-export const OWN_VOICE_SAMPLE_RATE = 16_000;
+/** Rate the original is decoded at for splicing (the audio module resamples synthesized spans to it); 24 kHz keeps speech clear at a third of CD-rate cost. */
+export const OWN_VOICE_SAMPLE_RATE = 24_000;
 
 /** The audio module's renderers (lambdas/pipeline/audio). */
 export interface Renderers {

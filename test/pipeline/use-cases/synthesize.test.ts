@@ -1,4 +1,4 @@
-import { synthesize, type Renderers, type SynthesizePorts } from '../../../lambdas/pipeline/use-cases/synthesize';
+import { OWN_VOICE_SAMPLE_RATE, synthesize, type Renderers, type SynthesizePorts } from '../../../lambdas/pipeline/use-cases/synthesize';
 import type { AudioCodec, Pcm, TextToSpeech } from '../../../lambdas/shared/ports';
 import { aJob, aState, JOB_ID, MemoryJobs, MemoryStore, stepPorts, thrown, UPLOAD_BUCKET, WORK_BUCKET } from '../fakes';
 
@@ -57,7 +57,7 @@ describe('synthesize', () => {
     const { store, codec, ports } = setup({ textEdits: [] });
     const next = await synthesize(at('flac'), ports);
     expect(next.unchanged).toBe(true);
-    expect(codec.decode).toHaveBeenCalledWith(ORIGINAL, 16000);
+    expect(codec.decode).toHaveBeenCalledWith(ORIGINAL, OWN_VOICE_SAMPLE_RATE);
     expect(written(store)?.body).toEqual(ENCODED);
   });
 
