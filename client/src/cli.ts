@@ -90,7 +90,9 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
       },
     });
   } catch (e) {
-    throw new UsageError(oneLine(e).replace(/\. To specify a positional argument.*$/, ''));
+    // Node's messages carry a code prefix under some runners and a hint about dashes: keep the first sentence.
+    const message = oneLine(e).replace(/^(?:\w*Error )?\[ERR_[A-Z_]+\]: /, '');
+    throw new UsageError(message.replace(/\.? (?:To specify|Did you forget).*$/, ''));
   }
   const v = parsed.values;
   if (v.help) return { file: '', overrides: {}, code: false, json: false, help: true };
