@@ -73,10 +73,10 @@ export class Pipeline extends Construct {
       });
 
     const fns = {
-      accept: step('Accept', 'accept', 'checks the upload is audio within limits', 1024, Duration.minutes(2)),
+      accept: step('Accept', 'accept', 'checks the upload is audio within limits', 1536, Duration.minutes(2)),
       transcribeStart: step('TranscribeStart', 'transcribe-start', 'starts transcription', 512),
       transcribeCheck: step('TranscribeCheck', 'transcribe-check', 'polls transcription', 512),
-      correct: step('Correct', 'correct', 'corrects the grammar of the transcript', 1024, Duration.minutes(2)),
+      correct: step('Correct', 'correct', 'corrects the grammar of the transcript', 1536, Duration.minutes(2)),
       synthesize: step('Synthesize', 'synthesize', 'renders the corrected recording', 2048, Duration.minutes(10)),
       finish: step('Finish', 'finish', 'stores the result', 512, Duration.minutes(2)),
       notify: step('Notify', 'notify', 'tells the owner the file is ready', 512),
@@ -116,9 +116,8 @@ export class Pipeline extends Construct {
         }),
       );
     }
-    for (const f of [fns.accept, fns.transcribeStart, fns.correct, fns.synthesize, fns.notify, fns.fail]) {
-      props.notifications.grantNotify(f);
-    }
+    // Every step reports progress (job-status) to the owner's open connections.
+    for (const f of Object.values(fns)) props.notifications.grantNotify(f);
     props.downloads.grantSign(fns.notify);
     props.downloads.grantSign(fns.finish);
 
