@@ -23,16 +23,45 @@ function kernel(x: number): number {
   return KERNEL[i] * (1 - f) + KERNEL[i + 1] * f;
 }
 
-/** Band-limited (windowed-sinc) resampling; the cut-off follows the lower of the two rates. */
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/**
+ * Band-limited (windowed-sinc) resampling; the cut-off follows the lower of the two rates. For
+ * rational ratios with few phases (all the usual rates) the weights are computed once per phase.
+ */
 export function resample(pcm: Pcm, sampleRate: number): Pcm {
-  if (!Number.isFinite(sampleRate) || sampleRate <= 0) throw new RangeError(`invalid sample rate ${sampleRate}`);
+  if (!Number.isInteger(sampleRate) || sampleRate <= 0) throw new RangeError(`invalid sample rate ${sampleRate}`);
   if (pcm.sampleRate === sampleRate) return pcm;
   const input = pcm.samples;
   const ratio = sampleRate / pcm.sampleRate;
   const length = Math.round(input.length * ratio);
   const out = new Float32Array(length);
   const scale = Math.min(1, ratio) * 0.97; // a little below Nyquist against aliasing
-  const reach = SINC_ZEROS / scale;
+  const reach = Math.ceil(SINC_ZEROS / scale);
+  const g = gcd(sampleRate, pcm.sampleRate);
+  const up = sampleRate / g; // output step = down / up input samples
+  const down = pcm.sampleRate / g;
+  if (Number.isInteger(pcm.sampleRate) && up <= 4096) {
+    const taps = 2 * reach + 1;
+    const weights = new Float32Array(up * taps);
+    for (let phase = 0; phase < up; phase++) {
+      for (let k = 0; k < taps; k++) weights[phase * taps + k] = kernel((k - reach - phase / up) * scale) * scale;
+    }
+    for (let j = 0; j < length; j++) {
+      const base = Math.floor((j * down) / up);
+      const phase = (j * down) % up;
+      const w = phase * taps;
+      let sum = 0;
+      const first = base - reach;
+      const from = Math.max(0, -first);
+      const to = Math.min(taps, input.length - first);
+      for (let k = from; k < to; k++) sum += input[first + k] * weights[w + k];
+      out[j] = sum;
+    }
+    return { sampleRate, samples: out };
+  }
   for (let j = 0; j < length; j++) {
     const centre = j / ratio;
     const from = Math.max(0, Math.ceil(centre - reach));

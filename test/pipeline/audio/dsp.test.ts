@@ -23,6 +23,13 @@ describe('resample', () => {
     expect(rms(down.samples, 1000, 15000)).toBeLessThan(0.02);
   });
 
+  it('handles ratios without a small common factor', () => {
+    const odd = resample(sine(440, 1, 16000), 16001);
+    expect(odd.samples.length).toBe(16001);
+    expect(zeroCrossings(odd.samples) / 2).toBeCloseTo(440, -1);
+    expect(rms(odd.samples, 1000, 15000)).toBeCloseTo(0.5 / Math.SQRT2, 2);
+  });
+
   it('returns the same PCM when the rate already matches', () => {
     const tone = sine(440, 0.1);
     expect(resample(tone, 16000)).toBe(tone);
