@@ -105,7 +105,7 @@ export class FakeStack {
 }
 
 /** Parses a recorded multipart body the way a server would, keeping field order. */
-export async function formEntries(r: Recorded): Promise<Array<[string, FormDataEntryValue]>> {
+export async function formEntries(r: Recorded): Promise<Array<[string, NonNullable<ReturnType<FormData['get']>>]>> {
   const form = await new Response(r.body, { headers: { 'content-type': String(r.headers['content-type']) } }).formData();
   return [...form.entries()];
 }
