@@ -46,6 +46,11 @@ export interface CorrectFileOptions {
   readonly pollIntervalMs?: number;
   /** Poll interval once the socket is lost, in ms (default 1000). */
   readonly fallbackPollIntervalMs?: number;
+  /**
+   * Fail when the socket cannot be opened (default false: a refused token still fails, but an
+   * unreachable or missing WebSocket API falls back to polling, e.g. LocalStack without WebSocket APIs).
+   */
+  readonly requireSocket?: boolean;
 }
 
 export interface CorrectionResult {
@@ -245,7 +250,7 @@ export class VoiceCorrectionClient {
 
   /**
    * The whole flow: connect the socket, request an upload, upload, wait for file-ready / file-failed
-   * (polling GET /jobs/{id} when the socket misses it), download `<name>.corrected.mp3` beside the input.
+   * (polling GET /jobs/{id} when the socket misses it or cannot be opened), download `<name>.corrected.mp3` beside the input.
    * Throws JobFailedError, JobTimeoutError, ApiError, NetworkError.
    */
   async correctFile(path: string, options: CorrectFileOptions = {}): Promise<CorrectionResult> {
@@ -265,10 +270,14 @@ export class VoiceCorrectionClient {
     const timeoutMs = options.timeoutMs ?? 10 * 60_000;
 
     // Connect first so no notification about this job can be missed.
-    const socket = await this.connect();
+    const socket = await this.connect().catch((e: unknown) => {
+      const refused = e instanceof ApiError && (e.status === 401 || e.status === 403);
+      if (refused || options.requireSocket || !(e instanceof VoiceCorrectionError)) throw e;
+      return undefined;
+    });
     const early: ServerMessage[] = [];
     const buffer = (m: ServerMessage) => early.push(m);
-    socket.on('message', buffer);
+    socket?.on('message', buffer);
     try {
       progress('requesting-upload', 'client');
       const ticket = await this.createUpload({
@@ -283,7 +292,7 @@ export class VoiceCorrectionClient {
       const uploadStart = Date.now();
       await this.uploadFile(ticket, path, { contentType });
       const uploadMs = Date.now() - uploadStart;
-      socket.off('message', buffer);
+      socket?.off('message', buffer);
       const outcome = await this.waitForOutcome(jobId, socket, early, {
         timeoutMs: Math.max(1, timeoutMs - (Date.now() - started)),
         pollIntervalMs: options.pollIntervalMs ?? 10_000,
@@ -310,15 +319,15 @@ export class VoiceCorrectionClient {
         via: outcome.via,
       };
     } finally {
-      socket.off('message', buffer);
-      await socket.close();
+      socket?.off('message', buffer);
+      await socket?.close();
     }
   }
 
   /** Resolves on the job's outcome from the socket or, failing that, from polling; statuses are reported forward only. */
   private waitForOutcome(
     jobId: string,
-    socket: JobSocket,
+    socket: JobSocket | undefined,
     early: readonly ServerMessage[],
     opts: { timeoutMs: number; pollIntervalMs: number; fallbackPollIntervalMs: number; onStatus: (s: JobStatus, via: 'websocket' | 'polling') => void },
   ): Promise<Outcome> {
@@ -340,9 +349,9 @@ export class VoiceCorrectionClient {
         finished = true;
         clearTimeout(pollTimer);
         clearTimeout(deadline);
-        socket.off('message', onMessage);
-        socket.off('reconnected', onReconnected);
-        socket.off('closed', onClosed);
+        socket?.off('message', onMessage);
+        socket?.off('reconnected', onReconnected);
+        socket?.off('closed', onClosed);
         settle();
       };
       const schedule = (delay = socketLost ? opts.fallbackPollIntervalMs : opts.pollIntervalMs) => {
@@ -404,11 +413,11 @@ export class VoiceCorrectionClient {
       };
       const deadline = setTimeout(() => finish(() => reject(new JobTimeoutError(jobId, opts.timeoutMs, lastStatus))), opts.timeoutMs);
 
-      socket.on('message', onMessage);
-      socket.on('reconnected', onReconnected);
-      socket.on('closed', onClosed);
+      socket?.on('message', onMessage);
+      socket?.on('reconnected', onReconnected);
+      socket?.on('closed', onClosed);
       for (const m of early) onMessage(m);
-      if (!finished && !socket.connected) onClosed();
+      if (!finished && !socket?.connected) onClosed();
       else schedule();
     });
   }

@@ -157,6 +157,24 @@ describe('correctFile', () => {
     expect(result.via).toBe('polling');
   });
 
+  it('polls from the start when the WebSocket API cannot be reached', async () => {
+    client = VoiceCorrectionClient.fromUrls({ apiUrl: stack.base, wsUrl: 'ws://127.0.0.1:1/none', userPoolId: 'us-east-1_LocalPool', clientId: 'web' });
+    client.setToken(GOOD_TOKEN);
+    stack.routes.set('GET /jobs/job-1', () => ({
+      status: 200,
+      body: jobView('done', { result: { transcript: 'a', correctedText: 'a', edits: [], unchanged: true, downloadUrl: `${stack.base}/files/out.mp3`, downloadExpiresAt: 'e' } }),
+    }));
+    const result = await client.correctFile(input, { pollIntervalMs: 3_600_000, fallbackPollIntervalMs: 20 });
+    expect(result.via).toBe('polling');
+    await expect(client.correctFile(input, { requireSocket: true })).rejects.toMatchObject({ code: 'network' });
+  });
+
+  it('fails at once when the socket refuses the token', async () => {
+    client.setToken('forged');
+    await expect(client.correctFile(input)).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
+    expect(stack.requests).toHaveLength(0);
+  });
+
   it('reports a failure found by polling as JobFailedError', async () => {
     stack.routes.set('GET /jobs/job-1', () => ({ status: 200, body: jobView('failed', { error: { code: 'no-speech', reason: 'no speech found' } }) }));
     await expect(client.correctFile(input, { pollIntervalMs: 20 })).rejects.toMatchObject({ code: 'no-speech', reason: 'no speech found' });
