@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Lint, LocalLinter } from 'harper.js';
+
+/** Harper rule switches: LongSentences' whole-text lint hides every other lint on unpunctuated text. */
+const LINT_CONFIG: Record<string, boolean> = {
+  LongSentences: false,
+  SentenceCapitalization: true,
+};
+
+const WASM = 'harper_wasm_slim_bg.wasm';
+
+/**
+ * Where the slim WASM binary lives: next to the bundle (copied there at bundling time) or in a
+ * node_modules above this file or the working directory. Undefined means "use the inlined binary".
+ */
+function wasmPath(): string | undefined {
+  const starts = [typeof __dirname === 'string' ? __dirname : undefined, process.cwd()].filter((x): x is string => !!x);
+  for (const start of starts) {
+    if (existsSync(join(start, WASM))) return join(start, WASM);
+    for (let dir = start; ; dir = dirname(dir)) {
+      const candidate = join(dir, 'node_modules', 'harper.js', 'dist', WASM);
+      if (existsSync(candidate)) return candidate;
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return undefined;
+}
+
+/** One Harper linter per process: WASM setup costs about a second and a third of a gigabyte. */
+let linterPromise: Promise<LocalLinter> | undefined;
+
+export function harperLinter(): Promise<LocalLinter> {
+  linterPromise ??= createLinter().catch((error: unknown) => {
+    linterPromise = undefined;
+    throw error;
+  });
+  return linterPromise;
+}
+
+async function createLinter(): Promise<LocalLinter> {
+  const harper = await import('harper.js');
+  const path = wasmPath();
+  const binary = path
+    ? harper.createBinaryModuleFromUrl(pathToFileURL(path).href, 'slim')
+    : (await import('harper.js/slimBinaryInlined')).slimBinaryInlined;
+  const linter = new harper.LocalLinter({ binary, dialect: harper.Dialect.American });
+  await linter.setLintConfig(LINT_CONFIG);
+  await linter.lint('Warm up the linter.', { language: 'plaintext' });
+  return linter;
+}
+
+/** One change Harper proposes, in code-point offsets of the linted text. */
+export interface HarperFix {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: string;
+  readonly rule: string;
+  readonly problem: string;
+  readonly message: string;
+  /** Candidate replacement texts, Harper's order. */
+  readonly options: readonly string[];
+}
+
+/** Lints a sentence and flattens Harper's objects (freeing their WASM memory). */
+export async function harperFixes(linter: LocalLinter, text: string): Promise<HarperFix[]> {
+  const groups = await linter.organizedLints(text, { language: 'plaintext' });
+  const chars = Array.from(text);
+  const out: HarperFix[] = [];
+  for (const [rule, lints] of Object.entries(groups)) {
+    for (const lint of lints) out.push(flatten(rule, lint, chars));
+  }
+  return out.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+function flatten(rule: string, lint: Lint, chars: string[]): HarperFix {
+  const span = lint.span();
+  const options = lint.suggestions().map((s) => {
+    const kind = s.kind();
+    const replacement = s.get_replacement_text();
+    s.free();
+    // SuggestionKind: 0 replace, 1 remove, 2 insert after.
+    if (kind === 1) return '';
+    if (kind === 2) return chars.slice(span.start, span.end).join('') + replacement;
+    return replacement;
+  });
+  const fix = { start: span.start, end: span.end, kind: lint.lint_kind(), rule, problem: lint.get_problem_text(), message: lint.message(), options };
+  span.free();
+  lint.free();
+  return fix;
+}

@@ -1,0 +1,215 @@
+import { has, isBaseVerb, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
+
+/**
+ * Our own rules for what Harper misses. Each one fires only on a narrow, unambiguous pattern
+ * (precision first) and never matches its own output, so applying the rules twice changes nothing.
+ */
+
+interface Token {
+  pre: string;
+  word: string;
+  post: string;
+  /** Whitespace that followed the token in the sentence. */
+  space: string;
+}
+
+function tokenize(sentence: string): Token[] {
+  const out: Token[] = [];
+  const re = /(\S+)(\s*)/g;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const parts = /^([^\p{L}\p{N}']*)([\p{L}\p{N}'’-]*?)([^\p{L}\p{N}]*)$/u.exec(m[1]);
+    out.push(parts ? { pre: parts[1], word: parts[2], post: parts[3], space: m[2] } : { pre: '', word: m[1], post: '', space: m[2] });
+  }
+  return out;
+}
+
+const render = (tokens: readonly Token[]): string => tokens.map((t) => t.pre + t.word + t.post + t.space).join('');
+const lc = (t: Token | undefined): string => (t ? t.word.toLowerCase() : '');
+
+/** Keeps the original's capitalisation of the first letter. */
+function setWord(t: Token, next: string): void {
+  t.word = /^\p{Lu}/u.test(t.word) ? next.charAt(0).toUpperCase() + next.slice(1) : next;
+}
+
+/** A clause starts at the sentence start, after , ; : or after a conjunction. */
+const CONJUNCTIONS = new Set(['and', 'but', 'because', 'so', 'when', 'if', 'although', 'though', 'while', 'since', 'that', 'where', 'or']);
+function clauseStart(tokens: readonly Token[], i: number): boolean {
+  if (i === 0) return true;
+  const prev = tokens[i - 1];
+  return /[,;:]/.test(prev.post) || CONJUNCTIONS.has(lc(prev));
+}
+/** Nothing joins the token to the next one (punctuation ends the phrase). */
+const endsPhrase = (tokens: readonly Token[], i: number): boolean => i === tokens.length - 1 || /[,.;:!?)]/.test(tokens[i].post);
+
+const NUMBERS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'fifty', 'hundred', 'thousand', 'many', 'several', 'various', 'numerous', 'both', 'these', 'those', 'few']);
+const HEAD_FOLLOWERS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'but', 'that', 'which', 'who', 'are', 'were', 'have', 'can', 'will', 'because', 'than', 'ago']);
+
+/** "two book" → "two books", "many child" → "many children". */
+function pluralAfterQuantifier(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const q = tokens[i - 1];
+    const qw = lc(q);
+    const isNumber = NUMBERS.has(qw) || (/^\d+$/.test(qw) && Number(qw) > 1 && q.post === '');
+    if (!isNumber || q.post !== '' || (qw === 'few' && lc(tokens[i - 2]) !== 'a' && lc(tokens[i - 2]) !== 'very')) continue;
+    const n = tokens[i];
+    const w = lc(n);
+    if (!isSingularNoun(w) || w === 'hundred' || w === 'thousand' || w === 'percent' || w === 'kind' || w === 'sort' || w === 'type') continue;
+    // The head of the phrase must be this word, not a compound's first half ("two car accidents").
+    if (!endsPhrase(tokens, i) && !HEAD_FOLLOWERS.has(lc(tokens[i + 1]))) continue;
+    const p = plural(w);
+    if (p && p !== w) setWord(n, p);
+  }
+}
+
+const SUBJECT_PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it']);
+const PAST_MARKERS = /\b(yesterday|last (?:night|week|month|year|summer|winter|spring|autumn|weekend|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\w+ (?:days|weeks|months|years) ago|a (?:day|week|month|year) ago)\b/i;
+const FUTURE_OR_HABIT = /\b(tomorrow|next|every|usually|always|often|now|today|will|sometimes|never)\b/i;
+const BE_PAST: Record<string, string> = { am: 'was', is: 'was', are: 'were' };
+
+/** "yesterday I go … and buy" → "yesterday I went … and bought". */
+function pastWithTimeWords(tokens: Token[]): void {
+  const text = tokens.map((t) => t.word).join(' ');
+  if (!PAST_MARKERS.test(text) || FUTURE_OR_HABIT.test(text) || /["“]/.test(render(tokens))) return;
+  let chained = false;
+  for (let i = 1; i < tokens.length; i++) {
+    const subj = lc(tokens[i - 1]);
+    const w = lc(tokens[i]);
+    const afterSubject = SUBJECT_PRONOUNS.has(subj) && tokens[i - 1].post === '';
+    const afterAnd = chained && subj === 'and';
+    if (!afterSubject && !afterAnd) {
+      if (/[.;!?]/.test(tokens[i - 1].post)) chained = false;
+      continue;
+    }
+    if (BE_PAST[w] && afterSubject) {
+      setWord(tokens[i], subj === 'you' || subj === 'we' || subj === 'they' ? 'were' : 'was');
+      chained = false;
+      continue;
+    }
+    if (!(has(w, 'Infinitive') || has(w, 'PresentTense')) || !isBaseVerb(w.replace(/e?s$/, '')) && !isBaseVerb(w)) continue;
+    if (['have', 'has', 'do', 'does', 'can', 'may', 'must', 'should', 'would', 'could', 'will', 'shall', 'might', 'need', 'want', 'wants', 'think', 'know', 'hope'].includes(w)) continue;
+    const forms = verbForms(w);
+    if (!forms?.PastTense || forms.PastTense === w) continue;
+    setWord(tokens[i], forms.PastTense);
+    chained = true;
+  }
+}
+
+const DETERMINERS = new Set(['my', 'his', 'her', 'your', 'our', 'their', 'the', 'this', 'that', 'a', 'an', 'every', 'each']);
+const PLURAL_DETERMINERS = new Set(['my', 'his', 'her', 'your', 'our', 'their', 'the', 'these', 'those', 'many', 'some', 'most', 'all']);
+const TO_THIRD: Record<string, string> = { have: 'has', do: 'does', "don't": "doesn't", are: 'is', were: 'was' };
+const TO_PLURAL: Record<string, string> = { has: 'have', does: 'do', "doesn't": "don't", is: 'are', was: 'were' };
+
+/** "my sister have" → "my sister has"; "the children is" → "the children are"; "people is" → "people are". */
+function nounSubjectAgreement(tokens: Token[]): void {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const n = lc(tokens[i]);
+    const v = tokens[i + 1];
+    const vw = lc(v);
+    if (tokens[i].post !== '' || !/^\p{Ll}/u.test(v.word)) continue;
+    const det = lc(tokens[i - 1]);
+    const headed = tokens[i - 1].post === '' && clauseStart(tokens, i - 1);
+    if (headed && DETERMINERS.has(det) && isSingularNoun(n) && !['family', 'police', 'team', 'staff', 'government', 'couple', 'majority', 'number', 'rest'].includes(n)) {
+      const target = TO_THIRD[vw] ?? thirdPerson(tokens, i + 1);
+      if (target) setWord(v, target);
+    } else if (((headed && PLURAL_DETERMINERS.has(det)) || (n === 'people' && clauseStart(tokens, i))) && (n === 'people' || n === 'children' || isPluralNoun(n)) && TO_PLURAL[vw]) {
+      setWord(v, TO_PLURAL[vw]);
+    }
+  }
+}
+
+/** A bare verb after a singular subject, when the verb can be nothing else: "like" → "likes". */
+function thirdPerson(tokens: readonly Token[], i: number): string | undefined {
+  const w = lc(tokens[i]);
+  if (!isBaseVerb(w) || ['can', 'will', 'may', 'must', 'should', 'would', 'could', 'might', 'shall', 'need', 'dare', 'let'].includes(w)) return undefined;
+  const next = lc(tokens[i + 1]);
+  if (next && (verbForms(next) && isBaseVerb(next))) return undefined;
+  return verbForms(w)?.PresentTense;
+}
+
+/** "there is many people" → "there are many people". */
+function thereIsPlural(tokens: Token[]): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (lc(tokens[i]) !== 'there' || tokens[i].post !== '') continue;
+    const be = tokens[i + 1];
+    const bw = lc(be);
+    if ((bw !== 'is' && bw !== 'was') || be.post !== '') continue;
+    const a = lc(tokens[i + 2]);
+    const b = lc(tokens[i + 3]);
+    const pluralFollows =
+      ['many', 'several', 'few', 'various', 'numerous', 'two', 'three', 'four', 'five', 'some', 'lots', 'these', 'those'].includes(a) && (a !== 'some' || isPluralNoun(b)) ||
+      (a === 'a' && b === 'lot' && lc(tokens[i + 4]) === 'of' && isPluralNoun(lc(tokens[i + 5]))) ||
+      (tokens[i + 2].post === '' && isPluralNoun(a) && !isUncountable(a));
+    if (pluralFollows) setWord(be, bw === 'is' ? 'are' : 'were');
+  }
+}
+
+const MODALS = new Set(['can', 'could', 'will', 'would', 'should', 'must', 'may', 'might', 'shall', "can't", "won't", "couldn't", "wouldn't", "shouldn't", 'cannot']);
+const DO_FORMS = new Set(['did', "didn't", 'does', "doesn't", "don't"]);
+
+/** "can goes" → "can go", "didn't went" → "didn't go", "to went" → "to go". */
+function baseAfterModal(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = lc(tokens[i - 1]);
+    if (tokens[i - 1].post !== '' || !(MODALS.has(prev) || DO_FORMS.has(prev) || prev === 'to')) continue;
+    const w = lc(tokens[i]);
+    const t = has(w, 'PastTense') ? 'PastTense' : has(w, 'PresentTense') && /s$/.test(w) ? 'PresentTense' : undefined;
+    if (!t || (prev === 'to' && t !== 'PastTense')) continue;
+    if (['was', 'were', 'is', 'has', 'had', 'does', 'did'].includes(w) && prev === 'to') continue;
+    const forms = verbForms(w);
+    if (!forms?.Infinitive || forms.Infinitive === w || !known(forms.Infinitive)) continue;
+    // "to" + past form is only a verb slot when the word is not also an adjective/participle ("to used").
+    if (prev === 'to' && (has(w, 'Adjective') || forms.Participle === w)) continue;
+    setWord(tokens[i], forms.Infinitive);
+  }
+}
+
+/** Uncountable nouns learners pluralise; the plural is wrong in every ordinary use. */
+const FALSE_PLURALS: Record<string, string> = {
+  informations: 'information',
+  advices: 'advice',
+  furnitures: 'furniture',
+  equipments: 'equipment',
+  knowledges: 'knowledge',
+  homeworks: 'homework',
+  luggages: 'luggage',
+  baggages: 'baggage',
+  researches: 'research',
+  childrens: 'children',
+  womens: 'women',
+  mens: 'men',
+  feets: 'feet',
+  teeths: 'teeth',
+};
+
+/** Fixed word-form errors: false plurals, double comparatives, "discuss about". */
+function wordForms(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const w = lc(t);
+    const next = tokens[i + 1];
+    if (FALSE_PLURALS[w]) setWord(t, FALSE_PLURALS[w]);
+    // "more better", "more easier": drop the redundant "more".
+    if (w === 'more' && t.post === '' && next && /^(better|worse|easier|bigger|smaller|faster|cheaper|happier|harder|larger|longer|older|younger|higher|lower|stronger|richer|healthier)$/i.test(next.word)) {
+      continue;
+    }
+    // "discuss about" → "discuss".
+    if (w === 'about' && /^discuss(es|ed|ing)?$/i.test(lc(tokens[i - 1])) && tokens[i - 1].post === '') continue;
+    out.push(t);
+  }
+  return out;
+}
+
+/** Applies every rule in order; each works on tokens so punctuation and spacing are preserved. */
+export function applyRules(sentence: string): string {
+  let tokens = tokenize(sentence);
+  if (tokens.length === 0) return sentence;
+  tokens = wordForms(tokens);
+  pluralAfterQuantifier(tokens);
+  thereIsPlural(tokens);
+  nounSubjectAgreement(tokens);
+  pastWithTimeWords(tokens);
+  baseAfterModal(tokens);
+  void singular;
+  return render(tokens);
+}

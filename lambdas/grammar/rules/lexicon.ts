@@ -1,0 +1,64 @@
+import nlp from 'compromise';
+
+/** Word classes and inflections from compromise's lexicon (no parsing: lookups are cached). */
+const world = nlp.world() as unknown as {
+  model: { one: { lexicon: Record<string, string | string[]> }; two: { uncountable: Record<string, boolean> } };
+  methods: {
+    two: {
+      transform: {
+        verb: { conjugate(w: string, m: unknown): Record<string, string>; toInfinitive(w: string, m: unknown, tense?: string): string };
+        noun: { toPlural(w: string, m: unknown): string; toSingular(w: string, m: unknown): string };
+      };
+    };
+  };
+};
+const model = world.model;
+const lexicon = model.one.lexicon;
+const transform = world.methods.two.transform;
+
+export function tags(word: string): readonly string[] {
+  const t = lexicon[word.toLowerCase()];
+  return t === undefined ? [] : Array.isArray(t) ? t : [t];
+}
+
+export const has = (word: string, tag: string): boolean => tags(word).includes(tag);
+export const known = (word: string): boolean => tags(word).length > 0;
+
+export function isUncountable(word: string): boolean {
+  return model.two.uncountable[word.toLowerCase()] === true || has(word, 'Uncountable');
+}
+
+/** A countable singular noun the lexicon knows as nothing but a noun. */
+export function isSingularNoun(word: string): boolean {
+  const t = tags(word);
+  if (t.length === 0 || isUncountable(word)) return false;
+  return t.every((x) => x === 'Singular' || x === 'Actor' || x === 'Noun' || x === 'Person' || x === 'FemaleNoun' || x === 'MaleNoun') && !/s$/.test(word);
+}
+
+/** A regular or irregular plural whose singular is a known noun. */
+export function isPluralNoun(word: string): boolean {
+  if (has(word, 'Plural')) return true;
+  if (!/[^s]s$/i.test(word) || known(word)) return false;
+  return isSingularNoun(singular(word));
+}
+
+export const plural = (noun: string): string => transform.noun.toPlural(noun.toLowerCase(), model);
+export const singular = (noun: string): string => transform.noun.toSingular(noun.toLowerCase(), model);
+
+/** Forms of a verb known to the lexicon, or undefined when the word is not one. */
+export function verbForms(word: string): Record<string, string> | undefined {
+  const w = word.toLowerCase();
+  const t = tags(w);
+  let inf: string | undefined;
+  if (t.includes('Infinitive')) inf = w;
+  else if (t.includes('PastTense')) inf = transform.verb.toInfinitive(w, model, 'PastTense');
+  else if (t.includes('PresentTense')) inf = transform.verb.toInfinitive(w, model, 'PresentTense');
+  if (!inf || !has(inf, 'Infinitive')) return undefined;
+  return transform.verb.conjugate(inf, model);
+}
+
+/** Verbs only: a word the lexicon knows solely as a base-form verb ("like", "need"), never a noun. */
+export function isBaseVerb(word: string): boolean {
+  const t = tags(word);
+  return t.length > 0 && t.every((x) => x === 'Infinitive' || x === 'Verb');
+}

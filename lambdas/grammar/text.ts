@@ -1,0 +1,48 @@
+/** Whitespace tokenisation with character offsets, and sentence splitting, shared by the engines. */
+
+export interface Word {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The port's words: whitespace-separated tokens with punctuation attached. */
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** A sentence of the input with its offset, so corrections can be stitched back in place. */
+export interface Segment {
+  readonly text: string;
+  readonly start: number;
+}
+
+/**
+ * Splits after . ! ? (optionally followed by closing quotes/brackets) when whitespace follows.
+ * Unpunctuated transcripts stay one segment; Harper copes with that once LongSentences is off.
+ */
+export function sentences(text: string): Segment[] {
+  const out: Segment[] = [];
+  let last = 0;
+  const boundary = /[.!?]+["')\]]*(?=\s+|$)/g;
+  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+    const end = m.index + m[0].length;
+    // Do not split after a single capital initial or a known abbreviation ("Mr.", "e.g.").
+    const before = text.slice(last, m.index);
+    if (/(?:^|\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|St|vs|etc|e\.g|i\.e)$/i.test(before) && m[0] === '.') continue;
+    pushTrimmed(out, text, last, end);
+    last = end;
+  }
+  pushTrimmed(out, text, last, text.length);
+  return out;
+}
+
+function pushTrimmed(out: Segment[], text: string, from: number, to: number): void {
+  const slice = text.slice(from, to);
+  const lead = slice.length - slice.trimStart().length;
+  const body = slice.trim();
+  if (body) out.push({ text: body, start: from + lead });
+}

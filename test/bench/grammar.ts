@@ -1,0 +1,51 @@
+/**
+ * Grammar benchmark: corrects a tokenised file line by line with the offline engine and, given
+ * references, prints corpus GLEU. Usage: npm run bench:grammar -- --src FILE --out FILE [--refs FILE...]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { corpusGleu } from '../../lambdas/grammar/bench/gleu';
+import { detokenize, tokenize } from '../../lambdas/grammar/bench/ptb';
+import { createOfflineCorrector } from '../../lambdas/grammar/offline';
+
+function parseArgs(argv: string[]): { src: string; out: string; refs: string[] } {
+  const args: Record<string, string[]> = {};
+  let key = '';
+  for (const a of argv) {
+    if (a.startsWith('--')) args[(key = a.slice(2))] = [];
+    else if (key) args[key].push(a);
+  }
+  const src = args.src?.[0];
+  const out = args.out?.[0];
+  if (!src || !out) throw new Error('usage: bench:grammar -- --src FILE --out FILE [--refs FILE...]');
+  return { src, out, refs: args.refs ?? [] };
+}
+
+const lines = (file: string): string[] => readFileSync(file, 'utf8').replace(/\n$/, '').split('\n');
+
+async function main(): Promise<void> {
+  const { src, out, refs } = parseArgs(process.argv.slice(2));
+  const sources = lines(src);
+  const t0 = performance.now();
+  const corrector = await createOfflineCorrector();
+  const initMs = performance.now() - t0;
+  const t1 = performance.now();
+  const hypotheses: string[] = [];
+  for (const line of sources) hypotheses.push(tokenize((await corrector.correct(detokenize(line))).corrected));
+  const seconds = (performance.now() - t1) / 1000;
+  writeFileSync(out, hypotheses.join('\n') + '\n');
+  console.log(`sentences: ${sources.length}`);
+  console.log(`init: ${(initMs / 1000).toFixed(2)} s`);
+  console.log(`speed: ${(sources.length / seconds).toFixed(0)} sentences/s after init`);
+  if (refs.length) {
+    const references = refs.map(lines);
+    const roundTrip = sources.map((l) => tokenize(detokenize(l)));
+    console.log(`GLEU uncorrected (round trip): ${corpusGleu(sources, roundTrip, references).toFixed(2)}`);
+    console.log(`GLEU: ${corpusGleu(sources, hypotheses, references).toFixed(2)}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import { applyEdits } from '../../lambdas/grammar/alignment';
+import { createOfflineCorrector } from '../../lambdas/grammar/offline';
+
+// harper.js exposes only an "import" condition, which jest's CommonJS resolver cannot follow.
+jest.mock('harper.js', () => jest.requireActual('../../node_modules/harper.js/dist/index.js'), { virtual: true });
+jest.setTimeout(300_000);
+
+describe('offline corrector', () => {
+  it('corrects a lowercase unpunctuated transcript', async () => {
+    const corrector = await createOfflineCorrector();
+    const { corrected, edits } = await corrector.correct('yesterday i go to the market and buy two book');
+    expect(corrected).toBe('Yesterday I went to the market and bought two books');
+    expect(applyEdits('yesterday i go to the market and buy two book', edits)).toBe(corrected);
+  });
+
+  it('corrects punctuated text sentence by sentence', async () => {
+    const corrector = await createOfflineCorrector();
+    const { corrected } = await corrector.correct('My sister have a car. There is many child in the park.');
+    expect(corrected).toBe('My sister has a car. There are many children in the park.');
+  });
+
+  it('leaves correct text alone', async () => {
+    const corrector = await createOfflineCorrector();
+    const text = 'My sister has two cars. We went to the market yesterday.';
+    expect(await corrector.correct(text)).toEqual({ corrected: text, edits: [] });
+  });
+
+  it('is idempotent', async () => {
+    const corrector = await createOfflineCorrector();
+    for (const text of ['he go to school', 'my friends has many book and they is happy', 'i didnt went there last week']) {
+      const once = (await corrector.correct(text)).corrected;
+      expect((await corrector.correct(once)).corrected).toBe(once);
+    }
+  });
+
+  it('initialises once', async () => {
+    expect(createOfflineCorrector()).toBe(createOfflineCorrector());
+  });
+});
