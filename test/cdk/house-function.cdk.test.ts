@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ENTRY_METADATA_KEY, HouseFunction } from '../../lib/constructs/house-function';
-import { newTestApp, resourcesOf, roleIdOfFunction, statementsOfRole, useApp } from './app';
+import { allows, functionIdByEntry, newTestApp, render, resourcesOf, roleIdOfFunction, statementsOfRole, useApp } from './app';
 
 const ENTRIES = [
   'lambdas/delivery/signing-key.ts',
@@ -17,6 +17,33 @@ const ENTRIES = [
   'lambdas/ws/ping.ts',
   ...['accept', 'transcribe-start', 'transcribe-check', 'correct', 'synthesize', 'finish', 'notify', 'fail', 'start'].map((f) => `lambdas/pipeline/${f}.ts`),
 ];
+
+const AUTH = ['USER_POOL_ID', 'USER_POOL_CLIENT_IDS'];
+const CLOUDFRONT_SIGNER = ['CLOUDFRONT_DOMAIN', 'CLOUDFRONT_KEY_PAIR_ID', 'CLOUDFRONT_PRIVATE_KEY_SECRET_ARN'];
+const STEP = ['JOBS_TABLE', 'OUTPUT_BUCKET', 'CONNECTIONS_TABLE', 'WS_ENDPOINT'];
+
+/**
+ * Variables each handler module reads with a fail-fast accessor when it loads (module scope), so
+ * a missing one stops the function at cold start. Read from the handlers and lambdas/pipeline/runtime.ts.
+ */
+const REQUIRED_AT_LOAD: Record<string, string[]> = {
+  'lambdas/delivery/signing-key.ts': [],
+  'lambdas/http/verify-token.ts': AUTH,
+  'lambdas/http/create-upload.ts': [...AUTH, 'JOBS_TABLE', 'UPLOAD_BUCKET'],
+  // list-jobs.ts and get-job.ts both build the download-URL signer at load (createDownloadUrlSigner()).
+  'lambdas/http/list-jobs.ts': [...AUTH, 'JOBS_TABLE', ...CLOUDFRONT_SIGNER],
+  'lambdas/http/get-job.ts': [...AUTH, 'JOBS_TABLE', ...CLOUDFRONT_SIGNER],
+  'lambdas/ws/authorizer.ts': AUTH,
+  'lambdas/ws/connect.ts': ['CONNECTIONS_TABLE'],
+  'lambdas/ws/disconnect.ts': ['CONNECTIONS_TABLE'],
+  // ping.ts builds an ApiGatewayNotifier (management endpoint + connections repository) at load.
+  'lambdas/ws/ping.ts': ['CONNECTIONS_TABLE', 'WS_ENDPOINT'],
+  'lambdas/pipeline/start.ts': ['STATE_MACHINE_ARN'],
+  // Every step imports runtime.ts, which builds the jobs repository and the notifier at load.
+  ...Object.fromEntries(
+    ['accept', 'transcribe-start', 'transcribe-check', 'correct', 'synthesize', 'finish', 'notify', 'fail'].map((f) => [`lambdas/pipeline/${f}.ts`, STEP]),
+  ),
+};
 
 describe('HouseFunction (every Lambda of the product)', () => {
   const app = useApp();
@@ -130,5 +157,36 @@ describe('HouseFunction (every Lambda of the product)', () => {
       Environment: { Variables: { EXTRA: 'yes', POWERTOOLS_SERVICE_NAME: 'voice-correction', NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_METRICS_NAMESPACE: 'VoiceCorrection' } },
     });
     t.resourceCountIs('AWS::Logs::LogGroup', 1);
+  });
+
+  describe('configuration each handler requires when it loads', () => {
+    const variablesOf = (entry: string) => {
+      const { stateful, stateless } = app();
+      const t = entry.startsWith('lambdas/delivery/') ? stateful : stateless;
+      return { t, vars: (resourcesOf(t)[functionIdByEntry(t, entry)].Properties?.Environment?.Variables ?? {}) as Record<string, unknown> };
+    };
+
+    it('covers every function', () => {
+      expect(Object.keys(REQUIRED_AT_LOAD).sort()).toEqual([...ENTRIES].sort());
+    });
+
+    it.each(Object.entries(REQUIRED_AT_LOAD))('%s gets every variable it requires', (entry, required) => {
+      const { vars } = variablesOf(entry);
+      const missing = required.filter((name) => vars[name] === undefined || vars[name] === '');
+      expect(missing).toEqual([]);
+    });
+
+    it.each(Object.keys(REQUIRED_AT_LOAD))('%s may use what its configuration points at', (entry) => {
+      const { t, vars } = variablesOf(entry);
+      const s = statementsOfRole(t, roleIdOfFunction(t, functionIdByEntry(t, entry)));
+      const gaps: string[] = [];
+      if (vars.CONNECTIONS_TABLE !== undefined && !allows(s, 'dynamodb:PutItem', (r) => /TablesConnections/.test(render(r))) && !allows(s, 'dynamodb:Query', (r) => /TablesConnections/.test(render(r)))) {
+        gaps.push('connections table');
+      }
+      if (vars.WS_ENDPOINT !== undefined && !allows(s, 'execute-api:ManageConnections')) gaps.push('execute-api:ManageConnections');
+      if (vars.CLOUDFRONT_PRIVATE_KEY_SECRET_ARN !== undefined && !allows(s, 'secretsmanager:GetSecretValue')) gaps.push('signing key secret');
+      if (vars.STATE_MACHINE_ARN !== undefined && !allows(s, 'states:StartExecution')) gaps.push('states:StartExecution');
+      expect(gaps).toEqual([]);
+    });
   });
 });

@@ -53,7 +53,10 @@ describe('Notifications (WebSocket API)', () => {
     for (const entry of ['lambdas/ws/connect.ts', 'lambdas/ws/disconnect.ts']) {
       expect(env(entry).CONNECTIONS_TABLE).toEqual({ 'Fn::ImportValue': expect.stringMatching(/TablesConnections/) });
     }
-    expect(JSON.stringify(env('lambdas/ws/ping.ts').WS_ENDPOINT)).toMatch(/execute-api.*\/prod/);
+    const endpoint = env('lambdas/pipeline/notify.ts').WS_ENDPOINT;
+    expect(endpoint).toEqual({
+      'Fn::Join': ['', ['https://', { Ref: wsApiId() }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/prod']],
+    });
     expect(env('lambdas/ws/authorizer.ts')).toMatchObject({ USER_POOL_ID: expect.anything(), USER_POOL_CLIENT_IDS: expect.anything() });
   });
 

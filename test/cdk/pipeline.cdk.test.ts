@@ -168,11 +168,4 @@ describe('Pipeline (upload rule, state machine, failure rule)', () => {
       expect(vars.BEDROCK_MODEL_ID).toBeUndefined();
     }
   });
-
-  // lambdas/pipeline/runtime.ts, shared by every step handler, requires these at module load.
-  it.each(Object.entries(TASKS))('sets what the step runtime requires at load on %s', (_state, entry) => {
-    const { stateless } = app();
-    const vars = resourcesOf(stateless)[functionIdByEntry(stateless, entry)].Properties?.Environment.Variables;
-    expect(Object.keys(vars)).toEqual(expect.arrayContaining(['JOBS_TABLE', 'OUTPUT_BUCKET', 'CONNECTIONS_TABLE', 'WS_ENDPOINT']));
-  });
 });
