@@ -55,8 +55,24 @@ function correctedWordMap(originalWords: readonly string[], edits: readonly Text
   return { before, total: words.length, text: (from: number, to: number) => words.slice(from, to).join(' ') };
 }
 
+/** How text sounds: case and punctuation do not change speech. */
+export function spokenForm(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}'\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** True when an edit changes what is said, not only case or punctuation ("i" → "I", "school" → "school."). */
+export function isAudible(edit: TextEdit): boolean {
+  return spokenForm(edit.original) !== spokenForm(edit.corrected);
+}
+
 /**
- * Turns word-level edits into time spans to re-speak. An insertion takes its neighbouring words
+ * Turns word-level edits into time spans to re-speak. Edits that change only case or punctuation
+ * are ignored: the recording already says them. An insertion takes its neighbouring words
  * with it, and a re-spoken span shorter than `minSpanSeconds` grows by a neighbour, so the
  * synthesized words come out as a natural phrase; spans that then touch or overlap are merged.
  * A deletion with nothing to speak stays a plain cut.
@@ -72,6 +88,7 @@ export function planSpans(words: readonly TimedWord[], edits: readonly TextEdit[
 
   const ranges: Array<{ a: number; b: number; cut: boolean }> = [];
   for (const edit of edits) {
+    if (!isAudible(edit)) continue;
     const ws = Math.max(0, Math.min(n, edit.wordStart));
     const we = Math.max(ws, Math.min(n, edit.wordEnd));
     const speaksSomething = edit.corrected.trim() !== '';

@@ -62,6 +62,13 @@ describe('planSpans', () => {
     expect(spans[0].text).toBe('went');
   });
 
+  it('ignores edits that change only case or punctuation', () => {
+    const edits = [edit(words, 0, 1, 'Yesterday'), edit(words, 5, 6, 'school,'), edit(words, 9, 10, 'bread.')];
+    expect(planSpans(words, edits, 'Yesterday he go to the school, and buy some bread.')).toEqual([]);
+    const mixed = [edit(words, 0, 1, 'Yesterday'), edit(words, 2, 3, 'went')];
+    expect(planSpans(words, mixed, 'Yesterday he went to the school and buy some bread').map((s) => s.text)).toEqual(['went']);
+  });
+
   it('plans nothing without edits or without words', () => {
     expect(planSpans(words, [], words.map((w) => w.text).join(' '))).toEqual([]);
     expect(planSpans([], [{ start: 0, end: 0, wordStart: 0, wordEnd: 0, original: '', corrected: 'hi' }], 'hi')).toEqual([]);

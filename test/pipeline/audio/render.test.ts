@@ -67,6 +67,16 @@ describe('renderOwnVoice', () => {
     expect(speechLevel(inserted) / speechLevel(pcm)).toBeLessThan(1.25);
   });
 
+  it('leaves the recording unchanged when the edits only change case or punctuation', async () => {
+    const { pcm, words } = recording();
+    const tts = fakeTts();
+    const edits: TextEdit[] = [{ start: 0, end: 2, wordStart: 0, wordEnd: 1, original: 'w0', corrected: 'W0.' }];
+    const result = await renderOwnVoice({ original: pcm, words, edits, correctedText: 'W0. w1 w2 w3 w4 w5 w6 w7 w8 w9', tts, language: 'en-US' });
+    expect(result).toMatchObject({ unchanged: true, spans: [] });
+    expect(result.pcm).toBe(pcm);
+    expect(tts.calls).toEqual([]);
+  });
+
   it('cuts a deleted word without asking the voice for anything', async () => {
     const { pcm, words } = recording();
     const tts = fakeTts();
