@@ -1,9 +1,8 @@
-/** The middy chain for WebSocket route handlers: Powertools logger and tracer, and a bare 500 for anything unexpected. */
+/** The middy chain for WebSocket route handlers: Powertools logger, and a bare 500 for anything unexpected. */
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyResultV2, APIGatewayProxyWebsocketEventV2, Context } from 'aws-lambda';
-import { logger, tracer } from '../http/observability';
+import { logger } from '../http/observability';
 
 /** What the `$connect` authorizer put on the request. */
 export interface WsAuthorizerContext {
@@ -22,7 +21,6 @@ type WsResult = { statusCode: number; body?: string };
 export function wsHandler(core: (event: WsEvent, context: Context) => Promise<WsResult>) {
   return middy<WsEvent, APIGatewayProxyResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
     .use({
       onError: (request) => {
         logger.error('websocket route failed', { routeKey: request.event.requestContext.routeKey, error: request.error as Error });

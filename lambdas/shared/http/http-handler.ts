@@ -1,5 +1,5 @@
 /**
- * The one middy chain for HTTP API (payload 2.0) handlers: observability, header normalising,
+ * The one middy chain for HTTP API (payload 2.0) handlers: Powertools logger and metrics, header normalising,
  * JSON body, bearer-token auth, zod validation, and error mapping with @middy/http-error-handler last.
  * Handlers supply only a core function from validated input to a status and body.
  */
@@ -8,7 +8,6 @@ import httpErrorHandler from '@middy/http-error-handler';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -16,7 +15,7 @@ import type { ZodType } from 'zod';
 import { bearerToken, tokenVerifier, type TokenVerifier } from '../auth/token-verifier';
 import { requireScope, type Principal } from '../auth/principal';
 import { toErrorResponse, ValidationError } from './errors';
-import { logger, metrics, tracer } from './observability';
+import { logger, metrics } from './observability';
 
 export type HttpContext = Context & { principal?: Principal };
 type ParsedEvent = APIGatewayProxyEventV2 & { validated?: { body: unknown; query: unknown; path: unknown } };
@@ -114,7 +113,6 @@ export function httpHandler<B = undefined, Q = undefined, P = undefined>(
   const chain = middy<ParsedEvent, APIGatewayProxyStructuredResultV2, Error, HttpContext>()
     .use(httpErrorHandler({ logger: false, fallbackMessage: INTERNAL }))
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
     .use(logMetrics(metrics))
     .use(errorResponses())
     .use(httpHeaderNormalizer());

@@ -1,5 +1,6 @@
 /** Request shapes of the jobs API. Zod messages name the field and say why. */
-import { z } from 'zod';
+// Named imports: `z` drags every zod locale into the bundle (~450 KiB against ~85 KiB).
+import { coerce, enum as zEnum, number, object, strictObject, string, type output } from 'zod';
 import { OUTPUT_MODES } from './model';
 
 /** Audio types Transcribe accepts, as browsers and tools label them. */
@@ -8,33 +9,33 @@ export const LANGUAGES = ['en-US', 'en-GB', 'en-AU', 'en-IN', 'en-IE', 'en-NZ', 
 export const MIN_UPLOAD_BYTES = 1024;
 
 /** 1..499 characters, no control characters, no path separators: it is metadata, never a key. */
-export const fileNameSchema = z
-  .string({ error: 'must be a string' })
+export const fileNameSchema =
+  string({ error: 'must be a string' })
   .min(1, 'must not be empty')
   .max(499, 'must be at most 499 characters')
   .refine((s) => !/[\p{Cc}]/u.test(s), 'must not contain control characters')
   .refine((s) => !/[/\\]/.test(s), 'must not contain / or \\');
 
-export const createUploadSchema = z.strictObject(
+export const createUploadSchema = strictObject(
   {
     fileName: fileNameSchema,
     // Membership is checked by the use case so an unknown type gets 415, not 400.
-    contentType: z.string({ error: 'must be a string' }).min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
-    size: z.number({ error: 'must be a number' }).int('must be a whole number of bytes').min(MIN_UPLOAD_BYTES, `must be at least ${MIN_UPLOAD_BYTES} bytes`),
-    language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
-    outputMode: z.enum(OUTPUT_MODES, { error: `must be one of ${OUTPUT_MODES.join(', ')}` }).default('own-voice'),
+    contentType: string({ error: 'must be a string' }).min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
+    size: number({ error: 'must be a number' }).int('must be a whole number of bytes').min(MIN_UPLOAD_BYTES, `must be at least ${MIN_UPLOAD_BYTES} bytes`),
+    language: zEnum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
+    outputMode: zEnum(OUTPUT_MODES, { error: `must be one of ${OUTPUT_MODES.join(', ')}` }).default('own-voice'),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'must be a JSON object') },
 );
-export type CreateUploadInput = z.infer<typeof createUploadSchema>;
+export type CreateUploadInput = output<typeof createUploadSchema>;
 
-export const listJobsQuerySchema = z.strictObject(
+export const listJobsQuerySchema = strictObject(
   {
-    limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
-    nextToken: z.string().min(1, 'must not be empty').max(2048, 'is too long').optional(),
+    limit: coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
+    nextToken: string().min(1, 'must not be empty').max(2048, 'is too long').optional(),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown parameter(s): ${issue.keys.join(', ')}` : 'invalid query') },
 );
-export type ListJobsQuery = z.infer<typeof listJobsQuerySchema>;
+export type ListJobsQuery = output<typeof listJobsQuerySchema>;
 
-export const jobIdPathSchema = z.object({ id: z.string().min(1, 'must not be empty').max(128, 'is too long') });
+export const jobIdPathSchema = object({ id: string().min(1, 'must not be empty').max(128, 'is too long') });
