@@ -1,17 +1,12 @@
 /** The local pool's RSA signing key: generated once, kept in the data dir so tokens survive a restart. */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import type { Jwks } from 'aws-jwt-verify/jwk';
 import { join } from 'node:path';
 import { JsonFile } from '../json-file';
 
 interface StoredKey {
   readonly kid: string;
   readonly privateKeyPem: string;
-}
-
-export interface Jwk extends JsonWebKey {
-  readonly kid: string;
-  readonly alg: 'RS256';
-  readonly use: 'sig';
 }
 
 export class SigningKey {
@@ -32,9 +27,9 @@ export class SigningKey {
   }
 
   /** The public half in the JWKS form Cognito serves. */
-  jwks(): { keys: Jwk[] } {
+  jwks(): Jwks {
     const { n, e } = createPublicKey(this.privateKey).export({ format: 'jwk' });
-    return { keys: [{ kty: 'RSA', alg: 'RS256', use: 'sig', kid: this.kid, n, e }] };
+    return { keys: [{ kty: 'RSA', alg: 'RS256', use: 'sig', kid: this.kid, n: String(n), e: String(e) }] };
   }
 
   /** A compact RS256 JWT with Cognito's header shape. */

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { LOCAL, stateMachineArn } from '../config';
 import { JsonFile } from '../json-file';
-import type { ExtractedDefinition } from './definition';
+import type { ExtractedDefinition } from '../app-model';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 

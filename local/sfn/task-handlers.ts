@@ -1,6 +1,6 @@
 /** Task state → in-process handler, with the error shape Step Functions gets from a failed Lambda. */
 import { invoke, type Handler } from '../lambda';
-import type { TaskBinding } from './definition';
+import type { TaskBinding } from '../app-model';
 import type { TaskHandler } from './executions';
 
 /** A Lambda failure as Step Functions sees it: Error = the error's name, Cause = the runtime's JSON. */

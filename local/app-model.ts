@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { LOCAL } from '../config';
-import { JsonFile } from '../json-file';
-import { repoRoot } from '../lambda';
+import { LOCAL } from './config';
+import { JsonFile } from './json-file';
+import { repoRoot } from './lambda';
 
 /** Metadata key every house Lambda carries: its handler file, relative to the repository root. */
 export const ENTRY_METADATA = 'voice-correction:entry';
@@ -185,11 +185,89 @@ export function extractDefinition(templates: readonly CfnTemplate[]): ExtractedD
   return { definition, tasks, waits, retries };
 }
 
+/** A Lambda-backed route or target: the handler file and the function's logical id. */
+export interface FunctionRef {
+  readonly entry: string;
+  readonly functionId: string;
+}
+
+export interface HttpRoute extends FunctionRef {
+  /** e.g. `GET /jobs/{id}`. */
+  readonly routeKey: string;
+  /** Guarded by the JWT authorizer (401 before the handler when the token fails). */
+  readonly jwt: boolean;
+}
+
+/** Everything the local runtime runs, as the synthesized app wires it. */
+export interface AppModel {
+  readonly stateMachine: ExtractedDefinition;
+  readonly httpRoutes: HttpRoute[];
+  /** WebSocket route key ($connect, $disconnect, ping, ...) → handler. */
+  readonly wsRoutes: Record<string, FunctionRef>;
+  /** The $connect REQUEST authorizer. */
+  readonly wsAuthorizer?: FunctionRef;
+  /** EventBridge targets: S3 Object Created → start, Step Functions status change → fail. */
+  readonly onObjectCreated?: FunctionRef;
+  readonly onExecutionEnded?: FunctionRef;
+}
+
+/** Finds the Lambda function named inside a resolved ARN / integration URI. */
+function functionIn(text: string, resolver: Resolver): FunctionRef | undefined {
+  const m = /arn:aws:lambda:[^:]+:[^:]+:function:([A-Za-z0-9_-]+)/.exec(text);
+  const fn = m ? resolver.functions().get(m[1]) : undefined;
+  const entry = fn?.Metadata?.[ENTRY_METADATA];
+  if (!m || !fn) return undefined;
+  if (typeof entry !== 'string') throw new DefinitionError(`Lambda function ${m[1]} has no "${ENTRY_METADATA}" metadata naming its handler file`);
+  return { entry, functionId: m[1] };
+}
+
+/** Reads the APIs, their routes and the EventBridge targets from the templates. */
+export function extractApp(templates: readonly CfnTemplate[]): AppModel {
+  const resolver = new Resolver(templates);
+  const all = templates.flatMap((template) => Object.entries(template.Resources ?? {}).map(([id, resource]) => ({ id, resource, template })));
+  const byId = new Map(all.map((r) => [r.id, r]));
+  const prop = (r: { resource: CfnResource }, name: string) => r.resource.Properties?.[name] as Json;
+  const protocolOf = (apiRef: Json) => {
+    const api = byId.get((apiRef as { Ref?: string })?.Ref ?? '');
+    return api ? String(prop(api, 'ProtocolType')) : undefined;
+  };
+  const integrationTarget = (route: (typeof all)[number]) => {
+    const target = resolver.str(prop(route, 'Target'), route.template);
+    const integration = byId.get(target.replace(/^integrations\//, ''));
+    return integration ? functionIn(resolver.str(prop(integration, 'IntegrationUri'), integration.template), resolver) : undefined;
+  };
+  const httpRoutes: HttpRoute[] = [];
+  const wsRoutes: Record<string, FunctionRef> = {};
+  let wsAuthorizer: FunctionRef | undefined;
+  for (const r of all.filter((x) => x.resource.Type === 'AWS::ApiGatewayV2::Route')) {
+    const fn = integrationTarget(r);
+    if (!fn) continue;
+    const routeKey = String(prop(r, 'RouteKey'));
+    if (protocolOf(prop(r, 'ApiId')) === 'WEBSOCKET') {
+      wsRoutes[routeKey] = fn;
+      const authorizer = byId.get((prop(r, 'AuthorizerId') as { Ref?: string })?.Ref ?? '');
+      if (authorizer) wsAuthorizer = functionIn(resolver.str(prop(authorizer, 'AuthorizerUri'), authorizer.template), resolver);
+    } else {
+      httpRoutes.push({ ...fn, routeKey, jwt: prop(r, 'AuthorizationType') === 'JWT' });
+    }
+  }
+  let onObjectCreated: FunctionRef | undefined;
+  let onExecutionEnded: FunctionRef | undefined;
+  for (const rule of all.filter((x) => x.resource.Type === 'AWS::Events::Rule')) {
+    const pattern = prop(rule, 'EventPattern') as { source?: string[] } | undefined;
+    const targets = (prop(rule, 'Targets') ?? []) as { Arn: Json }[];
+    const fn = targets.map((t) => functionIn(resolver.str(t.Arn, rule.template), resolver)).find(Boolean);
+    if (pattern?.source?.includes('aws.s3')) onObjectCreated = fn;
+    if (pattern?.source?.includes('aws.states')) onExecutionEnded = fn;
+  }
+  return { stateMachine: extractDefinition(templates), httpRoutes, wsRoutes, wsAuthorizer, onObjectCreated, onExecutionEnded };
+}
+
 /** The CDK app entry: `buildApp(app)` in lib/app.ts adds the stacks. */
 export const APP_MODULE = 'lib/app.ts';
 
-/** Synthesizes the CDK app in-process with bundling off and extracts the definition. */
-export async function synthesizeDefinition(): Promise<ExtractedDefinition> {
+/** Synthesizes the CDK app in-process with bundling off and reads what the local runtime runs. */
+export async function synthesizeApp(): Promise<AppModel> {
   const outdir = await mkdtemp(join(tmpdir(), 'vc-local-synth-'));
   try {
     const { App } = await import('aws-cdk-lib');
@@ -198,7 +276,7 @@ export async function synthesizeDefinition(): Promise<ExtractedDefinition> {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, outdir });
     mod.buildApp(app);
     const assembly = app.synth();
-    return extractDefinition(assembly.stacks.map((s) => s.template as CfnTemplate));
+    return extractApp(assembly.stacks.map((s) => s.template as CfnTemplate));
   } finally {
     await rm(outdir, { recursive: true, force: true });
   }
@@ -223,16 +301,17 @@ async function sourceHash(): Promise<string> {
   await visit(join(repoRoot, 'lib'));
   await visit(join(repoRoot, 'bin'));
   hash.update(await readFile(join(repoRoot, 'node_modules/aws-cdk-lib/package.json')));
+  hash.update(await readFile(__filename));
   return hash.digest('hex');
 }
 
-/** The definition, synthesized only when lib/ changed since the copy cached in `<dir>`. */
-export async function loadDefinition(dir: string): Promise<ExtractedDefinition> {
-  const cache = new JsonFile<{ hash: string; extracted: ExtractedDefinition } | null>(join(dir, 'definition-cache.json'));
+/** The app model, synthesized only when lib/ changed since the copy cached in `<dir>` (synthesis takes ~30 s). */
+export async function loadApp(dir: string): Promise<AppModel> {
+  const cache = new JsonFile<{ hash: string; extracted: AppModel } | null>(join(dir, 'app-model.json'));
   const hash = await sourceHash();
   const cached = await cache.read(null);
   if (cached?.hash === hash) return cached.extracted;
-  const extracted = await synthesizeDefinition();
+  const extracted = await synthesizeApp();
   await cache.write({ hash, extracted });
   return extracted;
 }
