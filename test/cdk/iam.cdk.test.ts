@@ -69,7 +69,7 @@ const EXPECTED_RESOURCES: Record<string, string[]> = {
     'upload-bucket/uploads/*',
     'ws-connections',
   ],
-  'lambdas/pipeline/transcribe-check.ts': [...jobs, 'output-bucket', 'output-bucket/work/*', 'transcription-jobs'],
+  'lambdas/pipeline/transcribe-check.ts': [...connections, ...jobs, 'output-bucket', 'output-bucket/work/*', 'transcription-jobs', 'ws-connections'],
   'lambdas/pipeline/correct.ts': [...connections, ...jobs, 'output-bucket', 'output-bucket/work/*', 'ws-connections'],
   'lambdas/pipeline/synthesize.ts': [
     ...connections,
@@ -80,7 +80,15 @@ const EXPECTED_RESOURCES: Record<string, string[]> = {
     'upload-bucket/uploads/*',
     'ws-connections',
   ],
-  'lambdas/pipeline/finish.ts': [...jobs, 'output-bucket', 'output-bucket/results/*', 'output-bucket/work/*', 'signing-key'],
+  'lambdas/pipeline/finish.ts': [
+    ...connections,
+    ...jobs,
+    'output-bucket',
+    'output-bucket/results/*',
+    'output-bucket/work/*',
+    'signing-key',
+    'ws-connections',
+  ],
   'lambdas/pipeline/notify.ts': [...connections, ...jobs, 'signing-key', 'ws-connections'],
   'lambdas/pipeline/fail.ts': [...connections, ...jobs, 'ws-connections'],
 };

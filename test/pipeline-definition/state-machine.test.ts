@@ -3,7 +3,6 @@
  * against mocked step handlers that follow the pipeline contract: whole state in, whole state out.
  */
 import { StateMachine } from 'aws-local-stepfunctions';
-import type { EventLog } from 'aws-local-stepfunctions';
 import { NotAudio, TransientError, TranscriptionTimeout } from '../../lambdas/pipeline/errors';
 import type { PipelineState } from '../../lambdas/pipeline/state';
 import { useApp } from '../cdk/app';
@@ -11,6 +10,8 @@ import { Asl, aslFromTemplate, unsupportedFeatures } from './asl';
 
 // Local runs pause on timers; a busy machine makes them slow, not wrong.
 jest.setTimeout(60_000);
+
+type EventLog = ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
 
 const TASKS = ['Accept', 'StartTranscription', 'CheckTranscription', 'Correct', 'Synthesize', 'Finish', 'Notify', 'RecordFailure'] as const;
 type TaskName = (typeof TASKS)[number];
