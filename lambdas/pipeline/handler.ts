@@ -4,10 +4,14 @@
  */
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
-import { logger, tracer } from '../shared/http/observability';
+import { logger } from '../shared/http/observability';
 import { PipelineError, toTransient } from './errors';
+
+/** Steps run for seconds to minutes, so the tracer's init cost is worth its segments here. */
+const tracer = new Tracer({ serviceName: 'voice-correction' });
 
 export function stepHandler<E, R>(step: string, core: (event: E) => Promise<R>) {
   return middy<E, R, Error, Context>()

@@ -65,7 +65,6 @@ export class Delivery extends Construct {
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         trustedKeyGroups: [keyGroup],
       },
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
       logBucket: props.logBucket,

@@ -1,4 +1,4 @@
-import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { CfnElement, Stack, Token, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketLambdaAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -110,9 +110,13 @@ export class Notifications extends Construct {
   private grantPush(fn: HouseFunction): void {
     this.stage.grantManagementApiAccess(fn.fn);
     fn.fn.addEnvironment('WS_ENDPOINT', this.managementEndpoint);
-    const apiId = Stack.of(this).getLogicalId(this.api.node.defaultChild as CfnElement);
+    const stack = Stack.of(this);
+    const apiId = stack.getLogicalId(this.api.node.defaultChild as CfnElement);
+    // cdk-nag prints literal partition/region when the stack has an explicit environment.
+    const partition = Token.isUnresolved(stack.partition) ? '<AWS::Partition>' : stack.partition;
+    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
     Validations.of(fn).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${apiId}>/${this.stage.stageName}/*/@connections/*]`,
+      id: `AwsSolutions-IAM5[Resource::arn:${partition}:execute-api:${region}:<AWS::AccountId>:<${apiId}>/${this.stage.stageName}/*/@connections/*]`,
       reason: 'Connection ids are assigned by API Gateway at connect time; the grant is limited to this API stage\'s @connections resource.',
     });
   }
