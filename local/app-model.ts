@@ -4,6 +4,7 @@
  * handler file named by its Lambda function's `voice-correction:entry` metadata.
  */
 import { createHash } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -311,7 +312,33 @@ export async function loadApp(dir: string): Promise<AppModel> {
   const hash = await sourceHash();
   const cached = await cache.read(null);
   if (cached?.hash === hash) return cached.extracted;
-  const extracted = await synthesizeApp();
+  const extracted = await synthesizeInChild();
   await cache.write({ hash, extracted });
   return extracted;
+}
+
+/** Children still running (synthesis); stop() kills them. */
+export const children = new Set<import('node:child_process').ChildProcess>();
+
+/**
+ * Synthesis in a child process: aws-cdk-lib and cdk-nag take hundreds of MB that the running
+ * system then never gives back.
+ */
+async function synthesizeInChild(): Promise<AppModel> {
+  const dir = await mkdtemp(join(tmpdir(), 'vc-local-model-'));
+  const out = join(dir, 'model.json');
+  try {
+    const child = spawn(process.execPath, [require.resolve('tsx/cli'), join(repoRoot, 'local/synth.ts'), out], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+    children.add(child);
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', (c) => resolve(c));
+    }).finally(() => children.delete(child));
+    if (code !== 0) throw new DefinitionError(`synthesizing ${APP_MODULE} failed: ${stderr.trim().split('\n').slice(-3).join(' ') || `exit ${code}`}`);
+    return JSON.parse(await readFile(out, 'utf8')) as AppModel;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { loadApp, type AppModel, type FunctionRef } from './app-model';
+import { children, loadApp, type AppModel, type FunctionRef } from './app-model';
 import { JWKS_PATH, LocalAuth } from './auth/server';
 import { issuer, LOCAL, readLocalConfig, stateMachineArn, type LocalConfig, type LocalPorts } from './config';
 import { dynamoServer, LocalTables } from './dynamodb/server';
@@ -76,6 +76,7 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   let executions: LocalExecutions | undefined;
   let ws: WsGateway | undefined;
   const stop = once(async () => {
+    for (const child of children) child.kill('SIGTERM');
     await ws?.close();
     await executions?.stop();
     await s3?.close();
