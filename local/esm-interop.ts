@@ -15,7 +15,15 @@ let installed = false;
 export function allowRequireOfEsmOnlyPackages(): void {
   if (installed || typeof hooks.registerHooks !== 'function') return;
   installed = true;
-  hooks.registerHooks({
+  try {
+    register(hooks.registerHooks);
+  } catch {
+    // Jest's module registry refuses hooks; it transforms middy itself (jest.config.js).
+  }
+}
+
+function register(registerHooks: NonNullable<typeof hooks.registerHooks>): void {
+  registerHooks({
     resolve(specifier, context, next) {
       if (!specifier.startsWith('@middy/')) return next(specifier, context);
       return next(specifier, { ...context, conditions: [...(context.conditions ?? []), 'import'] });

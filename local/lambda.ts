@@ -39,7 +39,22 @@ export function lambdaContext(functionName: string, timeoutMs = 15 * 60 * 1000):
   };
 }
 
+const inflight = new Set<Promise<unknown>>();
+
 /** Calls a handler with a fresh context; the name shows in Powertools logs. */
 export function invoke<T = unknown>(handler: Handler, event: unknown, functionName: string): Promise<T> {
-  return handler(event, lambdaContext(functionName));
+  const run = Promise.resolve().then(() => handler(event, lambdaContext(functionName)));
+  inflight.add(run);
+  void run.catch(() => undefined).finally(() => inflight.delete(run));
+  return run;
+}
+
+/** Waits for running invocations to finish (at most `timeoutMs`), so a stop does not cut a write in half. */
+export async function settleInvocations(timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (inflight.size > 0 && Date.now() < deadline) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...inflight]), new Promise((r) => (timer = setTimeout(r, Math.max(0, deadline - Date.now()))))]);
+    clearTimeout(timer);
+  }
 }

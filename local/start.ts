@@ -15,7 +15,7 @@ import { httpApiServer } from './http-api';
 import { close, listen } from './http-util';
 import { allowRequireOfEsmOnlyPackages } from './esm-interop';
 import { JsonFile } from './json-file';
-import { invoke, loadHandler, type Handler } from './lambda';
+import { invoke, loadHandler, settleInvocations, type Handler } from './lambda';
 import { startS3, type LocalS3 } from './s3';
 import { sfnServer } from './sfn/endpoint';
 import { LocalExecutions } from './sfn/executions';
@@ -55,6 +55,9 @@ export interface LocalRuntime {
 
 let started = false;
 
+/** Longest a stop waits for running handlers. */
+const STOP_GRACE_MS = 10_000;
+
 /** Starts everything; one runtime per process (handlers read configuration once, at import). */
 export async function startLocal(options: StartLocalOptions = {}): Promise<LocalRuntime> {
   if (started) throw new Error('startLocal: local mode is already running in this process (handlers read configuration once)');
@@ -79,6 +82,8 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     for (const child of children) child.kill('SIGTERM');
     await ws?.close();
     await executions?.stop();
+    // Aborted executions may still have a step running: let it finish its writes (bounded).
+    await settleInvocations(STOP_GRACE_MS);
     await s3?.close();
     await Promise.all(servers.map(close));
     started = false;
