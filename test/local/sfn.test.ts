@@ -132,6 +132,17 @@ describe('local Step Functions endpoint', () => {
     expect(failures[0]).toMatchObject({ source: 'aws.states', 'detail-type': 'Step Functions Execution Status Change', detail: { status: 'FAILED', name: 'job-bad', input: '{"kind":"not-audio"}' } });
   });
 
+  it('records executions cut short by a stop as ABORTED and reports them when reopened', async () => {
+    await sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'job-cut', input: '{"kind":"ok"}' }));
+    await executions.stop();
+    expect(failures).toEqual([]);
+    const extracted = extractDefinition([template]);
+    executions = await LocalExecutions.open({ dir, extracted, handlers: {}, waitMs: 0, retryMs: 0, onFailure: async (event) => failures.push(event) });
+    await executions.idle();
+    expect(failures.map((f) => [f.detail.name, f.detail.status])).toEqual([['job-cut', 'ABORTED']]);
+    await expect(sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'job-cut', input: '{"kind":"ok"}' }))).rejects.toMatchObject({ name: 'ExecutionAlreadyExists' });
+  });
+
   it('refuses an unknown state machine', async () => {
     await expect(sfn.send(new StartExecutionCommand({ stateMachineArn: `${stateMachineArn}x`, name: 'n', input: '{}' }))).rejects.toMatchObject({ name: 'StateMachineDoesNotExist' });
   });
