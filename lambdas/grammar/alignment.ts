@@ -16,8 +16,8 @@ export function alignEdits(original: string, corrected: string): TextEdit[] {
   const dp: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
   for (let i = n; i >= 0; i--) {
     for (let j = m; j >= 0; j--) {
-      if (i === n) dp[i][j] = m - j;
-      else if (j === m) dp[i][j] = n - i;
+      if (i === n) dp[i][j] = 2 * (m - j);
+      else if (j === m) dp[i][j] = 2 * (n - i);
       else {
         const sub = dp[i + 1][j + 1] + (a[i].text === b[j].text ? 0 : substitutionCost(a[i].text, b[j].text));
         dp[i][j] = Math.min(sub, dp[i + 1][j] + 2, dp[i][j + 1] + 2);
@@ -55,7 +55,8 @@ export function alignEdits(original: string, corrected: string): TextEdit[] {
       i++;
       j++;
     } else if (i < n && dp[i][j] === dp[i + 1][j] + 2) i++;
-    else j++;
+    else if (j < m) j++;
+    else i++;
   }
   close(i, j);
   return edits;

@@ -42,7 +42,7 @@ function clauseStart(tokens: readonly Token[], i: number): boolean {
 const endsPhrase = (tokens: readonly Token[], i: number): boolean => i === tokens.length - 1 || /[,.;:!?)]/.test(tokens[i].post);
 
 const NUMBERS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'fifty', 'hundred', 'thousand', 'many', 'several', 'various', 'numerous', 'both', 'these', 'those', 'few']);
-const HEAD_FOLLOWERS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'but', 'that', 'which', 'who', 'are', 'were', 'have', 'can', 'will', 'because', 'than', 'ago']);
+const HEAD_FOLLOWERS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'but', 'that', 'which', 'who', 'are', 'were', 'have', 'can', 'will', 'because', 'than', 'ago', 'here', 'there', 'now', 'today', 'yesterday', 'every', 'when']);
 
 /** "two book" → "two books", "many child" → "many children". */
 function pluralAfterQuantifier(tokens: Token[]): void {
@@ -101,13 +101,13 @@ const TO_PLURAL: Record<string, string> = { has: 'have', does: 'do', "doesn't": 
 
 /** "my sister have" → "my sister has"; "the children is" → "the children are"; "people is" → "people are". */
 function nounSubjectAgreement(tokens: Token[]): void {
-  for (let i = 1; i + 1 < tokens.length; i++) {
+  for (let i = 0; i + 1 < tokens.length; i++) {
     const n = lc(tokens[i]);
     const v = tokens[i + 1];
     const vw = lc(v);
     if (tokens[i].post !== '' || !/^\p{Ll}/u.test(v.word)) continue;
     const det = lc(tokens[i - 1]);
-    const headed = tokens[i - 1].post === '' && clauseStart(tokens, i - 1);
+    const headed = i > 0 && tokens[i - 1].post === '' && clauseStart(tokens, i - 1);
     if (headed && DETERMINERS.has(det) && isSingularNoun(n) && !['family', 'police', 'team', 'staff', 'government', 'couple', 'majority', 'number', 'rest'].includes(n)) {
       const target = TO_THIRD[vw] ?? thirdPerson(tokens, i + 1);
       if (target) setWord(v, target);

@@ -1,0 +1,16 @@
+import { ConfigError } from '../../lambdas/shared/config';
+import { grammarConfig } from '../../lambdas/grammar/config';
+
+describe('grammar config', () => {
+  it('defaults to the offline engine', () => {
+    expect(grammarConfig({})).toMatchObject({ engine: 'harper', bedrockTimeoutMs: 8000 });
+  });
+
+  it('reads the Bedrock settings', () => {
+    expect(grammarConfig({ GRAMMAR_ENGINE: 'bedrock', BEDROCK_MODEL_ID: 'my-model', BEDROCK_TIMEOUT_MS: '2500' })).toEqual({ engine: 'bedrock', bedrockModelId: 'my-model', bedrockTimeoutMs: 2500 });
+  });
+
+  it('fails on an unknown engine', () => {
+    expect(() => grammarConfig({ GRAMMAR_ENGINE: 'gpt' })).toThrow(ConfigError);
+  });
+});

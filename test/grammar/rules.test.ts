@@ -1,0 +1,48 @@
+import { applyRules } from '../../lambdas/grammar/rules';
+
+describe('grammar rules', () => {
+  it.each([
+    ['plural after a number', 'I bought two book', 'I bought two books'],
+    ['irregular plural after a quantifier', 'there are many child here', 'there are many children here'],
+    ['agreement with a singular noun subject', 'my sister have a car', 'my sister has a car'],
+    ['agreement with a bare verb', 'my friend like football', 'my friend likes football'],
+    ['agreement with a plural noun subject', 'the children is happy', 'the children are happy'],
+    ['"people" is plural', 'people is tired', 'people are tired'],
+    ['there is + plural', 'there is many reasons', 'there are many reasons'],
+    ['there was + a lot of plural', 'there was a lot of cars', 'there were a lot of cars'],
+    ['past tense with "yesterday"', 'yesterday i go to the market and buy food', 'yesterday i went to the market and bought food'],
+    ['past of be with "last week"', 'last week they are in Paris', 'last week they were in Paris'],
+    ['base form after a modal', 'he can goes there', 'he can go there'],
+    ['base form after did not', "I didn't went home", "I didn't go home"],
+    ['false plural of an uncountable noun', 'I need some informations', 'I need some information'],
+    ['double comparative', 'this is more better', 'this is better'],
+    ['"discuss about"', 'we discussed about it', 'we discussed it'],
+    ['keeps capitalisation and punctuation', 'My sister have two book.', 'My sister has two books.'],
+  ])('%s', (_name, input, expected) => {
+    expect(applyRules(input)).toBe(expected);
+  });
+
+  it.each([
+    'I bought two books',
+    'two car accidents happened',
+    'my sister has a car',
+    'The family has a dog.',
+    'there is a lot of water',
+    'there is some milk',
+    'I go to the market every day',
+    'Yesterday I said that I will go tomorrow',
+    'he can go there',
+    'I want to used cars',
+    'my friends like football',
+    'the people who live here are kind',
+    'It is time to go.',
+  ])('leaves correct text alone: %s', (text) => {
+    expect(applyRules(text)).toBe(text);
+  });
+
+  it('is idempotent', () => {
+    for (const s of ['yesterday i go and buy two apple', 'my sister have many child', 'there is many people who is here']) {
+      expect(applyRules(applyRules(s))).toBe(applyRules(s));
+    }
+  });
+});
