@@ -1,6 +1,10 @@
 /** S3 on loopback (s3rver) with the upload and output buckets; upload-bucket writes become EventBridge "Object Created" events. */
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import S3rver, { type S3rverEventRecord } from 's3rver';
 import { LOCAL } from './config';
@@ -89,6 +93,7 @@ export async function startS3(options: { dir: string; host: string; port: number
       { name: LOCAL.outputBucket, configs: [CORS] },
     ],
   });
+  atomicWrites(server, `${options.dir}-tmp`);
   const pending = new Set<Promise<unknown>>();
   server.on('event', (event) => {
     for (const record of event.Records) {
@@ -108,5 +113,50 @@ export async function startS3(options: { dir: string; host: string; port: number
       await server.close();
       await Promise.allSettled([...pending]);
     },
+  };
+}
+
+interface StoredObject {
+  readonly bucket: string;
+  readonly key: string;
+  readonly content: Buffer | Readable;
+  readonly metadata: Record<string, string>;
+}
+
+interface FilesystemStore {
+  getResourcePath(bucket: string, key: string, resource: string): string;
+  putMetadata(bucket: string, key: string, metadata: Record<string, string>, md5: string): Promise<void>;
+  putObject(object: StoredObject): Promise<{ size: number; md5: string }>;
+}
+
+/**
+ * S3 replaces an object atomically; s3rver writes it in place and answers before the file is
+ * complete, so a reader polling for a result (the pocketsphinx adapter) can see half a JSON file.
+ * Objects are written to a temp file and renamed into place once complete.
+ */
+function atomicWrites(server: S3rver, tmpDir: string): void {
+  const store = (server as unknown as { store: FilesystemStore }).store;
+  store.putObject = async function putObject(this: FilesystemStore, object: StoredObject) {
+    const objectPath = this.getResourcePath(object.bucket, object.key, 'object');
+    await Promise.all([mkdir(dirname(objectPath), { recursive: true }), mkdir(tmpDir, { recursive: true })]);
+    const tmp = join(tmpDir, randomUUID());
+    const md5 = createHash('md5');
+    let size = 0;
+    const measure = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        md5.update(chunk);
+        size += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    try {
+      await pipeline(Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content, measure, createWriteStream(tmp));
+      await rename(tmp, objectPath);
+    } finally {
+      await rm(tmp, { force: true });
+    }
+    const digest = md5.digest('hex');
+    await this.putMetadata(object.bucket, object.key, object.metadata, digest);
+    return { size, md5: digest };
   };
 }
