@@ -3,13 +3,22 @@ import { alignEdits } from './alignment';
 import { harperFixes, harperLinter, type HarperFix } from './harper';
 import type { Correction, GrammarCorrector } from './port';
 import { applyRules } from './rules';
+import { isCommonWord } from './rules/lexicon';
 import { sentences } from './text';
 
 /** Harper re-lints after each round because one fix can reveal the next ("a apples" → "an apples" → …). */
 const HARPER_ROUNDS = 3;
 
-/** Rules whose suggestions restyle rather than correct; applying them costs precision. */
-const SKIPPED_RULES = new Set<string>([]);
+/**
+ * Harper rules we do not apply: they restyle (ellipses, dashes, quotes, commas), or their first
+ * suggestion was wrong more often than right on learner English (word splits, "did be", "is is").
+ */
+const SKIPPED_RULES = new Set<string>([
+  'SplitWords', 'CompoundNouns', 'UseEllipsisCharacter', 'EllipsisLength', 'MissingPreposition', 'Excellent',
+  'WrongNegative', 'ModalBeAdjective', 'OrthographicConsistency', 'AllowTo', 'SingleBe', 'QuoteSpacing',
+  'UnclosedQuotes', 'Regionalisms', 'NationalCapitals', 'WillNonLemma', 'VeryLess', 'WantBe', 'ItsPossessive',
+  'NominalWants', 'NumericRangeEnDash', 'QuiteQuiet', 'LongSentences', 'Spaces',
+]);
 
 /** Corrects one sentence: our rules, then Harper to a fixed point, then our rules again. */
 export async function correctSentence(linter: LocalLinter, sentence: string): Promise<string> {
@@ -38,7 +47,41 @@ export function applyHarper(text: string, fixes: readonly HarperFix[]): string {
 
 function chooseOption(fix: HarperFix): string | undefined {
   if (SKIPPED_RULES.has(fix.rule)) return undefined;
-  return fix.options[0];
+  return fix.rule === 'SpellCheck' ? chooseSpelling(fix.problem, fix.options) : fix.options[0];
+}
+
+/**
+ * Harper ranks spellings by edit distance alone; we also prefer a common word (one our lexicon
+ * knows) that keeps the first letter, and never split a word in two.
+ */
+export function chooseSpelling(problem: string, options: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  options.forEach((option, rank) => {
+    if (/\s/.test(option)) return;
+    const score =
+      editDistance(problem.toLowerCase(), option.toLowerCase()) +
+      (option.charAt(0).toLowerCase() === problem.charAt(0).toLowerCase() ? 0 : 1.5) +
+      (isCommonWord(option) ? 0 : 1) +
+      rank * 0.3;
+    if (score < bestScore) {
+      bestScore = score;
+      best = option;
+    }
+  });
+  return best;
+}
+
+/** Optimal string alignment distance (adjacent transpositions count once). */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
 }
 
 /** Joins corrected sentences back with the original whitespace between them. */

@@ -1,4 +1,4 @@
-import { has, isBaseVerb, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
+import { has, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
 
 /**
  * Our own rules for what Harper misses. Each one fires only on a narrow, unambiguous pattern
@@ -53,7 +53,7 @@ function pluralAfterQuantifier(tokens: Token[]): void {
     if (!isNumber || q.post !== '' || (qw === 'few' && lc(tokens[i - 2]) !== 'a' && lc(tokens[i - 2]) !== 'very')) continue;
     const n = tokens[i];
     const w = lc(n);
-    if (!isSingularNoun(w) || w === 'hundred' || w === 'thousand' || w === 'percent' || w === 'kind' || w === 'sort' || w === 'type') continue;
+    if (!isNounAfterQuantifier(w) || w === 'hundred' || w === 'thousand' || w === 'percent' || w === 'kind' || w === 'sort' || w === 'type') continue;
     // The head of the phrase must be this word, not a compound's first half ("two car accidents").
     if (!endsPhrase(tokens, i) && !HEAD_FOLLOWERS.has(lc(tokens[i + 1]))) continue;
     const p = plural(w);

@@ -62,3 +62,20 @@ export function isBaseVerb(word: string): boolean {
   const t = tags(word);
   return t.length > 0 && t.every((x) => x === 'Infinitive' || x === 'Verb');
 }
+
+/** Known to the lexicon directly or through its inflections: a rough "common word" test. */
+export function isCommonWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return known(w) || verbForms(w) !== undefined || (/s$/.test(w) && known(singular(w)));
+}
+
+/** A word after a number or quantifier that can be read as a countable noun ("reason", "apple"). */
+export function isNounAfterQuantifier(word: string): boolean {
+  const w = word.toLowerCase();
+  if (!/^\p{Ll}{3,}$/u.test(w) || /s$|ly$|ing$|ed$/.test(w) || isUncountable(w)) return false;
+  if (isSingularNoun(w)) return true;
+  const t = tags(w);
+  // Ambiguous noun/verb words read as nouns here; unknown words only when they look like nouns.
+  if (t.length > 0) return t.every((x) => x === 'Infinitive' || x === 'Singular' || x === 'Noun' || x === 'Verb');
+  return !/(ous|ful|ive|al|ic|able|ible|less|est|er)$/.test(w);
+}
