@@ -234,21 +234,17 @@ function once(fn: () => Promise<void>): () => Promise<void> {
 
 async function main(): Promise<void> {
   const t0 = Date.now();
-  const runtime = await startLocal();
-  const o = runtime.outputs;
-  console.log(`voice-correction local mode ready in ${((Date.now() - t0) / 1000).toFixed(1)} s
-  HTTP API        ${o.HttpApiUrl}
-  WebSocket       ${o.WebSocketUrl}
-  Cognito         ${o.CognitoEndpoint}  (pool ${o.UserPoolId}, web client ${o.WebClientId})
-  Token endpoint  ${o.TokenEndpoint}  (service client ${o.ServiceClientId})
-  S3              ${runtime.s3Endpoint}
-  Outputs         ${runtime.outputsFile}
-Press Ctrl-C to stop.`);
+  let runtime: LocalRuntime | undefined;
   let stopping = false;
+  // Installed first so Ctrl-C during the first synthesis also ends the synth child and exits 0.
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping local mode…`);
+    if (!runtime) {
+      for (const child of children) child.kill('SIGTERM');
+      process.exit(0);
+    }
     runtime.stop().then(
       () => process.exit(0),
       (err: unknown) => {
@@ -259,6 +255,16 @@ Press Ctrl-C to stop.`);
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  runtime = await startLocal();
+  const o = runtime.outputs;
+  console.log(`voice-correction local mode ready in ${((Date.now() - t0) / 1000).toFixed(1)} s
+  HTTP API        ${o.HttpApiUrl}
+  WebSocket       ${o.WebSocketUrl}
+  Cognito         ${o.CognitoEndpoint}  (pool ${o.UserPoolId}, web client ${o.WebClientId})
+  Token endpoint  ${o.TokenEndpoint}  (service client ${o.ServiceClientId})
+  S3              ${runtime.s3Endpoint}
+  Outputs         ${runtime.outputsFile}
+Press Ctrl-C to stop.`);
 }
 
 if (require.main === module) {
