@@ -11,10 +11,10 @@ const HARPER_ROUNDS = 3;
 
 /**
  * Harper rules we do not apply: they restyle (ellipses, dashes, quotes, commas), or their first
- * suggestion was wrong more often than right on learner English (word splits, "did be", "is is").
+ * suggestion was wrong more often than right on learner English ("did be", American regionalisms).
  */
 const SKIPPED_RULES = new Set<string>([
-  'SplitWords', 'CompoundNouns', 'UseEllipsisCharacter', 'EllipsisLength', 'MissingPreposition', 'Excellent',
+  'UseEllipsisCharacter', 'EllipsisLength', 'MissingPreposition', 'Excellent',
   'WrongNegative', 'ModalBeAdjective', 'OrthographicConsistency', 'AllowTo', 'SingleBe', 'QuoteSpacing',
   'UnclosedQuotes', 'Regionalisms', 'NationalCapitals', 'WillNonLemma', 'VeryLess', 'WantBe', 'ItsPossessive',
   'NominalWants', 'NumericRangeEnDash', 'QuiteQuiet', 'LongSentences', 'Spaces',
@@ -51,18 +51,18 @@ function chooseOption(fix: HarperFix): string | undefined {
 }
 
 /**
- * Harper ranks spellings by edit distance alone; we also prefer a common word (one our lexicon
- * knows) that keeps the first letter, and never split a word in two.
+ * Harper ranks spellings by edit distance alone; we also prefer common words (ones our lexicon
+ * knows) that keep the first letter. Apostrophes and spaces cost nothing ("dont" → "don't").
  */
 export function chooseSpelling(problem: string, options: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestScore = Infinity;
+  const bare = (w: string): string => w.toLowerCase().replace(/['’\s]/g, '');
   options.forEach((option, rank) => {
-    if (/\s/.test(option)) return;
     const score =
-      editDistance(problem.toLowerCase(), option.toLowerCase()) +
+      editDistance(bare(problem), bare(option)) +
       (option.charAt(0).toLowerCase() === problem.charAt(0).toLowerCase() ? 0 : 1.5) +
-      (isCommonWord(option) ? 0 : 1) +
+      (option.split(/\s+/).every((part) => isCommonWord(part.replace(/['’]\w*$/, ''))) ? 0 : 1) +
       rank * 0.3;
     if (score < bestScore) {
       bestScore = score;
