@@ -84,12 +84,23 @@ function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/**
+ * Harper does not always capitalise a sentence's first word; a written sentence (the input has
+ * punctuation somewhere) also gets a final full stop. Raw transcripts get no punctuation added.
+ */
+export function finishSentence(sentence: string, written: boolean): string {
+  let out = sentence.replace(/^(["'(\[]?)(\p{Ll})/u, (_m, open: string, first: string) => open + first.toUpperCase());
+  if (written && /[\p{L}\p{N}]$/u.test(out) && out.split(/\s+/).length >= 3) out += '.';
+  return out;
+}
+
 /** Joins corrected sentences back with the original whitespace between them. */
 async function correctText(linter: LocalLinter, text: string): Promise<string> {
   let out = '';
   let cursor = 0;
+  const written = /[.!?,;:]/.test(text);
   for (const seg of sentences(text)) {
-    out += text.slice(cursor, seg.start) + (await correctSentence(linter, seg.text));
+    out += text.slice(cursor, seg.start) + finishSentence(await correctSentence(linter, seg.text), written);
     cursor = seg.start + seg.text.length;
   }
   return out + text.slice(cursor);

@@ -1,0 +1,17 @@
+import { finishSentence } from '../../lambdas/grammar/offline';
+
+describe('finishSentence', () => {
+  it('capitalises the first word', () => {
+    expect(finishSentence('my sister has two books', false)).toBe('My sister has two books');
+    expect(finishSentence('"my sister" is here.', true)).toBe('"My sister" is here.');
+  });
+
+  it('adds a full stop to a written sentence only', () => {
+    expect(finishSentence('we went home early', true)).toBe('We went home early.');
+    expect(finishSentence('we went home early', false)).toBe('We went home early');
+  });
+
+  it('leaves finished sentences alone', () => {
+    for (const s of ['We went home.', 'Did you go?', 'Yes!', 'Thanks a lot']) expect(finishSentence(s, s !== 'Thanks a lot')).toBe(s);
+  });
+});
