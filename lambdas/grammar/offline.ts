@@ -21,14 +21,14 @@ const SKIPPED_RULES = new Set<string>([
 ]);
 
 /** Corrects one sentence: our rules, then Harper to a fixed point, then our rules again. */
-export async function correctSentence(linter: LocalLinter, sentence: string): Promise<string> {
-  let text = applyRules(sentence);
+export async function correctSentence(linter: LocalLinter, sentence: string, written = true): Promise<string> {
+  let text = applyRules(sentence, { written });
   for (let round = 0; round < HARPER_ROUNDS; round++) {
     const next = applyHarper(text, await harperFixes(linter, text));
     if (next === text) break;
     text = next;
   }
-  return applyRules(text);
+  return applyRules(text, { written });
 }
 
 /** Applies the chosen option of each non-overlapping fix, right to left (code-point offsets). */
@@ -100,7 +100,7 @@ async function correctText(linter: LocalLinter, text: string): Promise<string> {
   let cursor = 0;
   const written = /[.!?,;:]/.test(text);
   for (const seg of sentences(text)) {
-    out += text.slice(cursor, seg.start) + finishSentence(await correctSentence(linter, seg.text), written);
+    out += text.slice(cursor, seg.start) + finishSentence(await correctSentence(linter, seg.text, written), written);
     cursor = seg.start + seg.text.length;
   }
   return out + text.slice(cursor);

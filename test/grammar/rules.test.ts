@@ -40,6 +40,14 @@ describe('grammar rules', () => {
     expect(applyRules(text)).toBe(text);
   });
 
+  it('adds commas after openers and before clause-joining "but" in written text only', () => {
+    expect(applyRules('However we went home.', { written: true })).toBe('However, we went home.');
+    expect(applyRules('they can play whenever they want but the elders cannot', { written: true })).toBe('they can play whenever they want, but the elders cannot');
+    expect(applyRules('they can play whenever they want but the elders cannot')).toBe('they can play whenever they want but the elders cannot');
+    expect(applyRules('It is so nice but hard.', { written: true })).toBe('It is so nice but hard.');
+    expect(applyRules('However, we went home.', { written: true })).toBe('However, we went home.');
+  });
+
   it('is idempotent', () => {
     for (const s of ['yesterday i go and buy two apple', 'my sister have many child', 'there is many people who is here']) {
       expect(applyRules(applyRules(s))).toBe(applyRules(s));

@@ -200,8 +200,37 @@ function wordForms(tokens: Token[]): Token[] {
   return out;
 }
 
+const INTRODUCTORY = [
+  'however', 'therefore', 'moreover', 'furthermore', 'nowadays', 'firstly', 'secondly', 'thirdly', 'finally', 'besides',
+  'consequently', 'hence', 'thus', 'also', 'additionally', 'unfortunately', 'fortunately', 'personally', 'in addition',
+  'for example', 'for instance', 'in conclusion', 'in my opinion', 'of course', 'in fact', 'on the other hand',
+  'in other words', 'as a result', 'in short', 'in summary', 'to sum up', 'in general', 'in the end', 'these days',
+].map((p) => p.split(' '));
+const CLAUSE_OPENERS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'there', 'this', 'that', 'the', 'my', 'his', 'her', 'their', 'our', 'people', 'now', 'many', 'most', 'some', 'if', 'when', 'actually', 'also', 'still', 'in']);
+
+/** Written text only: a comma after a sentence-opening connective, and before "but"/"so" joining two clauses. */
+function commas(tokens: Token[]): void {
+  for (const phrase of INTRODUCTORY) {
+    const last = tokens[phrase.length - 1];
+    if (tokens.length <= phrase.length + 2 || !phrase.every((w, k) => lc(tokens[k]) === w && (k === phrase.length - 1 || tokens[k].post === ''))) continue;
+    if (last.post === '' && /^[\p{L}"]/u.test(tokens[phrase.length].pre + tokens[phrase.length].word)) last.post = ',';
+    break;
+  }
+  for (let i = 4; i + 2 < tokens.length; i++) {
+    const w = lc(tokens[i]);
+    if ((w !== 'but' && w !== 'so') || tokens[i - 1].post !== '' || tokens[i].pre !== '') continue;
+    const next = lc(tokens[i + 1]);
+    if (w === 'but' ? CLAUSE_OPENERS.has(next) : SUBJECT_PRONOUNS.has(next) || next === 'there') {
+      // Only when the clause before has no comma of its own: count words back to the last break.
+      let k = i - 1;
+      while (k > 0 && tokens[k - 1].post === '') k--;
+      if (i - k >= 4) tokens[i - 1].post = ',';
+    }
+  }
+}
+
 /** Applies every rule in order; each works on tokens so punctuation and spacing are preserved. */
-export function applyRules(sentence: string): string {
+export function applyRules(sentence: string, options: { readonly written?: boolean } = {}): string {
   let tokens = tokenize(sentence);
   if (tokens.length === 0) return sentence;
   tokens = wordForms(tokens);
@@ -210,6 +239,7 @@ export function applyRules(sentence: string): string {
   nounSubjectAgreement(tokens);
   pastWithTimeWords(tokens);
   baseAfterModal(tokens);
+  if (options.written) commas(tokens);
   void singular;
   return render(tokens);
 }
