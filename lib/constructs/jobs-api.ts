@@ -103,6 +103,7 @@ export class JobsApi extends Construct {
     props.uploadBucket.grantPut(createUpload.fn, 'uploads/*');
     props.jobsTable.grantReadData(listJobs.fn);
     props.jobsTable.grantReadData(getJob.fn);
+    props.downloads.grantSign(listJobs);
     props.downloads.grantSign(getJob);
     void verify;
 

@@ -94,10 +94,10 @@ export class Notifications extends Construct {
         ),
       },
     });
-    // ping answers on its own connection.
-    this.grantPush(ping);
     this.url = this.stage.url;
     this.managementEndpoint = `https://${this.api.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}/${stageName}`;
+    // ping answers on its own connection (and forgets it when it is gone).
+    this.grantNotify(ping);
   }
 
   /** Lets `fn` find the owner's connections and post to them; sets CONNECTIONS_TABLE and WS_ENDPOINT. */

@@ -182,7 +182,7 @@ export class Pipeline extends Construct {
       })),
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'X-Ray tracing of executions: xray:PutTraceSegments/GetSamplingRules have no resource-level permissions.',
+        reason: 'X-Ray tracing (xray:PutTraceSegments, GetSampling*) and execution logging (logs:*LogDelivery, DescribeLogGroups, resource policies) of the state machine: these actions have no resource-level permissions.',
       },
     );
     for (const f of [fns.transcribeStart, fns.transcribeCheck]) {

@@ -52,12 +52,12 @@ const connections = ['connections-table', 'connections-table/index/*'];
 const EXPECTED_RESOURCES: Record<string, string[]> = {
   'lambdas/http/verify-token.ts': [],
   'lambdas/http/create-upload.ts': [...jobs, 'upload-bucket/uploads/*'],
-  'lambdas/http/list-jobs.ts': jobs,
+  'lambdas/http/list-jobs.ts': [...jobs, 'signing-key'],
   'lambdas/http/get-job.ts': [...jobs, 'signing-key'],
   'lambdas/ws/authorizer.ts': [],
   'lambdas/ws/connect.ts': connections,
   'lambdas/ws/disconnect.ts': connections,
-  'lambdas/ws/ping.ts': ['ws-connections'],
+  'lambdas/ws/ping.ts': [...connections, 'ws-connections'],
   'lambdas/pipeline/start.ts': ['state-machine'],
   'lambdas/pipeline/accept.ts': [...connections, ...jobs, 'upload-bucket', 'upload-bucket/uploads/*', 'ws-connections'],
   'lambdas/pipeline/transcribe-start.ts': [
