@@ -17,6 +17,9 @@ describe('grammar rules', () => {
     ['false plural of an uncountable noun', 'I need some informations', 'I need some information'],
     ['double comparative', 'this is more better', 'this is better'],
     ['"discuss about"', 'we discussed about it', 'we discussed it'],
+    ['plural after "one of my"', 'one of my friend is here', 'one of my friends is here'],
+    ['plural after "a lot of"', 'there are a lot of car in the city', 'there are a lot of cars in the city'],
+    ['plural after "all"', 'all student must go', 'all students must go'],
     ['keeps capitalisation and punctuation', 'My sister have two book.', 'My sister has two books.'],
   ])('%s', (_name, input, expected) => {
     expect(applyRules(input)).toBe(expected);
@@ -36,6 +39,9 @@ describe('grammar rules', () => {
     'my friends like football',
     'the people who live here are kind',
     'It is time to go.',
+    'the other student is here',
+    'I stayed there all day',
+    'each other student',
   ])('leaves correct text alone: %s', (text) => {
     expect(applyRules(text)).toBe(text);
   });

@@ -42,10 +42,33 @@ function clauseStart(tokens: readonly Token[], i: number): boolean {
 const endsPhrase = (tokens: readonly Token[], i: number): boolean => i === tokens.length - 1 || /[,.;:!?)]/.test(tokens[i].post);
 
 const NUMBERS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'fifty', 'hundred', 'thousand', 'many', 'several', 'various', 'numerous', 'both', 'these', 'those', 'few']);
-const HEAD_FOLLOWERS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'but', 'that', 'which', 'who', 'are', 'were', 'have', 'can', 'will', 'because', 'than', 'ago', 'here', 'there', 'now', 'today', 'yesterday', 'every', 'when']);
+const HEAD_FOLLOWERS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'but', 'that', 'which', 'who', 'are', 'were', 'have', 'can', 'will', 'because', 'than', 'ago', 'here', 'there', 'now', 'today', 'yesterday', 'every', 'when', 'must', 'should', 'could', 'would', 'may', 'do', 'did', 'like', 'need', 'want']);
 
-/** "two book" → "two books", "many child" → "many children". */
+const TIME_NOUNS = new Set(['day', 'night', 'week', 'month', 'year', 'time', 'morning', 'evening', 'afternoon', 'life', 'kind', 'sort', 'type', 'the', 'my']);
+const DETERMINED = new Set(['the', 'each', 'every', 'any', 'one', 'my', 'his', 'her', 'your', 'our', 'their', 'its', 'this', 'that', 'no']);
+
+/** Is the word at i preceded by a plural-taking quantifier phrase: "all", "a lot of", "one of the", "other"? */
+function pluralContext(tokens: readonly Token[], i: number): boolean {
+  const p1 = lc(tokens[i - 1]);
+  const p2 = lc(tokens[i - 2]);
+  const p3 = lc(tokens[i - 3]);
+  if ([1, 2, 3].some((k) => i - k >= 0 && i - k >= i - 3 && tokens[i - k].post !== '' && (k === 1 || lc(tokens[i - 1]) === 'of'))) return false;
+  if (p1 === 'all' || p1 === 'various' || p1 === 'different') return p2 !== 'at' && !DETERMINED.has(p2);
+  if (p1 === 'other') return !DETERMINED.has(p2) && p2 !== 'each' && p2 !== 'an';
+  if (p1 === 'of' && p2 === 'lot' && p3 === 'a') return true;
+  if (p1 === 'of' && p2 === 'lots') return true;
+  return (p1 === 'the' || p1 === 'my' || p1 === 'his' || p1 === 'her' || p1 === 'our' || p1 === 'their' || p1 === 'your') && p2 === 'of' && p3 === 'one';
+}
+
+/** "two book" → "two books", "many child" → "many children", "one of my friend" → "one of my friends". */
 function pluralAfterQuantifier(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const w = lc(tokens[i]);
+    if (!pluralContext(tokens, i) || !isSingularNoun(w) || TIME_NOUNS.has(w)) continue;
+    if (!endsPhrase(tokens, i) && !HEAD_FOLLOWERS.has(lc(tokens[i + 1])) && !/^(is|was|has|in|that)$/.test(lc(tokens[i + 1]))) continue;
+    const p = plural(w);
+    if (p && p !== w) setWord(tokens[i], p);
+  }
   for (let i = 1; i < tokens.length; i++) {
     const q = tokens[i - 1];
     const qw = lc(q);
