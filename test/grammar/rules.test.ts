@@ -20,6 +20,8 @@ describe('grammar rules', () => {
     ['plural after "one of my"', 'one of my friend is here', 'one of my friends is here'],
     ['plural after "a lot of"', 'there are a lot of car in the city', 'there are a lot of cars in the city'],
     ['plural after "all"', 'all student must go', 'all students must go'],
+    ['no "to" after a modal', 'I can to go home', 'I can go home'],
+    ['agreement across an adjective', 'my old friends was there', 'my old friends were there'],
     ['keeps capitalisation and punctuation', 'My sister have two book.', 'My sister has two books.'],
   ])('%s', (_name, input, expected) => {
     expect(applyRules(input)).toBe(expected);
@@ -42,6 +44,8 @@ describe('grammar rules', () => {
     'the other student is here',
     'I stayed there all day',
     'each other student',
+    'I want to go home',
+    'the big house is nice',
   ])('leaves correct text alone: %s', (text) => {
     expect(applyRules(text)).toBe(text);
   });

@@ -1,4 +1,4 @@
-import { has, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
+import { has, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
 
 /**
  * Our own rules for what Harper misses. Each one fires only on a narrow, unambiguous pattern
@@ -134,6 +134,8 @@ function nounSubjectAgreement(tokens: Token[]): void {
     if (headed && DETERMINERS.has(det) && isSingularNoun(n) && !['family', 'police', 'team', 'staff', 'government', 'couple', 'majority', 'number', 'rest'].includes(n)) {
       const target = TO_THIRD[vw] ?? thirdPerson(tokens, i + 1);
       if (target) setWord(v, target);
+    } else if (i > 1 && has(lc(tokens[i - 1]), 'Adjective') && tags(lc(tokens[i - 1])).length === 1 && tokens[i - 2].post === '' && PLURAL_DETERMINERS.has(lc(tokens[i - 2])) && clauseStart(tokens, i - 2) && tokens[i - 1].post === '' && isPluralNoun(n) && TO_PLURAL[vw]) {
+      setWord(v, TO_PLURAL[vw]);
     } else if (((headed && PLURAL_DETERMINERS.has(det)) || (n === 'people' && clauseStart(tokens, i))) && (n === 'people' || n === 'children' || isPluralNoun(n)) && TO_PLURAL[vw]) {
       setWord(v, TO_PLURAL[vw]);
     }
@@ -184,6 +186,16 @@ function baseAfterModal(tokens: Token[]): void {
     if (prev === 'to' && (has(w, 'Adjective') || forms.Participle === w)) continue;
     setWord(tokens[i], forms.Infinitive);
   }
+}
+
+/** "I can to go" → "I can go": a modal never takes "to". */
+function modalTo(tokens: Token[]): Token[] {
+  return tokens.filter((t, i) => {
+    if (lc(t) !== 'to' || i === 0 || tokens[i - 1].post !== '' || t.post !== '') return true;
+    const prev = lc(tokens[i - 1]);
+    const next = lc(tokens[i + 1]);
+    return !(['can', 'could', 'should', 'must', 'will', 'would', 'may', 'might', "can't", 'cannot', "won't", "shouldn't"].includes(prev) && isBaseVerb(next));
+  });
 }
 
 /** Uncountable nouns learners pluralise; the plural is wrong in every ordinary use. */
@@ -256,7 +268,7 @@ function commas(tokens: Token[]): void {
 export function applyRules(sentence: string, options: { readonly written?: boolean } = {}): string {
   let tokens = tokenize(sentence);
   if (tokens.length === 0) return sentence;
-  tokens = wordForms(tokens);
+  tokens = modalTo(wordForms(tokens));
   pluralAfterQuantifier(tokens);
   thereIsPlural(tokens);
   nounSubjectAgreement(tokens);
