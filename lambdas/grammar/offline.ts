@@ -7,7 +7,7 @@ import { isCommonWord } from './rules/lexicon';
 import { sentences } from './text';
 
 /** Harper re-lints after each round because one fix can reveal the next ("a apples" → "an apples" → …). */
-const HARPER_ROUNDS = 3;
+const HARPER_ROUNDS = 4;
 
 /**
  * Harper rules we do not apply: they restyle (ellipses, dashes, quotes, commas), or their first
@@ -20,15 +20,18 @@ const SKIPPED_RULES = new Set<string>([
   'NominalWants', 'NumericRangeEnDash', 'QuiteQuiet', 'LongSentences', 'Spaces',
 ]);
 
-/** Corrects one sentence: our rules, then Harper to a fixed point, then our rules again. */
+/**
+ * Corrects one sentence: our rules, then Harper and our rules again until neither changes anything.
+ * Stopping only at that fixed point is what makes correcting corrected text a no-op.
+ */
 export async function correctSentence(linter: LocalLinter, sentence: string, written = true): Promise<string> {
   let text = applyRules(sentence, { written });
   for (let round = 0; round < HARPER_ROUNDS; round++) {
-    const next = applyHarper(text, await harperFixes(linter, text));
+    const next = applyRules(applyHarper(text, await harperFixes(linter, text)), { written });
     if (next === text) break;
     text = next;
   }
-  return applyRules(text, { written });
+  return text;
 }
 
 /** Applies the chosen option of each non-overlapping fix, right to left (code-point offsets). */
@@ -113,9 +116,7 @@ export function createOfflineCorrector(): Promise<GrammarCorrector> {
   offline ??= harperLinter().then(
     (linter): GrammarCorrector => ({
       async correct(text: string): Promise<Correction> {
-        // A second pass catches fixes that only become visible after the first (idempotence).
-        const once = await correctText(linter, text);
-        const corrected = once === text ? once : await correctText(linter, once);
+        const corrected = await correctText(linter, text);
         return { corrected, edits: alignEdits(text, corrected) };
       },
     }),
