@@ -8,4 +8,5 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 
 export const logger = new Logger({ serviceName: 'voice-correction' });
-export const metrics = new Metrics({ namespace: 'VoiceCorrection', serviceName: 'voice-correction' });
+// Metrics' own warnings (e.g. nothing to publish) go through the logger, so its log level governs them.
+export const metrics = new Metrics({ namespace: 'VoiceCorrection', serviceName: 'voice-correction', logger });
