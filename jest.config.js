@@ -2,7 +2,10 @@
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 const common = { testEnvironment: 'node', testTimeout: 60000, transform: { '^.+\\.(t|j|mj)s$': swc }, transformIgnorePatterns: ['/node_modules/(?!(@middy|harper\\.js|mpg123-decoder|ogg-opus-decoder|@wasm-audio-decoders|@eshaz)/)'],
   // middy 7 publishes only an `import` export condition, which jest's CommonJS resolver cannot see.
-  moduleNameMapper: { '^@middy/([a-z-]+)$': '<rootDir>/node_modules/@middy/$1/index.js' },
+  moduleNameMapper: {
+    '^@middy/([a-z-]+)$': '<rootDir>/node_modules/@middy/$1/index.js',
+    '^harper\\.js$': '<rootDir>/node_modules/harper.js/dist/index.js',
+  },
 };
 
 module.exports = {

@@ -15,9 +15,7 @@ import { createWasmCodec } from './adapters/wasm-codec';
 import { createFfmpegCodec } from './adapters/ffmpeg-codec';
 import { createPocketsphinxStt } from './adapters/pocketsphinx';
 import { createFliteTts } from './adapters/flite';
-// TODO(grammar): switch to `createCorrectorFromConfig` from '../grammar' (harper | bedrock by GRAMMAR_ENGINE) once index.ts lands.
-import { createOfflineCorrector } from '../grammar/offline';
-import { ConfigError } from '../shared/config';
+import { createCorrectorFromConfig } from '../grammar';
 
 export interface Engines {
   codec(): AudioCodec;
@@ -43,10 +41,7 @@ export function createEngines(config: EngineConfig, store: ObjectStore): Engines
   let building: Promise<GrammarCorrector> | undefined;
   const corrector = () =>
     (building ??= Promise.resolve()
-      .then(() => {
-        if (config.grammar !== 'harper') throw new ConfigError(`GRAMMAR_ENGINE ${config.grammar} is not wired yet`);
-        return createOfflineCorrector();
-      })
+      .then(() => createCorrectorFromConfig())
       .catch((error: unknown) => {
         building = undefined; // not cached: the next invocation tries again
         throw error;
