@@ -27,6 +27,8 @@ export interface HouseFunctionProps {
   readonly logRetention?: logs.RetentionDays;
   /** Files copied next to the bundle (paths relative to the repository root), e.g. WASM binaries. @default none */
   readonly assetFiles?: readonly string[];
+  /** Modules left out of the bundle because the function never loads them (or loads a copied file instead). @default none */
+  readonly externalModules?: readonly string[];
 }
 
 /**
@@ -87,7 +89,7 @@ export class HouseFunction extends Construct {
         // Some dependencies still call require(); give the ESM bundle one.
         banner: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);",
         // The SDK is bundled (not taken from the runtime) so the version we test is the one we run.
-        externalModules: [],
+        externalModules: [...(props.externalModules ?? [])],
         commandHooks:
           assetFiles.length === 0
             ? undefined

@@ -13,6 +13,10 @@ import { HouseFunction } from './house-function';
 import { Notifications } from './notifications';
 import { buildPipelineDefinition, PipelineStepFunctions } from './pipeline-definition';
 
+/** The offline grammar engine loads this WASM file from beside its bundle (lambdas/grammar/harper.ts). */
+const HARPER_WASM = 'node_modules/harper.js/dist/harper_wasm_slim_bg.wasm';
+const HARPER_INLINED = 'harper.js/slimBinaryInlined';
+
 /** Which grammar engine corrects transcripts. */
 export type GrammarEngine = 'harper' | 'bedrock';
 
@@ -70,6 +74,9 @@ export class Pipeline extends Construct {
         environment: env,
         memorySize,
         timeout,
+        // Harper's 21 MB inlined WASM stays out of every bundle; Correct gets the binary as a file.
+        externalModules: [HARPER_INLINED],
+        assetFiles: file === 'correct' ? [HARPER_WASM] : [],
       });
 
     const fns = {
