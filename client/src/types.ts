@@ -1,12 +1,12 @@
 /** Wire types of the HTTP API, as the client sees them. Job statuses and messages come from the shared contract. */
-import type { FailureCode, JobStatus, OutputMode, TimedEdit } from '../../lambdas/shared/jobs/model';
+import type { FailureCode, JobStatus, Language, OutputMode, TimedEdit } from '../../lambdas/shared/jobs/model';
+import type { JobView } from '../../lambdas/shared/jobs/use-cases';
+import type { Principal } from '../../lambdas/shared/auth/principal';
 import type { FileFailedMessage, FileReadyMessage, JobStatusMessage, PongMessage, ServerMessage } from '../../lambdas/shared/notifications/messages';
 
-export type { FailureCode, JobStatus, OutputMode, TimedEdit, ServerMessage, JobStatusMessage, FileReadyMessage, FileFailedMessage, PongMessage };
+export type { FailureCode, JobStatus, Language, OutputMode, TimedEdit, ServerMessage, JobStatusMessage, FileReadyMessage, FileFailedMessage, PongMessage, JobView };
+export { LANGUAGES } from '../../lambdas/shared/jobs/model';
 
-/** Languages the API accepts; absent means identify automatically. */
-export const LANGUAGES = ['en-US', 'en-GB', 'en-AU', 'en-IN', 'en-IE', 'en-NZ', 'en-ZA'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 /** Body of POST /uploads. */
 export interface UploadRequest {
@@ -24,30 +24,8 @@ export interface UploadTicket {
   readonly expiresAt: string;
 }
 
-export interface JobResultView {
-  readonly transcript: string;
-  readonly correctedText: string;
-  readonly edits: readonly TimedEdit[];
-  readonly unchanged: boolean;
-  readonly downloadUrl: string;
-  readonly downloadExpiresAt: string;
-}
-
-/** A job as GET /jobs and GET /jobs/{id} return it. */
-export interface JobView {
-  readonly jobId: string;
-  readonly status: JobStatus;
-  readonly fileName: string;
-  readonly contentType: string;
-  readonly size: number;
-  readonly language?: string;
-  readonly outputMode: OutputMode;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly timings?: Readonly<Record<string, number>>;
-  readonly error?: { readonly code: FailureCode; readonly reason: string };
-  readonly result?: JobResultView;
-}
+/** A job's result as GET /jobs/{id} returns it. */
+export type JobResultView = NonNullable<JobView['result']>;
 
 export interface JobList {
   readonly items: readonly JobView[];
@@ -57,17 +35,10 @@ export interface JobList {
 /** 200 answer of GET /token/verify. */
 export interface TokenVerification {
   readonly valid: true;
-  readonly principal: {
-    readonly kind: 'user' | 'service';
-    readonly owner: string;
-    readonly clientId: string;
-    readonly username?: string;
-    readonly email?: string;
-    readonly scopes: readonly string[];
-  };
-  readonly tokenUse: 'id' | 'access';
+  readonly principal: Pick<Principal, 'kind' | 'owner' | 'clientId' | 'username' | 'email' | 'scopes'>;
+  readonly tokenUse: Principal['tokenUse'];
   readonly expiresAt: string;
-  readonly claims: Readonly<Record<string, unknown>>;
+  readonly claims: Principal['claims'];
 }
 
 /** Tokens from a sign-in. `accessToken` is what the client sends as the bearer token. */

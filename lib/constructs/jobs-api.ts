@@ -1,12 +1,11 @@
 import { Duration, Validations } from 'aws-cdk-lib';
-import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { accessLogSettings } from './access-logs';
 import { DownloadSigning } from './download-signing';
 import { HouseFunction } from './house-function';
 import { AuthEnvironment } from './auth-environment';
@@ -47,7 +46,6 @@ export class JobsApi extends Construct {
       throw new Error(`JobsApi: uploadUrlTtl must be between 30 s and 1 h (got ${uploadTtl.toSeconds()} s)`);
     }
 
-    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH });
     this.api = new apigw.HttpApi(this, 'Api', {
       description: 'voice-correction HTTP API',
       corsPreflight: {
@@ -63,19 +61,7 @@ export class JobsApi extends Construct {
       stageName: '$default',
       autoDeploy: true,
       throttle: { rateLimit: props.throttleRate ?? 50, burstLimit: (props.throttleRate ?? 50) * 2 },
-      accessLogSettings: {
-        destination: new apigw.LogGroupLogDestination(accessLogs),
-        format: AccessLogFormat.custom(
-          JSON.stringify({
-            requestId: '$context.requestId',
-            routeKey: '$context.routeKey',
-            status: '$context.status',
-            latency: '$context.integrationLatency',
-            sub: '$context.authorizer.claims.sub',
-            error: '$context.authorizer.error',
-          }),
-        ),
-      },
+      accessLogSettings: accessLogSettings(this, { latency: '$context.integrationLatency', sub: '$context.authorizer.claims.sub' }),
     });
 
     const jwt = new HttpJwtAuthorizer('Jwt', props.auth.issuer, { jwtAudience: props.auth.clientIds });

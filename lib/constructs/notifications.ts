@@ -1,11 +1,10 @@
 import { CfnElement, Stack, Token, Validations } from 'aws-cdk-lib';
-import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketLambdaAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { accessLogSettings } from './access-logs';
 import { AuthEnvironment } from './auth-environment';
 import { HouseFunction } from './house-function';
 
@@ -75,24 +74,12 @@ export class Notifications extends Construct {
       integration: new WebSocketLambdaIntegration('PingIntegration', ping.fn),
       returnResponse: false,
     });
-    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH });
     this.stage = new apigw.WebSocketStage(this, 'Stage', {
       webSocketApi: this.api,
       stageName,
       autoDeploy: true,
       throttle: { rateLimit: 50, burstLimit: 100 },
-      accessLogSettings: {
-        destination: new apigw.LogGroupLogDestination(accessLogs),
-        format: AccessLogFormat.custom(
-          JSON.stringify({
-            requestId: '$context.requestId',
-            routeKey: '$context.routeKey',
-            status: '$context.status',
-            connectionId: '$context.connectionId',
-            error: '$context.authorizer.error',
-          }),
-        ),
-      },
+      accessLogSettings: accessLogSettings(this, { connectionId: '$context.connectionId' }),
     });
     this.url = this.stage.url;
     this.managementEndpoint = `https://${this.api.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}/${stageName}`;

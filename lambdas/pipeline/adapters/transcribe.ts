@@ -11,9 +11,11 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { SpeechToText, TimedWord, Transcript, TranscriptionStatus } from '../../shared/ports';
 import { toTransient } from '../errors';
+import { LANGUAGES } from '../../shared/jobs/model';
 
 /** The languages the product accepts; also the candidates when identifying the language. */
-export const ENGLISH_VARIANTS = ['en-US', 'en-GB', 'en-AU', 'en-IN', 'en-IE', 'en-NZ', 'en-ZA'] as const;
+/** Languages automatic identification may choose among: the ones a job may ask for. */
+export const ENGLISH_VARIANTS = LANGUAGES;
 
 /** The part of Transcribe's output JSON we read. */
 export interface TranscribeOutput {

@@ -13,6 +13,10 @@ export const JOB_STATUSES = [
 ] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
+/** Languages a job may ask for (English variants that Transcribe, Polly and the corrector all serve). */
+export const LANGUAGES = ['en-US', 'en-GB', 'en-AU', 'en-IN', 'en-IE', 'en-NZ', 'en-ZA'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 export const OUTPUT_MODES = ['own-voice', 'full'] as const;
 /** `own-voice`: original recording with only edited spans re-spoken; `full`: whole corrected text re-spoken. */
 export type OutputMode = (typeof OUTPUT_MODES)[number];

@@ -1,11 +1,11 @@
 /** Request shapes of the jobs API. Zod messages name the field and say why. */
 // Named imports: `z` drags every zod locale into the bundle (~450 KiB against ~85 KiB).
 import { coerce, enum as zEnum, number, object, strictObject, string, type output } from 'zod';
-import { OUTPUT_MODES } from './model';
+import { LANGUAGES, OUTPUT_MODES } from './model';
 
 /** Audio types Transcribe accepts, as browsers and tools label them. */
 export const AUDIO_CONTENT_TYPES = ['audio/mpeg', 'audio/mp3', 'audio/wav', 'audio/x-wav', 'audio/wave', 'audio/flac', 'audio/x-flac', 'audio/ogg'] as const;
-export const LANGUAGES = ['en-US', 'en-GB', 'en-AU', 'en-IN', 'en-IE', 'en-NZ', 'en-ZA'] as const;
+export { LANGUAGES };
 export const MIN_UPLOAD_BYTES = 1024;
 
 /** 1..499 characters, no control characters, no path separators: it is metadata, never a key. */
