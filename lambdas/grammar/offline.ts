@@ -10,17 +10,6 @@ import { sentences } from './text';
 const HARPER_ROUNDS = 4;
 
 /**
- * Harper rules we do not apply: they restyle (ellipses, dashes, quotes, commas), or their first
- * suggestion was wrong more often than right on learner English ("did be", American regionalisms).
- */
-const SKIPPED_RULES = new Set<string>([
-  'UseEllipsisCharacter', 'EllipsisLength', 'MissingPreposition', 'Excellent',
-  'WrongNegative', 'ModalBeAdjective', 'OrthographicConsistency', 'AllowTo', 'SingleBe', 'QuoteSpacing',
-  'UnclosedQuotes', 'Regionalisms', 'NationalCapitals', 'WillNonLemma', 'VeryLess', 'WantBe', 'ItsPossessive',
-  'NominalWants', 'NumericRangeEnDash', 'QuiteQuiet', 'LongSentences', 'Spaces',
-]);
-
-/**
  * Corrects one sentence: our rules, then Harper and our rules again until neither changes anything.
  * Stopping only at that fixed point is what makes correcting corrected text a no-op.
  */
@@ -49,7 +38,6 @@ export function applyHarper(text: string, fixes: readonly HarperFix[]): string {
 }
 
 function chooseOption(fix: HarperFix): string | undefined {
-  if (SKIPPED_RULES.has(fix.rule)) return undefined;
   return fix.rule === 'SpellCheck' ? chooseSpelling(fix.problem, fix.options) : fix.options[0];
 }
 
