@@ -35,7 +35,7 @@ const TEXT = [
 
 /** Data directory of the benchmark's runtime (kept: the synthesized app is cached there). */
 const DATA_DIR = '.bench/local-data';
-const SAMPLE_MS = 50;
+const SAMPLE_MS = 100;
 
 const kb = (n: number) => `${(n / 1024).toFixed(0)} MB`;
 
