@@ -22,6 +22,11 @@ describe('grammar rules', () => {
     ['plural after "all"', 'all student must go', 'all students must go'],
     ['no "to" after a modal', 'I can to go home', 'I can go home'],
     ['agreement across an adjective', 'my old friends was there', 'my old friends were there'],
+    ['"can not" → "cannot"', 'we can not live there', 'we cannot live there'],
+    ['"lot of" without an article', 'I spent lot of time there', 'I spent a lot of time there'],
+    ['pronoun agreement with "have"', 'In addition, it have a bad effect', 'In addition, it has a bad effect'],
+    ['pronoun agreement with a bare verb', 'he want to leave', 'he wants to leave'],
+    ['bare noun subject with a plural verb', 'however, doctor agree that it helps', 'however, doctors agree that it helps'],
     ['keeps capitalisation and punctuation', 'My sister have two book.', 'My sister has two books.'],
   ])('%s', (_name, input, expected) => {
     expect(applyRules(input)).toBe(expected);
@@ -46,6 +51,15 @@ describe('grammar rules', () => {
     'each other student',
     'I want to go home',
     'the big house is nice',
+    'he can not only sing but also dance',
+    'we cannot live there',
+    'the parking lot of the mall',
+    'I spent a lot of time there',
+    'we made it work in time',
+    'does he want to leave',
+    'he wants to leave',
+    'my father and mother want to visit',
+    'John agree that it helps',
   ])('leaves correct text alone: %s', (text) => {
     expect(applyRules(text)).toBe(text);
   });

@@ -264,12 +264,70 @@ function commas(tokens: Token[]): void {
   }
 }
 
+const NOT_SUBJECT_BEFORE = new Set([...MODALS, ...DO_FORMS, 'do', 'let', 'make', 'makes', 'made', 'help', 'helps', 'helped', 'see', 'saw', 'watch', 'hear', 'heard', 'have', 'has', 'had', 'let', 'lets', 'if', 'that']);
+
+/** "he have" → "he has", "it make" → "it makes", "she don't" → "she doesn't". */
+function pronounAgreement(tokens: Token[]): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const p = lc(tokens[i]);
+    if ((p !== 'he' && p !== 'she' && p !== 'it') || tokens[i].post !== '') continue;
+    // "it" is an object after a verb ("make it work"); only a clause-initial "it" is surely a subject.
+    if (p === 'it' ? !clauseStart(tokens, i) || lc(tokens[i - 1]) === 'that' : i > 0 && NOT_SUBJECT_BEFORE.has(lc(tokens[i - 1]))) continue;
+    const v = tokens[i + 1];
+    if (!/^\p{Ll}/u.test(v.word)) continue;
+    const target = TO_THIRD[lc(v)] && lc(v) !== 'were' && lc(v) !== 'are' ? TO_THIRD[lc(v)] : thirdPerson(tokens, i + 1);
+    if (target) setWord(v, target);
+  }
+}
+
+/** "scientist agree that" → "scientists agree that": a bare countable noun opening a clause with a plural verb. */
+function bareNounSubject(tokens: Token[]): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const n = tokens[i];
+    const w = lc(n);
+    if (n.post !== '' || n.pre !== '' || !clauseStart(tokens, i) || (i > 0 && /^\p{Lu}/u.test(n.word))) continue;
+    // After "and"/"or" the noun may be the second half of a coordinated subject ("my father and mother want").
+    if (i > 0 && /^(and|or)$/.test(lc(tokens[i - 1]))) continue;
+    if (!isSingularNoun(w) || tags(w).some((t) => t === 'Person' || t === 'FemaleNoun' || t === 'MaleNoun') || TIME_NOUNS.has(w)) continue;
+    const v = lc(tokens[i + 1]);
+    const pluralVerb = v === 'have' || v === 'are' || v === 'were' || v === "don't" || (isBaseVerb(v) && !MODALS.has(v) && v !== 'need' && v !== 'let');
+    if (!pluralVerb || tokens[i + 1].post !== '' && v !== 'are' && v !== 'were') continue;
+    // The clause must go on like a sentence: "that", a noun phrase or a preposition after the verb.
+    if (!/^(that|to|the|a|an|to|in|on|with|about|more|many|some|this|these|it|them|their|our|been|not|very|so|all)$/.test(lc(tokens[i + 2]))) continue;
+    const p = plural(w);
+    if (p && p !== w) setWord(n, p);
+  }
+}
+
+/** "can not" → "cannot" (not "can not only"); "lot of" → "a lot of" when no determiner precedes. */
+function fixedPhrases(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (lc(t) === 'can' && t.post === '' && lc(next) === 'not' && lc(tokens[i + 2]) !== 'only' && lc(tokens[i + 2]) !== 'but') {
+      out.push({ ...t, word: t.word + 'not', post: next.post, space: next.space });
+      i++;
+      continue;
+    }
+    if (lc(t) === 'lot' && t.pre === '' && t.post === '' && lc(next) === 'of' && i > 0 && tokens[i - 1].post === '' && LOT_BEFORE.has(lc(tokens[i - 1]))) {
+      out.push({ pre: '', word: /^\p{Lu}/u.test(t.word) ? 'A' : 'a', post: '', space: ' ' }, { ...t, word: t.word.toLowerCase() });
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+const LOT_BEFORE = new Set(['have', 'has', 'had', 'spend', 'spent', 'spends', 'take', 'takes', 'took', 'need', 'needs', 'needed', 'with', 'for', 'are', 'is', 'was', 'were', 'there', 'get', 'got', 'gets', 'learn', 'learned', 'make', 'makes', 'made', 'give', 'gives', 'gave', 'save', 'saves', 'saved', 'cost', 'costs', 'earn', 'earns', 'earned', 'do', 'does', 'did', 'eat', 'ate', 'know', 'knows', 'knew', 'and', 'in', 'about', 'read', 'see', 'saw']);
+
 /** Applies every rule in order; each works on tokens so punctuation and spacing are preserved. */
 export function applyRules(sentence: string, options: { readonly written?: boolean } = {}): string {
   let tokens = tokenize(sentence);
   if (tokens.length === 0) return sentence;
-  tokens = modalTo(wordForms(tokens));
+  tokens = fixedPhrases(modalTo(wordForms(tokens)));
   pluralAfterQuantifier(tokens);
+  bareNounSubject(tokens);
+  pronounAgreement(tokens);
   thereIsPlural(tokens);
   nounSubjectAgreement(tokens);
   pastWithTimeWords(tokens);
