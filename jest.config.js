@@ -9,6 +9,8 @@ const common = { testEnvironment: 'node', testTimeout: 60000, transform: { '^.+\
 };
 
 module.exports = {
+  // Per-project testTimeout is ignored by jest: this global one covers tests that run real engines.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['\\.cdk\\.test\\.ts$', '\\.e2e\\.test\\.ts$'] },
     { ...common, displayName: 'cdk', testMatch: ['<rootDir>/test/**/*.cdk.test.ts'] },

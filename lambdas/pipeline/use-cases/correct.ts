@@ -4,6 +4,7 @@ import type { Transcript } from '../../shared/ports';
 import type { Correction, GrammarCorrector } from '../../grammar/port';
 import { CorrectionFailed, rethrow } from '../errors';
 import type { CorrectionDocument, PipelineState } from '../state';
+import { isAudible } from '../audio/plan';
 import { mapEditsToTimes } from './map-edits';
 import { setStatus, withTiming, type ObjectStore, type StepPorts } from './ports';
 
@@ -28,7 +29,8 @@ export async function correct(state: PipelineState, ports: CorrectPorts): Promis
   const doc: CorrectionDocument = {
     transcript,
     correctedText: correction.corrected,
-    edits: mapEditsToTimes(transcript, correction.edits),
+    // The listener's edit list: a change of case or punctuation is not heard, so it is not listed.
+    edits: mapEditsToTimes(transcript, correction.edits.filter(isAudible)),
     textEdits: correction.edits,
   };
   const correctionKey = keys.work(state.owner, state.jobId, 'correction.json');

@@ -38,6 +38,18 @@ describe('correct', () => {
     });
   });
 
+  it('lists only edits that change what is said (case and punctuation alone are not)', async () => {
+    const caseOnly = { start: 0, end: 2, wordStart: 0, wordEnd: 1, original: 'he', corrected: 'He' };
+    const word = { start: 3, end: 5, wordStart: 1, wordEnd: 2, original: 'go', corrected: 'goes' };
+    const stop = { start: 6, end: 10, wordStart: 2, wordEnd: 3, original: 'home', corrected: 'home.' };
+    const { store, ports } = setup({ correct: async () => ({ corrected: 'He goes home.', edits: [caseOnly, word, stop] }) });
+    await correct(state, ports);
+    const doc = store.json(WORK_BUCKET, 'work/owner-1/job-1/correction.json') as { edits: unknown[]; textEdits: unknown[]; correctedText: string };
+    expect(doc.edits).toEqual([{ start: 0.4, end: 0.6, original: 'go', corrected: 'goes' }]);
+    expect(doc.textEdits).toEqual([caseOnly, word, stop]);
+    expect(doc.correctedText).toBe('He goes home.');
+  });
+
   it('fails with CorrectionFailed when the corrector throws', async () => {
     const { ports } = setup({ correct: async () => { throw new Error('model crashed'); } });
     expect((await thrown(() => correct(state, ports))).name).toBe('CorrectionFailed');
