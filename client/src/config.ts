@@ -129,7 +129,10 @@ export function configFromOutputs(outputs: Outputs, overrides: ConfigOverrides =
   };
 }
 
-/** Picks one stack from a parsed outputs file: the named one, or the first. */
+/**
+ * Picks one stack from a parsed outputs file: the named one, else the first with an HTTP API URL
+ * (`cdk deploy --all` also lists the data stack, which has no client outputs), else the first.
+ */
 export function selectStack(file: unknown, stackName?: string, source = 'outputs file'): { stackName: string; outputs: Outputs } {
   if (typeof file !== 'object' || file === null || Array.isArray(file)) {
     throw new ClientConfigError(`${source} must be a JSON object of stacks ({ "<StackName>": { ...outputs } })`);
@@ -138,7 +141,10 @@ export function selectStack(file: unknown, stackName?: string, source = 'outputs
     (e): e is [string, Outputs] => typeof e[1] === 'object' && e[1] !== null && !Array.isArray(e[1]),
   );
   if (stacks.length === 0) throw new ClientConfigError(`${source} holds no stacks`);
-  if (stackName === undefined) return { stackName: stacks[0][0], outputs: stacks[0][1] };
+  if (stackName === undefined) {
+    const [name, outputs] = stacks.find(([, o]) => pick(o, 'HttpApiUrl') !== undefined) ?? stacks[0];
+    return { stackName: name, outputs };
+  }
   const found = stacks.find(([name]) => name === stackName);
   if (!found) throw new ClientConfigError(`stack ${stackName} not in ${source}; it has ${stacks.map(([n]) => n).join(', ')}`);
   return { stackName, outputs: found[1] };

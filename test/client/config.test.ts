@@ -91,6 +91,11 @@ describe('stack outputs', () => {
     expect(selectStack(file, 'Second').outputs).toEqual({ b: '2' });
   });
 
+  it('picks the stack with client outputs from a `cdk deploy --all` file', () => {
+    const file = { VoiceCorrectionData: {}, VoiceCorrection: AWS_OUTPUTS };
+    expect(selectStack(file).stackName).toBe('VoiceCorrection');
+  });
+
   it('fails for a stack that is not there, listing the ones that are', () => {
     expect(() => selectStack({ First: {} }, 'Other')).toThrow('stack Other not in outputs file; it has First');
     expect(() => selectStack([])).toThrow(ClientConfigError);
