@@ -27,6 +27,9 @@ describe('grammar rules', () => {
     ['pronoun agreement with "have"', 'In addition, it have a bad effect', 'In addition, it has a bad effect'],
     ['pronoun agreement with a bare verb', 'he want to leave', 'he wants to leave'],
     ['bare noun subject with a plural verb', 'however, doctor agree that it helps', 'however, doctors agree that it helps'],
+    ['"the" before a superlative after "be"', 'this is most important thing', 'this is the most important thing'],
+    ['"the" before "same"', 'we left at same time', 'we left at the same time'],
+    ['"most of" + bare plural', 'most of people like it', 'most people like it'],
     ['keeps capitalisation and punctuation', 'My sister have two book.', 'My sister has two books.'],
   ])('%s', (_name, input, expected) => {
     expect(applyRules(input)).toBe(expected);
@@ -60,6 +63,11 @@ describe('grammar rules', () => {
     'he wants to leave',
     'my father and mother want to visit',
     'John agree that it helps',
+    'he last chose to leave',
+    'this is the most important thing',
+    'most of the people like it',
+    'she is most kind to us',
+    'it is best to leave early',
   ])('leaves correct text alone: %s', (text) => {
     expect(applyRules(text)).toBe(text);
   });
@@ -70,10 +78,14 @@ describe('grammar rules', () => {
     expect(applyRules('they can play whenever they want but the elders cannot')).toBe('they can play whenever they want but the elders cannot');
     expect(applyRules('It is so nice but hard.', { written: true })).toBe('It is so nice but hard.');
     expect(applyRules('However, we went home.', { written: true })).toBe('However, we went home.');
+    expect(applyRules('In this case we stay home.', { written: true })).toBe('In this case, we stay home.');
+    expect(applyRules('We saw an old house which was built long ago.', { written: true })).toBe('We saw an old house, which was built long ago.');
+    expect(applyRules('We saw an old house in which we lived.', { written: true })).toBe('We saw an old house in which we lived.');
+    expect(applyRules('We saw an old house which was built long ago')).toBe('We saw an old house which was built long ago');
   });
 
   it('is idempotent', () => {
-    for (const s of ['yesterday i go and buy two apple', 'my sister have many child', 'there is many people who is here']) {
+    for (const s of ['yesterday i go and buy two apple', 'my sister have many child', 'there is many people who is here', 'he want lot of money', 'most of people is at same time']) {
       expect(applyRules(applyRules(s))).toBe(applyRules(s));
     }
   });

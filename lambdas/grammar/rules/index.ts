@@ -240,6 +240,9 @@ const INTRODUCTORY = [
   'consequently', 'hence', 'thus', 'also', 'additionally', 'unfortunately', 'fortunately', 'personally', 'in addition',
   'for example', 'for instance', 'in conclusion', 'in my opinion', 'of course', 'in fact', 'on the other hand',
   'in other words', 'as a result', 'in short', 'in summary', 'to sum up', 'in general', 'in the end', 'these days',
+  'in this case', 'in that case', "in today's world", 'in this situation', 'in this way', 'for this reason', 'for these reasons',
+  'first of all', 'second', 'third', 'lastly', 'actually', 'yes', 'after that', 'to my surprise', 'in simple words', 'in my view',
+  'on the contrary', 'in contrast', 'at first', 'honestly', 'surprisingly', 'in the past', 'as a matter of fact', 'in brief',
 ].map((p) => p.split(' '));
 const CLAUSE_OPENERS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'there', 'this', 'that', 'the', 'my', 'his', 'her', 'their', 'our', 'people', 'now', 'many', 'most', 'some', 'if', 'when', 'actually', 'also', 'still', 'in']);
 
@@ -255,12 +258,18 @@ function commas(tokens: Token[]): void {
     const w = lc(tokens[i]);
     if ((w !== 'but' && w !== 'so') || tokens[i - 1].post !== '' || tokens[i].pre !== '') continue;
     const next = lc(tokens[i + 1]);
-    if (w === 'but' ? CLAUSE_OPENERS.has(next) : SUBJECT_PRONOUNS.has(next) || next === 'there') {
+    if (w === 'but' ? CLAUSE_OPENERS.has(next) : (SUBJECT_PRONOUNS.has(next) && next !== 'you' && next !== 'it') || next === 'there') {
       // Only when the clause before has no comma of its own: count words back to the last break.
       let k = i - 1;
       while (k > 0 && tokens[k - 1].post === '') k--;
       if (i - k >= 4) tokens[i - 1].post = ',';
     }
+  }
+  // ", which" after a noun: learners rarely mean a restrictive "which" (that is what "that" is for).
+  for (let i = 3; i + 1 < tokens.length; i++) {
+    if (lc(tokens[i]) !== 'which' || tokens[i - 1].post !== '' || tokens[i].pre !== '') continue;
+    const n = lc(tokens[i - 1]);
+    if (isSingularNoun(n) || isPluralNoun(n)) tokens[i - 1].post = ',';
   }
 }
 
@@ -275,6 +284,8 @@ function pronounAgreement(tokens: Token[]): void {
     if (p === 'it' ? !clauseStart(tokens, i) || lc(tokens[i - 1]) === 'that' : i > 0 && NOT_SUBJECT_BEFORE.has(lc(tokens[i - 1]))) continue;
     const v = tokens[i + 1];
     if (!/^\p{Ll}/u.test(v.word)) continue;
+    // A verb right after the candidate means it was an adverb or adjective ("he last chose").
+    if (verbForms(lc(tokens[i + 2])) && !TO_THIRD[lc(v)]) continue;
     const target = TO_THIRD[lc(v)] && lc(v) !== 'were' && lc(v) !== 'are' ? TO_THIRD[lc(v)] : thirdPerson(tokens, i + 1);
     if (target) setWord(v, target);
   }
@@ -320,11 +331,33 @@ function fixedPhrases(tokens: Token[]): Token[] {
 }
 const LOT_BEFORE = new Set(['have', 'has', 'had', 'spend', 'spent', 'spends', 'take', 'takes', 'took', 'need', 'needs', 'needed', 'with', 'for', 'are', 'is', 'was', 'were', 'there', 'get', 'got', 'gets', 'learn', 'learned', 'make', 'makes', 'made', 'give', 'gives', 'gave', 'save', 'saves', 'saved', 'cost', 'costs', 'earn', 'earns', 'earned', 'do', 'does', 'did', 'eat', 'ate', 'know', 'knows', 'knew', 'and', 'in', 'about', 'read', 'see', 'saw']);
 
+const BE = new Set(['is', 'was', 'are', 'were', 'be', 'am', "isn't", "wasn't", "aren't", "weren't"]);
+
+/** Superlatives and "same" need "the": "is most important" → "is the most important", "at same time" → "at the same time"; "most of people" → "most people". */
+function superlativeArticles(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const w = lc(t);
+    const prev = lc(tokens[i - 1]);
+    const joined = i > 0 && tokens[i - 1].post === '' && t.pre === '';
+    // Only before a noun: a predicative "most kind" (= very) or "it is best to" needs no article.
+    const noun = (k: number): boolean => isSingularNoun(lc(tokens[k])) || isPluralNoun(lc(tokens[k]));
+    const superlative = (w === 'most' && has(lc(tokens[i + 1]), 'Adjective') && t.post === '' && tokens[i + 1].post === '' && noun(i + 2)) || ((w === 'best' || w === 'worst') && t.post === '' && noun(i + 1));
+    if (joined && ((BE.has(prev) && superlative && lc(tokens[i + 1]) !== 'of') || (w === 'same' && (BE.has(prev) || ['at', 'in', 'of', 'on', 'for', 'with'].includes(prev))))) {
+      out.push({ pre: '', word: 'the', post: '', space: ' ' });
+    }
+    if (w === 'of' && prev === 'most' && joined && t.post === '' && (lc(tokens[i + 1]) === 'people' || isPluralNoun(lc(tokens[i + 1])))) continue;
+    out.push(t);
+  }
+  return out;
+}
+
 /** Applies every rule in order; each works on tokens so punctuation and spacing are preserved. */
 export function applyRules(sentence: string, options: { readonly written?: boolean } = {}): string {
   let tokens = tokenize(sentence);
   if (tokens.length === 0) return sentence;
-  tokens = fixedPhrases(modalTo(wordForms(tokens)));
+  tokens = superlativeArticles(fixedPhrases(modalTo(wordForms(tokens))));
   pluralAfterQuantifier(tokens);
   bareNounSubject(tokens);
   pronounAgreement(tokens);
