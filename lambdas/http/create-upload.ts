@@ -7,7 +7,8 @@ import { createUpload } from '../shared/jobs/use-cases';
 import { DynamoJobRepository } from '../shared/jobs/dynamo-job-repository';
 import { S3UploadPresigner } from '../shared/jobs/upload-presigner';
 import { loadJobsConfig, loadUploadConfig } from '../shared/jobs/config';
-import { documentClient, s3Client } from '../shared/aws/clients';
+import { documentClient } from '../shared/aws/clients';
+import { s3Client } from '../shared/aws/s3-client';
 
 const upload = loadUploadConfig();
 const deps = {

@@ -6,7 +6,7 @@ import { PollyClient } from '@aws-sdk/client-polly';
 import { TranscribeClient } from '@aws-sdk/client-transcribe';
 import type { AudioCodec, SpeechToText, TextToSpeech } from '../shared/ports';
 import type { GrammarCorrector } from '../grammar/port';
-import { s3Client } from '../shared/aws/clients';
+import { s3Client } from '../shared/aws/s3-client';
 import type { EngineConfig } from './config';
 import type { ObjectStore } from './use-cases/ports';
 import { createTranscribeStt } from './adapters/transcribe';

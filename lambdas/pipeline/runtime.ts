@@ -2,7 +2,8 @@
  * Composition root of the step handlers: configuration read once at load, adapters built once per
  * process. The handlers hand these ports to the use-cases; nothing here holds logic.
  */
-import { documentClient, managementClient, s3Client } from '../shared/aws/clients';
+import { documentClient, managementClient } from '../shared/aws/clients';
+import { s3Client } from '../shared/aws/s3-client';
 import { DynamoJobRepository } from '../shared/jobs/dynamo-job-repository';
 import { loadJobsConfig } from '../shared/jobs/config';
 import { createDownloadUrlSigner } from '../shared/delivery/download-url';

@@ -9,6 +9,9 @@ import { Construct } from 'constructs';
 /** Repository root: entries are given relative to it so the local runtime can find the same files. */
 export const PROJECT_ROOT = path.join(__dirname, '..', '..');
 
+/** Gives the ESM bundle a `require` for dependencies that still call it (shared with the bundle benchmark). */
+export const ESM_REQUIRE_BANNER = "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);";
+
 /** Metadata key carrying a function's handler file; the local runtime maps state machine tasks with it. */
 export const ENTRY_METADATA_KEY = 'voice-correction:entry';
 
@@ -86,8 +89,7 @@ export class HouseFunction extends Construct {
         sourceMap: true,
         sourcesContent: false,
         mainFields: ['module', 'main'],
-        // Some dependencies still call require(); give the ESM bundle one.
-        banner: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);",
+        banner: ESM_REQUIRE_BANNER,
         // The SDK is bundled (not taken from the runtime) so the version we test is the one we run.
         externalModules: [...(props.externalModules ?? [])],
         commandHooks:

@@ -15,7 +15,7 @@ import { buildPipelineDefinition, PipelineStepFunctions } from './pipeline-defin
 
 /** The offline grammar engine loads this WASM file from beside its bundle (lambdas/grammar/harper.ts). */
 const HARPER_WASM = 'node_modules/harper.js/dist/harper_wasm_slim_bg.wasm';
-const HARPER_INLINED = 'harper.js/slimBinaryInlined';
+export const HARPER_INLINED = 'harper.js/slimBinaryInlined';
 
 /** Which grammar engine corrects transcripts. */
 export type GrammarEngine = 'harper' | 'bedrock';

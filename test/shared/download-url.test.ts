@@ -3,8 +3,10 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { S3Client } from '@aws-sdk/client-s3';
-import { CloudFrontUrlSigner, S3PresignedUrlSigner } from '../../lambdas/shared/delivery/download-url';
+import { CloudFrontUrlSigner } from '../../lambdas/shared/delivery/cloudfront-url-signer';
+import { S3PresignedUrlSigner } from '../../lambdas/shared/delivery/s3-presigned-url-signer';
 import { loadDeliveryConfig } from '../../lambdas/shared/delivery/config';
+import { createDownloadUrlSigner } from '../../lambdas/shared/delivery/download-url';
 
 const secrets = mockClient(SecretsManagerClient);
 const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs1' }).toString();
@@ -42,6 +44,32 @@ describe('S3PresignedUrlSigner', () => {
     const signed = await new S3PresignedUrlSigner(s3, 'out', 600, now).sign('results/u/j/corrected.mp3');
     expect(signed.url).toMatch(/^https:\/\/out\.s3\.eu-west-1\.amazonaws\.com\/results\/u\/j\/corrected\.mp3\?.*X-Amz-Expires=600/);
     expect(signed.expiresAt).toBe('2026-05-01T00:10:00.000Z');
+  });
+});
+
+describe('createDownloadUrlSigner', () => {
+  it('builds the configured signer on first use and reuses it', async () => {
+    secrets.on(GetSecretValueCommand).resolves({ SecretString: pem });
+    const signer = createDownloadUrlSigner({
+      signer: 'cloudfront',
+      domain: 'd111.cloudfront.net',
+      keyPairId: 'K2ABC',
+      privateKeySecretArn: 'arn:aws:secretsmanager:eu-west-1:1:secret:cf',
+      ttlSeconds: 60,
+    });
+    expect(secrets).toHaveReceivedCommandTimes(GetSecretValueCommand, 0);
+    const [a, b] = [await signer.sign('results/u/j/a.mp3'), await signer.sign('results/u/j/b.mp3')];
+    expect(a.url).toMatch(/^https:\/\/d111\.cloudfront\.net\/results\/u\/j\/a\.mp3\?Expires=/);
+    expect(b.url).toContain('/b.mp3?');
+    expect(secrets).toHaveReceivedCommandTimes(GetSecretValueCommand, 1);
+  });
+
+  it('signs presigned S3 GETs when configured for local mode', async () => {
+    // The S3 client reads region and credentials from the environment, as it does in local mode.
+    Object.assign(process.env, { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIDLOCAL', AWS_SECRET_ACCESS_KEY: 'local' });
+    const signed = await createDownloadUrlSigner({ signer: 's3-presigned', outputBucket: 'out', ttlSeconds: 600 }).sign('results/u/j/c.mp3');
+    expect(new URL(signed.url).pathname).toContain('results/u/j/c.mp3');
+    expect(signed.url).toContain('X-Amz-Expires=600');
   });
 });
 
