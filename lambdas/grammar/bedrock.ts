@@ -1,10 +1,11 @@
 import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
-import { z } from 'zod';
+// Named imports: the `z` namespace pulls every zod locale into the bundle.
+import { strictObject, string } from 'zod';
 import { alignEdits } from './alignment';
 import type { Correction, GrammarCorrector } from './port';
 
 /** The model's answer: only the corrected text; edits are re-derived by alignment, never trusted. */
-const ModelAnswer = z.object({ corrected: z.string().min(1) }).strict();
+const ModelAnswer = strictObject({ corrected: string().min(1) });
 
 export class BedrockCorrectionError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -15,7 +15,6 @@ import { createWasmCodec } from './adapters/wasm-codec';
 import { createFfmpegCodec } from './adapters/ffmpeg-codec';
 import { createPocketsphinxStt } from './adapters/pocketsphinx';
 import { createFliteTts } from './adapters/flite';
-import { createCorrectorFromConfig } from '../grammar';
 
 export interface Engines {
   codec(): AudioCodec;
@@ -41,7 +40,9 @@ export function createEngines(config: EngineConfig, store: ObjectStore): Engines
   let building: Promise<GrammarCorrector> | undefined;
   const corrector = () =>
     (building ??= Promise.resolve()
-      .then(() => createCorrectorFromConfig())
+      // Imported here, not at the top: only Correct should pay for loading the grammar engine.
+      .then(() => import('../grammar'))
+      .then(({ createCorrectorFromConfig }) => createCorrectorFromConfig())
       .catch((error: unknown) => {
         building = undefined; // not cached: the next invocation tries again
         throw error;

@@ -16,6 +16,12 @@ import { buildPipelineDefinition, PipelineStepFunctions } from './pipeline-defin
 /** The offline grammar engine loads this WASM file from beside its bundle (lambdas/grammar/harper.ts). */
 const HARPER_WASM = 'node_modules/harper.js/dist/harper_wasm_slim_bg.wasm';
 export const HARPER_INLINED = 'harper.js/slimBinaryInlined';
+/**
+ * Left out of pipeline bundles: Harper's inlined WASM (Correct loads the file instead) and the
+ * 4 MB machine-learning Opus decoder, which ogg-opus-decoder imports only when asked for speech
+ * enhancement — we never ask.
+ */
+export const PIPELINE_EXTERNALS = [HARPER_INLINED, '@wasm-audio-decoders/opus-ml'];
 
 /** Which grammar engine corrects transcripts. */
 export type GrammarEngine = 'harper' | 'bedrock';
@@ -74,8 +80,7 @@ export class Pipeline extends Construct {
         environment: env,
         memorySize,
         timeout,
-        // Harper's 21 MB inlined WASM stays out of every bundle; Correct gets the binary as a file.
-        externalModules: [HARPER_INLINED],
+        externalModules: PIPELINE_EXTERNALS,
         assetFiles: file === 'correct' ? [HARPER_WASM] : [],
       });
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ESM_REQUIRE_BANNER } from '../../lib/constructs/house-function';
-import { HARPER_INLINED } from '../../lib/constructs/pipeline';
+import { PIPELINE_EXTERNALS } from '../../lib/constructs/pipeline';
 
 const ROOT = join(__dirname, '..', '..');
 const DIRS = ['lambdas/http', 'lambdas/ws', 'lambdas/pipeline'];
@@ -85,7 +85,7 @@ async function main() {
           format: 'esm',
           banner: { js: ESM_REQUIRE_BANNER },
           mainFields: ['module', 'main'],
-          external: name.startsWith('lambdas/pipeline/') ? [HARPER_INLINED] : [],
+          external: name.startsWith('lambdas/pipeline/') ? PIPELINE_EXTERNALS : [],
           minify: true,
           sourcemap: true,
           logLevel: 'silent',
