@@ -30,6 +30,9 @@ describe('grammar rules', () => {
     ['"the" before a superlative after "be"', 'this is most important thing', 'this is the most important thing'],
     ['"the" before "same"', 'we left at same time', 'we left at the same time'],
     ['"most of" + bare plural', 'most of people like it', 'most people like it'],
+    ['"a" before a bare singular noun after "be"', 'she is teacher in our town', 'she is a teacher in our town'],
+    ['"a" before an adjective and noun after "have"', 'I have new car.', 'I have a new car.'],
+    ['"an" before a vowel', 'This is important problem for us', 'This is an important problem for us'],
     ['keeps capitalisation and punctuation', 'My sister have two book.', 'My sister has two books.'],
   ])('%s', (_name, input, expected) => {
     expect(applyRules(input)).toBe(expected);
@@ -68,6 +71,12 @@ describe('grammar rules', () => {
     'most of the people like it',
     'she is most kind to us',
     'it is best to leave early',
+    'she is a teacher in our town',
+    'I have time for that',
+    'he is at home with us',
+    'this is part of the plan',
+    'we have many problems',
+    'it was a car accident',
   ])('leaves correct text alone: %s', (text) => {
     expect(applyRules(text)).toBe(text);
   });
@@ -85,7 +94,7 @@ describe('grammar rules', () => {
   });
 
   it('is idempotent', () => {
-    for (const s of ['yesterday i go and buy two apple', 'my sister have many child', 'there is many people who is here', 'he want lot of money', 'most of people is at same time']) {
+    for (const s of ['yesterday i go and buy two apple', 'my sister have many child', 'there is many people who is here', 'he want lot of money', 'most of people is at same time', 'she is teacher']) {
       expect(applyRules(applyRules(s))).toBe(applyRules(s));
     }
   });

@@ -353,11 +353,44 @@ function superlativeArticles(tokens: Token[]): Token[] {
   return out;
 }
 
+/** Verbs whose bare singular countable complement needs "a": "she is teacher", "I have car", "without tour guide". */
+const A_TRIGGERS = new Set(['is', 'was', 'be', 'been', 'become', 'becomes', 'became', 'have', 'has', 'had', 'having', 'without']);
+/** Nouns used without an article after these verbs ("have time", "is home", "have breakfast") or as quantities ("part of"). */
+const BARE_NOUNS = new Set(['time', 'home', 'school', 'work', 'breakfast', 'lunch', 'dinner', 'supper', 'bed', 'church', 'college', 'class', 'part', 'kind', 'sort', 'type', 'lot', 'number', 'half', 'fun', 'access', 'trouble', 'town', 'hospital', 'university', 'enough', 'plenty', 'control', 'experience', 'life', 'nothing', 'something', 'anything', 'everything', 'someone', 'anyone', 'everyone', 'nobody', 'somebody', 'anybody', 'everybody', 'today', 'tomorrow', 'yesterday', 'tonight']);
+/** What may follow the head noun, so it surely ends the phrase ("a teacher in", "a car and"). */
+const A_FOLLOWERS = new Set(['for', 'in', 'on', 'at', 'to', 'with', 'from', 'and', 'but', 'or', 'that', 'who', 'which', 'because', 'when', 'so', 'if', 'about', 'like', 'by', 'where', 'since', 'after', 'before', 'until', 'while']);
+const QUANTIFIERS = new Set(['many', 'much', 'few', 'more', 'most', 'less', 'least', 'other', 'another', 'same', 'such', 'enough', 'own', 'whole', 'next', 'last', 'first', 'best', 'worst']);
+const PURE_ADJECTIVE = (w: string): boolean => tags(w).length > 0 && tags(w).every((t) => t === 'Adjective' || t === 'Comparable');
+
+/** "she is teacher" → "she is a teacher", "it will be good situation" → "… a good situation": a/an before a bare singular countable noun phrase. */
+function indefiniteArticle(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    out.push(tokens[i]);
+    const trigger = lc(tokens[i]);
+    if (!A_TRIGGERS.has(trigger) || tokens[i].post !== '' || i + 1 >= tokens.length) continue;
+    // The noun phrase: optional "very", adjectives, then the head noun, which must end the phrase.
+    let k = i + 1;
+    if (lc(tokens[k]) === 'very' && tokens[k].post === '') k++;
+    while (k < tokens.length && PURE_ADJECTIVE(lc(tokens[k])) && tokens[k].post === '' && tokens[k].pre === '') k++;
+    const head = tokens[k];
+    if (!head || head.pre !== '' || !/^\p{Ll}+$/u.test(head.word) || !isSingularNoun(head.word) || BARE_NOUNS.has(head.word) || TIME_NOUNS.has(head.word)) continue;
+    if (lc(tokens[i + 1]) === 'very' && k === i + 2) continue;
+    const next = lc(tokens[k + 1]);
+    if (!endsPhrase(tokens, k) && !A_FOLLOWERS.has(next)) continue;
+    if (tokens.slice(i + 1, k).some((t) => QUANTIFIERS.has(lc(t)))) continue;
+    const first = lc(tokens[i + 1]);
+    const an = /^[aeio]/.test(first) || (/^u/.test(first) && !/^(uni|use|usu|ut|ur)/.test(first)) || /^(hour|honest|honou?r|heir)/.test(first);
+    out.push({ pre: '', word: an ? 'an' : 'a', post: '', space: ' ' });
+  }
+  return out;
+}
+
 /** Applies every rule in order; each works on tokens so punctuation and spacing are preserved. */
 export function applyRules(sentence: string, options: { readonly written?: boolean } = {}): string {
   let tokens = tokenize(sentence);
   if (tokens.length === 0) return sentence;
-  tokens = superlativeArticles(fixedPhrases(modalTo(wordForms(tokens))));
+  tokens = indefiniteArticle(superlativeArticles(fixedPhrases(modalTo(wordForms(tokens)))));
   pluralAfterQuantifier(tokens);
   bareNounSubject(tokens);
   pronounAgreement(tokens);
