@@ -33,6 +33,7 @@ describe('grammar rules', () => {
     ['"a" before a bare singular noun after "be"', 'she is teacher in our town', 'she is a teacher in our town'],
     ['"a" before an adjective and noun after "have"', 'I have new car.', 'I have a new car.'],
     ['"an" before a vowel', 'This is important problem for us', 'This is an important problem for us'],
+    ['"people" is plural after an adjective', 'I think young people is tired', 'I think young people are tired'],
     ['keeps capitalisation and punctuation', 'My sister have two book.', 'My sister has two books.'],
   ])('%s', (_name, input, expected) => {
     expect(applyRules(input)).toBe(expected);
@@ -77,6 +78,8 @@ describe('grammar rules', () => {
     'this is part of the plan',
     'we have many problems',
     'it was a car accident',
+    'I think young people are tired',
+    'a people is a nation',
   ])('leaves correct text alone: %s', (text) => {
     expect(applyRules(text)).toBe(text);
   });
