@@ -34,6 +34,7 @@ describe('grammar rules', () => {
     ['"a" before an adjective and noun after "have"', 'I have new car.', 'I have a new car.'],
     ['"an" before a vowel', 'This is important problem for us', 'This is an important problem for us'],
     ['"people" is plural after an adjective', 'I think young people is tired', 'I think young people are tired'],
+    ['plural after "these" before an adverb', 'we study these subject very hard', 'we study these subjects very hard'],
     ['keeps capitalisation and punctuation', 'My sister have two book.', 'My sister has two books.'],
   ])('%s', (_name, input, expected) => {
     expect(applyRules(input)).toBe(expected);
@@ -80,6 +81,8 @@ describe('grammar rules', () => {
     'it was a car accident',
     'I think young people are tired',
     'a people is a nation',
+    'several human processes',
+    'we study these subjects very hard',
   ])('leaves correct text alone: %s', (text) => {
     expect(applyRules(text)).toBe(text);
   });

@@ -44,6 +44,12 @@ const endsPhrase = (tokens: readonly Token[], i: number): boolean => i === token
 const NUMBERS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'fifty', 'hundred', 'thousand', 'many', 'several', 'various', 'numerous', 'both', 'these', 'those', 'few']);
 const HEAD_FOLLOWERS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'but', 'that', 'which', 'who', 'are', 'were', 'have', 'can', 'will', 'because', 'than', 'ago', 'here', 'there', 'now', 'today', 'yesterday', 'every', 'when', 'must', 'should', 'could', 'would', 'may', 'do', 'did', 'like', 'need', 'want']);
 
+/** A word the lexicon knows only as an adverb, auxiliary or past tense, so it cannot continue a noun compound (a present tense in -s may be a plural noun: "human processes"). */
+function notNominal(w: string): boolean {
+  const t = tags(w);
+  return t.length > 0 && t.every((x) => x === 'Adverb' || x === 'PastTense' || x === 'Copula' || x === 'Modal' || x === 'Auxiliary');
+}
+
 const TIME_NOUNS = new Set(['day', 'night', 'week', 'month', 'year', 'time', 'morning', 'evening', 'afternoon', 'life', 'kind', 'sort', 'type', 'the', 'my']);
 const DETERMINED = new Set(['the', 'each', 'every', 'any', 'one', 'my', 'his', 'her', 'your', 'our', 'their', 'its', 'this', 'that', 'no']);
 
@@ -78,7 +84,7 @@ function pluralAfterQuantifier(tokens: Token[]): void {
     const w = lc(n);
     if (!isNounAfterQuantifier(w) || w === 'hundred' || w === 'thousand' || w === 'percent' || w === 'kind' || w === 'sort' || w === 'type') continue;
     // The head of the phrase must be this word, not a compound's first half ("two car accidents").
-    if (!endsPhrase(tokens, i) && !HEAD_FOLLOWERS.has(lc(tokens[i + 1]))) continue;
+    if (!endsPhrase(tokens, i) && !HEAD_FOLLOWERS.has(lc(tokens[i + 1])) && !notNominal(lc(tokens[i + 1]))) continue;
     const p = plural(w);
     if (p && p !== w) setWord(n, p);
   }
