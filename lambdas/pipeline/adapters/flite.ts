@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pcm, TextToSpeech } from '../../shared/ports';
-import { parseWav, resample } from '../audio';
+import { parseWav, resample, splice } from '../audio';
 import { runProcess } from '../audio/process';
 
 export interface FliteOptions {
@@ -68,13 +68,7 @@ export function createFliteTts(options: FliteOptions = {}): TextToSpeech {
       const chunks = chunkText(text, max);
       const clips: Float32Array[] = [];
       for (const chunk of chunks) clips.push(await speak(chunk));
-      const samples = new Float32Array(clips.reduce((n, c) => n + c.length, 0));
-      let at = 0;
-      for (const clip of clips) {
-        samples.set(clip, at);
-        at += clip.length;
-      }
-      return { sampleRate: FLITE_SAMPLE_RATE, samples };
+      return splice(clips, FLITE_SAMPLE_RATE, 0);
     },
   };
 }

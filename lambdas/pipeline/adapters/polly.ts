@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-polly';
 import type { Pcm, TextToSpeech } from '../../shared/ports';
 import { toTransient } from '../errors';
+import { splice } from '../audio/dsp';
 
 /** SynthesizeSpeech's limit on billed characters per request. */
 export const POLLY_MAX_CHARS = 3000;
@@ -91,13 +92,7 @@ export function createPollyTts(polly: PollyClient): TextToSpeech {
           throw toTransient(error);
         }
       }
-      const samples = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-      let offset = 0;
-      for (const p of parts) {
-        samples.set(p, offset);
-        offset += p.length;
-      }
-      return { sampleRate: POLLY_SAMPLE_RATE, samples };
+      return splice(parts, POLLY_SAMPLE_RATE, 0);
     },
   };
 }
