@@ -35,6 +35,8 @@ describe('grammar rules', () => {
     ['"an" before a vowel', 'This is important problem for us', 'This is an important problem for us'],
     ['"people" is plural after an adjective', 'I think young people is tired', 'I think young people are tired'],
     ['plural after "these" before an adverb', 'we study these subject very hard', 'we study these subjects very hard'],
+    ['"these" before a plural noun', 'this animals are wild', 'these animals are wild'],
+    ['singular noun after "an"', 'he will become an experts in those areas', 'he will become an expert in those areas'],
     ['keeps capitalisation and punctuation', 'My sister have two book.', 'My sister has two books.'],
   ])('%s', (_name, input, expected) => {
     expect(applyRules(input)).toBe(expected);
@@ -82,6 +84,11 @@ describe('grammar rules', () => {
     'I think young people are tired',
     'a people is a nation',
     'several human processes',
+    'This shows that we care.',
+    'this means that we care',
+    'a few days later',
+    'a series of events',
+    'these animals are wild',
     'we study these subjects very hard',
   ])('leaves correct text alone: %s', (text) => {
     expect(applyRules(text)).toBe(text);

@@ -1,4 +1,4 @@
-import { has, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
+import { guessNounTags, has, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
 
 /**
  * Our own rules for what Harper misses. Each one fires only on a narrow, unambiguous pattern
@@ -392,11 +392,38 @@ function indefiniteArticle(tokens: Token[]): Token[] {
   return out;
 }
 
+/** A plural noun the lexicon does not also know as a verb ("animals", "children"; not "means", "makes"). */
+function purePlural(w: string): boolean {
+  if (/^\p{Ll}+[^s]s$/u.test(w) && !known(w) && guessNounTags(w).includes('Plural')) return true;
+  return /^\p{Ll}+$/u.test(w) && isPluralNoun(w) && tags(w).every((t) => t === 'Plural' || t === 'Noun') && !['means', 'series', 'news', 'species', 'people', 'police', 'few', 'lots', 'thanks', 'physics', 'economics', 'mathematics', 'politics', 'glasses', 'clothes', 'goods', 'headquarters', 'times'].includes(w);
+}
+
+/** "this animals" → "these animals"; "a slow movements" → "a slow movement": the determiner and the noun disagree in number. */
+function determinerNumber(tokens: Token[]): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const d = lc(tokens[i]);
+    if (tokens[i].post !== '') continue;
+    if (d === 'this' && tokens[i + 1].pre === '' && purePlural(tokens[i + 1].word) && (endsPhrase(tokens, i + 1) || (A_FOLLOWERS.has(lc(tokens[i + 2])) && lc(tokens[i + 2]) !== 'that') || notNominal(lc(tokens[i + 2])) || ['is', 'are', 'was', 'were', 'have', 'has', 'will', 'can'].includes(lc(tokens[i + 2])))) {
+      setWord(tokens[i], 'these');
+      continue;
+    }
+    if (d !== 'a' && d !== 'an') continue;
+    let k = i + 1;
+    while (k < tokens.length && PURE_ADJECTIVE(lc(tokens[k])) && !QUANTIFIERS.has(lc(tokens[k])) && !['great', 'good', 'few'].includes(lc(tokens[k])) && tokens[k].post === '' && tokens[k].pre === '') k++;
+    const head = tokens[k];
+    if (!head || head.pre !== '' || !purePlural(head.word)) continue;
+    if (!endsPhrase(tokens, k) && !A_FOLLOWERS.has(lc(tokens[k + 1])) && !notNominal(lc(tokens[k + 1]))) continue;
+    const one = singular(head.word);
+    if (one && one !== head.word) setWord(head, one);
+  }
+}
+
 /** Applies every rule in order; each works on tokens so punctuation and spacing are preserved. */
 export function applyRules(sentence: string, options: { readonly written?: boolean } = {}): string {
   let tokens = tokenize(sentence);
   if (tokens.length === 0) return sentence;
   tokens = indefiniteArticle(superlativeArticles(fixedPhrases(modalTo(wordForms(tokens)))));
+  determinerNumber(tokens);
   pluralAfterQuantifier(tokens);
   bareNounSubject(tokens);
   pronounAgreement(tokens);
@@ -405,6 +432,5 @@ export function applyRules(sentence: string, options: { readonly written?: boole
   pastWithTimeWords(tokens);
   baseAfterModal(tokens);
   if (options.written) commas(tokens);
-  void singular;
   return render(tokens);
 }

@@ -79,3 +79,20 @@ export function isNounAfterQuantifier(word: string): boolean {
   if (t.length > 0) return t.every((x) => x === 'Infinitive' || x === 'Singular' || x === 'Noun' || x === 'Verb');
   return !/(ous|ful|ive|al|ic|able|ible|less|est|er)$/.test(w);
 }
+
+const guessed = new Map<string, readonly string[]>();
+/**
+ * compromise's tagger for a word its lexicon does not list ("companies", "job"), read as a noun
+ * after "the" so its suffix decides: used only for unknown words, never to override the lexicon.
+ */
+export function guessNounTags(word: string): readonly string[] {
+  const w = word.toLowerCase();
+  let t = guessed.get(w);
+  if (!t) {
+    const doc = nlp(`the ${w}`).json() as { terms: { tags: string[] }[] }[];
+    t = doc[0]?.terms[1]?.tags ?? [];
+    if (guessed.size > 10_000) guessed.clear();
+    guessed.set(w, t);
+  }
+  return t;
+}
