@@ -1,4 +1,4 @@
-import { guessNounTags, has, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
+import { guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
 
 /**
  * Our own rules for what Harper misses. Each one fires only on a narrow, unambiguous pattern
@@ -414,7 +414,8 @@ function determinerNumber(tokens: Token[]): void {
     if (!head || head.pre !== '' || !purePlural(head.word)) continue;
     if (!endsPhrase(tokens, k) && !A_FOLLOWERS.has(lc(tokens[k + 1])) && !notNominal(lc(tokens[k + 1]))) continue;
     const one = singular(head.word);
-    if (one && one !== head.word) setWord(head, one);
+    // Only a plural the lexicon knows, or whose singular it knows: an unknown word may be a misspelling ("a succes").
+    if (one && one !== head.word && (has(head.word, 'Plural') || isCommonWord(one))) setWord(head, one);
   }
 }
 
