@@ -107,9 +107,20 @@ describe('grammar rules', () => {
     expect(applyRules('We saw an old house which was built long ago')).toBe('We saw an old house which was built long ago');
   });
 
+  it('adds a comma after an introductory subordinate clause only at a certain boundary, in written text', () => {
+    expect(applyRules('If it rains we will stay home.', { written: true })).toBe('If it rains, we will stay home.');
+    expect(applyRules('When I was young I was happy.', { written: true })).toBe('When I was young, I was happy.');
+    expect(applyRules('When I was young, I was happy.', { written: true })).toBe('When I was young, I was happy.');
+    expect(applyRules('If you think they are right you can go.', { written: true })).toBe('If you think they are right you can go.');
+    expect(applyRules('When we were young we played.', { written: true })).toBe('When we were young we played.');
+    expect(applyRules('if it rains we will stay home')).toBe('if it rains we will stay home');
+  });
+
   it('is idempotent', () => {
-    for (const s of ['yesterday i go and buy two apple', 'my sister have many child', 'there is many people who is here', 'he want lot of money', 'most of people is at same time', 'she is teacher']) {
+    for (const s of ['yesterday i go and buy two apple', 'my sister have many child', 'there is many people who is here', 'he want lot of money', 'most of people is at same time', 'she is teacher', 'If it rains we will stay home.']) {
       expect(applyRules(applyRules(s))).toBe(applyRules(s));
+      const written = applyRules(s, { written: true });
+      expect(applyRules(written, { written: true })).toBe(written);
     }
   });
 });

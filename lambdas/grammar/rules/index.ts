@@ -419,6 +419,25 @@ function determinerNumber(tokens: Token[]): void {
   }
 }
 
+const SUBORDINATORS = new Set(['if', 'when', 'although', 'though', 'because', 'since', 'while', 'after', 'before', 'once', 'unless', 'whenever']);
+const MAIN_SUBJECTS = new Set(['i', 'he', 'she', 'we', 'they', 'you']);
+const MAIN_VERBS = new Set(['am', 'is', 'are', 'was', 'were', 'have', 'has', 'had', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'do', 'did', "don't", "didn't", "can't", "won't", 'cannot', "wouldn't", "couldn't", "shouldn't"]);
+/** Words after which a subject pronoun starts a clause inside the first one ("if I think they", "when he said we"). */
+const CLAUSE_TAKERS = /^(that|and|or|but|because|if|when|think|thought|know|knew|say|said|says|believe|feel|felt|hope|see|saw|find|found|mean|means|realize|realized|so|than|as|where|how|what|why|who|which|like|let|make|made|help|want|wanted|wants|tell|told|ask|asked|until|since|while|before|after|whether)$/;
+
+/** Written text only: "If it rains we stay home" → "If it rains, we stay home", when the main clause surely starts at a subject pronoun and a modal or auxiliary. */
+function subordinateClauseComma(tokens: Token[]): void {
+  if (!SUBORDINATORS.has(lc(tokens[0])) || tokens[0].post !== '') return;
+  for (let j = 3; j + 1 < tokens.length; j++) {
+    if (tokens[j - 1].post !== '') return;
+    if (!MAIN_SUBJECTS.has(lc(tokens[j])) || tokens[j].pre !== '' || !MAIN_VERBS.has(lc(tokens[j + 1]))) continue;
+    const prev = lc(tokens[j - 1]);
+    if (CLAUSE_TAKERS.test(prev) || MAIN_VERBS.has(prev) || MODALS.has(prev) || has(prev, 'Preposition')) return;
+    tokens[j - 1].post = ',';
+    return;
+  }
+}
+
 /** Applies every rule in order; each works on tokens so punctuation and spacing are preserved. */
 export function applyRules(sentence: string, options: { readonly written?: boolean } = {}): string {
   let tokens = tokenize(sentence);
@@ -432,6 +451,9 @@ export function applyRules(sentence: string, options: { readonly written?: boole
   nounSubjectAgreement(tokens);
   pastWithTimeWords(tokens);
   baseAfterModal(tokens);
-  if (options.written) commas(tokens);
+  if (options.written) {
+    commas(tokens);
+    subordinateClauseComma(tokens);
+  }
   return render(tokens);
 }
