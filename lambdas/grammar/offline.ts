@@ -41,9 +41,20 @@ function chooseOption(fix: HarperFix): string | undefined {
   return fix.rule === 'SpellCheck' ? chooseSpelling(fix.problem, fix.options) : fix.options[0];
 }
 
+/** The most frequent English words: a misspelling near one of them most likely meant it ("wich" → "which", not "wish"). */
+const FREQUENT: ReadonlySet<string> = new Set(
+  ('the of and to a in that is was he for it with as his on be at by this had not are but from or have an they which one ' +
+    'you were her all she there would their we him been has when who will more no if out so said what up its about into ' +
+    'than them can only other new some could time these two may then do first any my now such like our over me even most ' +
+    'made after also did many before must through back years where much your way well down should because each just those ' +
+    'people how too little good very make world still own see work long get here between both life being under never day ' +
+    'same another know while last might us great old year off come since against go came right used take three want').split(' '),
+);
+
 /**
  * Harper ranks spellings by edit distance alone; we also prefer common words (ones our lexicon
- * knows) that keep the first letter. Apostrophes and spaces cost nothing ("dont" → "don't").
+ * knows, frequent ones most) that keep the first letter. Apostrophes and spaces cost nothing
+ * ("dont" → "don't") except a possessive "'s".
  */
 export function chooseSpelling(problem: string, options: readonly string[]): string | undefined {
   let best: string | undefined;
@@ -54,7 +65,10 @@ export function chooseSpelling(problem: string, options: readonly string[]): str
       editDistance(bare(problem), bare(option)) +
       (option.charAt(0).toLowerCase() === problem.charAt(0).toLowerCase() ? 0 : 1.5) +
       (option.split(/\s+/).every((part) => isCommonWord(part.replace(/['’]\w*$/, ''))) ? 0 : 1) +
-      rank * 0.3;
+      rank * 0.3 +
+      // A possessive is rarely what a misspelt plural meant ("knowledges" → "knowledge's").
+      (/['’]s$/i.test(option) && !/['’]/.test(problem) ? 1 : 0) -
+      (FREQUENT.has(option.toLowerCase()) ? 0.7 : 0);
     if (score < bestScore) {
       bestScore = score;
       best = option;

@@ -13,6 +13,16 @@ describe('chooseSpelling', () => {
     expect(chooseSpelling('tecnologies', ['technologies'])).toBe('technologies');
   });
 
+  it('prefers a plural to a possessive for a misspelt plural', () => {
+    expect(chooseSpelling('problemes', ["problem's", 'problems', 'problem'])).toBe('problems');
+    expect(chooseSpelling("problem's", ["problem's", 'problems'])).toBe("problem's");
+  });
+
+  it('prefers a very frequent word among equally close ones', () => {
+    expect(chooseSpelling('wich', ['wish', 'which', 'wick'])).toBe('which');
+    expect(chooseSpelling('woud', ['wood', 'word', 'would'])).toBe('would');
+  });
+
   it('returns nothing without options', () => {
     expect(chooseSpelling('xyzzy', [])).toBeUndefined();
   });
