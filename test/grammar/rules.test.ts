@@ -37,6 +37,7 @@ describe('grammar rules', () => {
     ['plural after "these" before an adverb', 'we study these subject very hard', 'we study these subjects very hard'],
     ['"these" before a plural noun', 'this animals are wild', 'these animals are wild'],
     ['singular noun after "an"', 'he will become an experts in those areas', 'he will become an expert in those areas'],
+    ['pronoun agreement across a frequency adverb', 'she usually bring a book', 'she usually brings a book'],
     ['keeps capitalisation and punctuation', 'My sister have two book.', 'My sister has two books.'],
   ])('%s', (_name, input, expected) => {
     expect(applyRules(input)).toBe(expected);
@@ -89,6 +90,8 @@ describe('grammar rules', () => {
     'a few days later',
     'a series of events',
     'these animals are wild',
+    'she usually brings a book',
+    'he never did it',
     'the result will be a succes in things',
     'we study these subjects very hard',
   ])('leaves correct text alone: %s', (text) => {

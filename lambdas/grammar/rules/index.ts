@@ -281,6 +281,8 @@ function commas(tokens: Token[]): void {
 
 const NOT_SUBJECT_BEFORE = new Set([...MODALS, ...DO_FORMS, 'do', 'let', 'make', 'makes', 'made', 'help', 'helps', 'helped', 'see', 'saw', 'watch', 'hear', 'heard', 'have', 'has', 'had', 'let', 'lets', 'if', 'that']);
 
+const FREQUENCY_ADVERBS = new Set(['always', 'usually', 'often', 'sometimes', 'never', 'rarely', 'seldom', 'also', 'really', 'still', 'generally', 'normally', 'totally', 'certainly', 'actually']);
+
 /** "he have" → "he has", "it make" → "it makes", "she don't" → "she doesn't". */
 function pronounAgreement(tokens: Token[]): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -288,11 +290,14 @@ function pronounAgreement(tokens: Token[]): void {
     if ((p !== 'he' && p !== 'she' && p !== 'it') || tokens[i].post !== '') continue;
     // "it" is an object after a verb ("make it work"); only a clause-initial "it" is surely a subject.
     if (p === 'it' ? !clauseStart(tokens, i) || lc(tokens[i - 1]) === 'that' : i > 0 && NOT_SUBJECT_BEFORE.has(lc(tokens[i - 1]))) continue;
-    const v = tokens[i + 1];
+    // A frequency adverb may stand between subject and verb ("he always go" → "he always goes").
+    const at = FREQUENCY_ADVERBS.has(lc(tokens[i + 1])) && tokens[i + 1].post === '' && i + 2 < tokens.length ? i + 2 : i + 1;
+    const v = tokens[at];
     if (!/^\p{Ll}/u.test(v.word)) continue;
     // A verb right after the candidate means it was an adverb or adjective ("he last chose").
-    if (verbForms(lc(tokens[i + 2])) && !TO_THIRD[lc(v)]) continue;
-    const target = TO_THIRD[lc(v)] && lc(v) !== 'were' && lc(v) !== 'are' ? TO_THIRD[lc(v)] : thirdPerson(tokens, i + 1);
+    if (verbForms(lc(tokens[at + 1])) && !TO_THIRD[lc(v)]) continue;
+    if (at > i + 1 && !thirdPerson(tokens, at)) continue;
+    const target = TO_THIRD[lc(v)] && lc(v) !== 'were' && lc(v) !== 'are' ? TO_THIRD[lc(v)] : thirdPerson(tokens, at);
     if (target) setWord(v, target);
   }
 }
