@@ -117,6 +117,9 @@ describe('grammar rules', () => {
     expect(applyRules('If you think they are right you can go.', { written: true })).toBe('If you think they are right you can go.');
     expect(applyRules('When we were young we played.', { written: true })).toBe('When we were young we played.');
     expect(applyRules('if it rains we will stay home')).toBe('if it rains we will stay home');
+    expect(applyRules('I like it especially in winter.', { written: true })).toBe('I like it, especially in winter.');
+    expect(applyRules('It is not especially good.', { written: true })).toBe('It is not especially good.');
+    expect(applyRules('It is especially good in winter.', { written: true })).toBe('It is especially good in winter.');
   });
 
   it('is idempotent', () => {

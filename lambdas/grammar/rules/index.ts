@@ -271,6 +271,13 @@ function commas(tokens: Token[]): void {
       if (i - k >= 4) tokens[i - 1].post = ',';
     }
   }
+  // ", especially" before a prepositional phrase or clause opens an aside ("cars, especially in cities").
+  for (let i = 3; i + 1 < tokens.length; i++) {
+    const w = lc(tokens[i]);
+    if (tokens[i - 1].post !== '' || tokens[i].pre !== '' || /^(and|or|but|,)$/.test(lc(tokens[i - 1]))) continue;
+    const aside = w === 'especially' && /^(when|if|in|for|with|because|since|during|at|on|after|among|while|as)$/.test(lc(tokens[i + 1])) && !BE.has(lc(tokens[i - 1])) && !/ly$|^(not|very|so|too)$/.test(lc(tokens[i - 1]));
+    if (aside) tokens[i - 1].post = ',';
+  }
   // ", which" after a noun: learners rarely mean a restrictive "which" (that is what "that" is for).
   for (let i = 3; i + 1 < tokens.length; i++) {
     if (lc(tokens[i]) !== 'which' || tokens[i - 1].post !== '' || tokens[i].pre !== '') continue;
