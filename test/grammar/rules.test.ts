@@ -120,10 +120,13 @@ describe('grammar rules', () => {
     expect(applyRules('I like it especially in winter.', { written: true })).toBe('I like it, especially in winter.');
     expect(applyRules('It is not especially good.', { written: true })).toBe('It is not especially good.');
     expect(applyRules('It is especially good in winter.', { written: true })).toBe('It is especially good in winter.');
+    expect(applyRules('I like it for example in winter.', { written: true })).toBe('I like it, for example, in winter.');
+    expect(applyRules('I like it, for example, in winter.', { written: true })).toBe('I like it, for example, in winter.');
+    expect(applyRules('a case in court -- for example a hard one', { written: true })).toBe('a case in court -- for example a hard one');
   });
 
   it('is idempotent', () => {
-    for (const s of ['yesterday i go and buy two apple', 'my sister have many child', 'there is many people who is here', 'he want lot of money', 'most of people is at same time', 'she is teacher', 'If it rains we will stay home.']) {
+    for (const s of ['yesterday i go and buy two apple', 'my sister have many child', 'there is many people who is here', 'he want lot of money', 'most of people is at same time', 'she is teacher', 'If it rains we will stay home.', 'a case in court -- for example a hard one']) {
       expect(applyRules(applyRules(s))).toBe(applyRules(s));
       const written = applyRules(s, { written: true });
       expect(applyRules(written, { written: true })).toBe(written);

@@ -274,9 +274,15 @@ function commas(tokens: Token[]): void {
   // ", especially" before a prepositional phrase or clause opens an aside ("cars, especially in cities").
   for (let i = 3; i + 1 < tokens.length; i++) {
     const w = lc(tokens[i]);
-    if (tokens[i - 1].post !== '' || tokens[i].pre !== '' || /^(and|or|but|,)$/.test(lc(tokens[i - 1]))) continue;
+    // The token before must be a word: a bare dash or symbol keeps its own punctuation.
+    if (tokens[i - 1].post !== '' || !/[\p{L}\p{N}]/u.test(tokens[i - 1].word) || tokens[i].pre !== '' || /^(and|or|but)$/.test(lc(tokens[i - 1]))) continue;
     const aside = w === 'especially' && /^(when|if|in|for|with|because|since|during|at|on|after|among|while|as)$/.test(lc(tokens[i + 1])) && !BE.has(lc(tokens[i - 1])) && !/ly$|^(not|very|so|too)$/.test(lc(tokens[i - 1]));
     if (aside) tokens[i - 1].post = ',';
+    // A mid-sentence "for example" / "for instance" is set off on both sides.
+    if (w === 'for' && /^(example|instance)$/.test(lc(tokens[i + 1])) && tokens[i + 1].pre === '') {
+      tokens[i - 1].post = ',';
+      if (tokens[i + 1].post === '' && i + 2 < tokens.length) tokens[i + 1].post = ',';
+    }
   }
   // ", which" after a noun: learners rarely mean a restrictive "which" (that is what "that" is for).
   for (let i = 3; i + 1 < tokens.length; i++) {
