@@ -262,7 +262,7 @@ function commas(tokens: Token[]): void {
   }
   for (let i = 4; i + 2 < tokens.length; i++) {
     const w = lc(tokens[i]);
-    if ((w !== 'but' && w !== 'so') || tokens[i - 1].post !== '' || tokens[i].pre !== '') continue;
+    if ((w !== 'but' && w !== 'so') || tokens[i - 1].post !== '' || !/[\p{L}\p{N}]/u.test(tokens[i - 1].word) || tokens[i].pre !== '') continue;
     const next = lc(tokens[i + 1]);
     if (w === 'but' ? CLAUSE_OPENERS.has(next) : (SUBJECT_PRONOUNS.has(next) && next !== 'you' && next !== 'it') || next === 'there') {
       // Only when the clause before has no comma of its own: count words back to the last break.
