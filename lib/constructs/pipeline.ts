@@ -94,7 +94,7 @@ export class Pipeline extends Construct {
       notify: step('Notify', 'notify', 'tells the owner the file is ready', 512),
       fail: step('Fail', 'fail', 'records a failed job and tells the owner', 512),
     };
-    const workObjects = 'work/*';
+    const workObjects = 'staging/*';
     const uploads = 'uploads/*';
 
     for (const f of Object.values(fns)) props.jobsTable.grantReadWriteData(f.fn);

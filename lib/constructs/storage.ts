@@ -77,7 +77,7 @@ export class Storage extends Construct {
       ...common,
       serverAccessLogsPrefix: 'output/',
       lifecycleRules: [
-        { prefix: 'work/', expiration: Duration.days(2) },
+        { prefix: 'staging/', expiration: Duration.days(2) },
         { prefix: 'results/', expiration: Duration.days(resultDays) },
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],

@@ -13,8 +13,8 @@ const GRANT_SHAPES: Record<string, string> = {
     'bucket.grantRead(): bucket-level metadata reads (location, versioning) the SDK needs; no object outside the granted prefix.',
   'AwsSolutions-IAM5[Action::s3:List*]': 'bucket.grantRead(): listing is needed to tell a missing object (404) from a forbidden one (403).',
   'AwsSolutions-IAM5[Action::s3:Abort*]': 'bucket.grantPut(): aborting the function\'s own multipart uploads under the granted prefix.',
-  'AwsSolutions-IAM5[Resource::VoiceCorrectionData:ExportsOutputFnGetAttStorageOutputBB69BB33Arn06854E98/work/*]':
-    'Pipeline steps exchange intermediate files under work/{owner}/{jobId}/ with ids made at run time; nothing else in the output bucket.',
+  'AwsSolutions-IAM5[Resource::VoiceCorrectionData:ExportsOutputFnGetAttStorageOutputBB69BB33Arn06854E98/staging/*]':
+    'Pipeline steps exchange intermediate files under staging/{owner}/{jobId}/ with ids made at run time; nothing else in the output bucket.',
   'AwsSolutions-IAM5[Resource::VoiceCorrectionData:ExportsOutputFnGetAttStorageOutputBB69BB33Arn06854E98/results/*]':
     'Finish writes results/{owner}/{jobId}/ with ids made at run time; it cannot touch work files or other buckets.',
   'AwsSolutions-IAM5[Resource::VoiceCorrectionData:ExportsOutputFnGetAttStorageUploadsBDC5E374Arn3C5FAEFB/uploads/*]':

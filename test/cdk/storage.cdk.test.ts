@@ -64,7 +64,7 @@ describe('Storage (upload, output and access-log buckets)', () => {
     expect(output.Properties).toMatchObject({
       LifecycleConfiguration: {
         Rules: expect.arrayContaining([
-          expect.objectContaining({ Prefix: 'work/', ExpirationInDays: 2, Status: 'Enabled' }),
+          expect.objectContaining({ Prefix: 'staging/', ExpirationInDays: 2, Status: 'Enabled' }),
           expect.objectContaining({ Prefix: 'results/', ExpirationInDays: 30, Status: 'Enabled' }),
           expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
         ]),

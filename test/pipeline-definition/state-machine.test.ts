@@ -27,7 +27,7 @@ const initial: PipelineState = {
   timings: {},
 };
 
-const work = (name: string) => `work/owner-1/job-1/${name}`;
+const work = (name: string) => `staging/owner-1/job-1/${name}`;
 
 /** Contract-following stand-ins for the step Lambdas. CheckTranscription completes on its 2nd call. */
 function contractHandlers(): Record<TaskName, Handler> {

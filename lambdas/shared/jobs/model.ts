@@ -83,7 +83,7 @@ export interface Job {
 export const keys = {
   upload: (owner: string, jobId: string) => `uploads/${owner}/${jobId}/source`,
   uploadPrefix: (owner: string) => `uploads/${owner}/`,
-  work: (owner: string, jobId: string, name: string) => `work/${owner}/${jobId}/${name}`,
+  work: (owner: string, jobId: string, name: string) => `staging/${owner}/${jobId}/${name}`,
   result: (owner: string, jobId: string) => `results/${owner}/${jobId}/result.json`,
   audio: (owner: string, jobId: string) => `results/${owner}/${jobId}/corrected.mp3`,
   /** Parses an upload key back into owner and job id; undefined when it is not one of ours. */

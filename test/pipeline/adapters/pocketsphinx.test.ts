@@ -22,7 +22,7 @@ function memoryStore() {
   };
 }
 
-const request = (jobId: string): TranscriptionRequest => ({ jobId, bucket: 'uploads', key: `${jobId}.wav`, mediaFormat: 'wav', outputBucket: 'work', outputKey: `${jobId}/stt.json` });
+const request = (jobId: string): TranscriptionRequest => ({ jobId, bucket: 'uploads', key: `${jobId}.wav`, mediaFormat: 'wav', outputBucket: 'staging', outputKey: `${jobId}/stt.json` });
 
 async function waitFor(stt: SpeechToText, req: TranscriptionRequest): Promise<TranscriptionStatus> {
   for (;;) {
@@ -70,7 +70,7 @@ describe('pocketsphinx speech to text', () => {
       expect(w.end).toBeLessThanOrEqual(seconds + 0.05);
       if (i > 0) expect(w.start).toBeGreaterThanOrEqual(transcript.words[i - 1].end);
     });
-    const stored = JSON.parse(Buffer.from(store.objects.get('work/j1/stt.json')!).toString('utf8'));
+    const stored = JSON.parse(Buffer.from(store.objects.get('staging/j1/stt.json')!).toString('utf8'));
     expect(stored).toEqual({ status: 'completed', transcript });
   });
 
@@ -120,14 +120,14 @@ describe('pocketsphinx speech to text', () => {
     await stt.start(req);
     const status = await waitFor(stt, req);
     expect(status.state).toBe('failed');
-    const stored = JSON.parse(Buffer.from(store.objects.get('work/j4/stt.json')!).toString('utf8'));
+    const stored = JSON.parse(Buffer.from(store.objects.get('staging/j4/stt.json')!).toString('utf8'));
     expect(stored.status).toBe('failed');
   });
 
   it('reads a finished job left by an earlier process instead of decoding again', async () => {
     const store = memoryStore();
     const transcript = { text: 'done', words: [{ text: 'done', start: 0, end: 0.5 }], language: 'en-US' };
-    store.objects.set('work/j5/stt.json', Buffer.from(JSON.stringify({ status: 'completed', transcript })));
+    store.objects.set('staging/j5/stt.json', Buffer.from(JSON.stringify({ status: 'completed', transcript })));
     const stt = createPocketsphinxStt({ ...store, codec, binary: 'no-such-binary' });
     await stt.start(request('j5'));
     expect(await stt.check(request('j5'))).toEqual({ state: 'completed', transcript });

@@ -20,8 +20,8 @@ describe('createS3Store', () => {
 
   it('copies within a bucket', async () => {
     s3Mock.on(CopyObjectCommand).resolves({});
-    await store.copy('b', 'work/o/j/corrected.mp3', 'results/o/j/corrected.mp3', 'audio/mpeg');
-    expect(s3Mock).toHaveReceivedCommandWith(CopyObjectCommand, { Bucket: 'b', Key: 'results/o/j/corrected.mp3', CopySource: 'b/work/o/j/corrected.mp3' });
+    await store.copy('b', 'staging/o/j/corrected.mp3', 'results/o/j/corrected.mp3', 'audio/mpeg');
+    expect(s3Mock).toHaveReceivedCommandWith(CopyObjectCommand, { Bucket: 'b', Key: 'results/o/j/corrected.mp3', CopySource: 'b/staging/o/j/corrected.mp3' });
   });
 
   it('turns 5xx and SlowDown into TransientError but not a missing key', async () => {

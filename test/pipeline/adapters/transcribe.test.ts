@@ -9,7 +9,7 @@ import { sdkBody, thrown } from '../fakes';
 const transcribeMock = mockClient(TranscribeClient);
 const s3Mock = mockClient(S3Client);
 const stt = createTranscribeStt({ transcribe: new TranscribeClient({ region: 'eu-west-1' }), s3: new S3Client({ region: 'eu-west-1' }) });
-const request = { jobId: 'job-1', bucket: 'up', key: 'uploads/o/job-1/source', mediaFormat: 'mp3', outputBucket: 'out', outputKey: 'work/o/job-1/transcription-output.json' };
+const request = { jobId: 'job-1', bucket: 'up', key: 'uploads/o/job-1/source', mediaFormat: 'mp3', outputBucket: 'out', outputKey: 'staging/o/job-1/transcription-output.json' };
 
 const output: TranscribeOutput = {
   results: {
@@ -56,7 +56,7 @@ describe('createTranscribeStt', () => {
       MediaFormat: 'mp3',
       LanguageCode: 'en-GB',
       OutputBucketName: 'out',
-      OutputKey: 'work/o/job-1/transcription-output.json',
+      OutputKey: 'staging/o/job-1/transcription-output.json',
     });
   });
 
@@ -89,7 +89,7 @@ describe('createTranscribeStt', () => {
 
   it('reads and converts the output JSON of a completed job, with the identified language', async () => {
     transcribeMock.on(GetTranscriptionJobCommand).resolves({ TranscriptionJob: { TranscriptionJobStatus: 'COMPLETED', LanguageCode: 'en-AU' } });
-    s3Mock.on(GetObjectCommand, { Bucket: 'out', Key: 'work/o/job-1/transcription-output.json' }).resolves({
+    s3Mock.on(GetObjectCommand, { Bucket: 'out', Key: 'staging/o/job-1/transcription-output.json' }).resolves({
       Body: sdkBody(Buffer.from(JSON.stringify(output))),
     });
     const status = await stt.check(request);

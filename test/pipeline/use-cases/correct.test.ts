@@ -16,21 +16,21 @@ const transcript = {
 function setup(corrector: GrammarCorrector) {
   const jobs = new MemoryJobs(aJob({ status: 'transcribing' }));
   const store = new MemoryStore();
-  store.putJson(WORK_BUCKET, 'work/owner-1/job-1/transcript.json', transcript);
+  store.putJson(WORK_BUCKET, 'staging/owner-1/job-1/transcript.json', transcript);
   const ports: CorrectPorts = { ...stepPorts(jobs), corrector: async () => corrector, store, workBucket: WORK_BUCKET };
   return { jobs, store, ports };
 }
-const state = aState({ transcriptKey: 'work/owner-1/job-1/transcript.json' });
+const state = aState({ transcriptKey: 'staging/owner-1/job-1/transcript.json' });
 
 describe('correct', () => {
   it('writes the correction with edits in seconds and marks the job correcting', async () => {
     const textEdit = { start: 3, end: 5, wordStart: 1, wordEnd: 2, original: 'go', corrected: 'goes' };
     const { jobs, store, ports } = setup({ correct: async () => ({ corrected: 'he goes home', edits: [textEdit] }) });
     const next = await correct(state, ports);
-    expect(next.correctionKey).toBe('work/owner-1/job-1/correction.json');
+    expect(next.correctionKey).toBe('staging/owner-1/job-1/correction.json');
     expect(next.timings.correct).toBeGreaterThanOrEqual(0);
     expect(jobs.jobs.get(JOB_ID)?.status).toBe('correcting');
-    expect(store.json(WORK_BUCKET, 'work/owner-1/job-1/correction.json')).toEqual({
+    expect(store.json(WORK_BUCKET, 'staging/owner-1/job-1/correction.json')).toEqual({
       transcript,
       correctedText: 'he goes home',
       edits: [{ start: 0.4, end: 0.6, original: 'go', corrected: 'goes' }],
@@ -44,7 +44,7 @@ describe('correct', () => {
     const stop = { start: 6, end: 10, wordStart: 2, wordEnd: 3, original: 'home', corrected: 'home.' };
     const { store, ports } = setup({ correct: async () => ({ corrected: 'He goes home.', edits: [caseOnly, word, stop] }) });
     await correct(state, ports);
-    const doc = store.json(WORK_BUCKET, 'work/owner-1/job-1/correction.json') as { edits: unknown[]; textEdits: unknown[]; correctedText: string };
+    const doc = store.json(WORK_BUCKET, 'staging/owner-1/job-1/correction.json') as { edits: unknown[]; textEdits: unknown[]; correctedText: string };
     expect(doc.edits).toEqual([{ start: 0.4, end: 0.6, original: 'go', corrected: 'goes' }]);
     expect(doc.textEdits).toEqual([caseOnly, word, stop]);
     expect(doc.correctedText).toBe('He goes home.');

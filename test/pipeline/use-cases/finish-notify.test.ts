@@ -8,21 +8,21 @@ const edits = [{ start: 0.4, end: 0.6, original: 'go', corrected: 'goes' }];
 function finishSetup() {
   const jobs = new MemoryJobs(aJob({ status: 'synthesizing' }));
   const store = new MemoryStore();
-  store.putJson(WORK_BUCKET, 'work/owner-1/job-1/correction.json', {
+  store.putJson(WORK_BUCKET, 'staging/owner-1/job-1/correction.json', {
     transcript: { text: 'he go home', words: [], language: 'en-US' },
     correctedText: 'he goes home',
     edits,
     textEdits: [],
   });
-  store.put(WORK_BUCKET, 'work/owner-1/job-1/corrected.mp3', MP3, 'audio/mpeg');
+  store.put(WORK_BUCKET, 'staging/owner-1/job-1/corrected.mp3', MP3, 'audio/mpeg');
   const ports: FinishPorts = { ...stepPorts(jobs), store, outputBucket: WORK_BUCKET };
   return { jobs, store, ports };
 }
 const ready = aState({
   language: 'en-US',
   outputMode: 'own-voice',
-  correctionKey: 'work/owner-1/job-1/correction.json',
-  synthesisKey: 'work/owner-1/job-1/corrected.mp3',
+  correctionKey: 'staging/owner-1/job-1/correction.json',
+  synthesisKey: 'staging/owner-1/job-1/corrected.mp3',
   unchanged: false,
   timings: { accept: 10, transcribe: 2000, correct: 30, synthesize: 400 },
 });

@@ -13,7 +13,7 @@ function setup(opts: { textEdits?: unknown[]; renderers?: Partial<Renderers> } =
   const store = new MemoryStore();
   store.put(UPLOAD_BUCKET, aState().key, ORIGINAL);
   const textEdits = opts.textEdits ?? [goEdit];
-  store.putJson(WORK_BUCKET, 'work/owner-1/job-1/correction.json', {
+  store.putJson(WORK_BUCKET, 'staging/owner-1/job-1/correction.json', {
     transcript,
     correctedText: textEdits.length ? 'he goes home' : 'he go home',
     edits: textEdits.length ? [{ start: 0.4, end: 0.6, original: 'go', corrected: 'goes' }] : [],
@@ -30,15 +30,15 @@ function setup(opts: { textEdits?: unknown[]; renderers?: Partial<Renderers> } =
   return { jobs, store, codec, tts, renderers, ports };
 }
 const at = (format: string, outputMode: 'own-voice' | 'full' = 'own-voice') =>
-  aState({ format, outputMode, language: 'en-GB', correctionKey: 'work/owner-1/job-1/correction.json' });
-const written = (store: MemoryStore) => store.objects.get(`${WORK_BUCKET}/work/owner-1/job-1/corrected.mp3`);
+  aState({ format, outputMode, language: 'en-GB', correctionKey: 'staging/owner-1/job-1/correction.json' });
+const written = (store: MemoryStore) => store.objects.get(`${WORK_BUCKET}/staging/owner-1/job-1/corrected.mp3`);
 
 describe('synthesize', () => {
   it('own-voice with edits: splices through the audio module and encodes mp3', async () => {
     const { jobs, store, renderers, tts, ports } = setup();
     const next = await synthesize(at('wav'), ports);
     expect(renderers.renderOwnVoice).toHaveBeenCalledWith({ original: pcm, words: transcript.words, edits: [goEdit], correctedText: 'he goes home', tts, language: 'en-GB' });
-    expect(next).toMatchObject({ synthesisKey: 'work/owner-1/job-1/corrected.mp3', unchanged: false });
+    expect(next).toMatchObject({ synthesisKey: 'staging/owner-1/job-1/corrected.mp3', unchanged: false });
     expect(next.timings.synthesize).toBeGreaterThanOrEqual(0);
     expect(written(store)).toEqual({ body: ENCODED, contentType: 'audio/mpeg' });
     expect(jobs.jobs.get(JOB_ID)?.status).toBe('synthesizing');

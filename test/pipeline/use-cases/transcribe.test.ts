@@ -36,7 +36,7 @@ describe('startTranscription', () => {
       mediaFormat: 'wav',
       language: 'en-AU',
       outputBucket: WORK_BUCKET,
-      outputKey: 'work/owner-1/job-1/transcription-output.json',
+      outputKey: 'staging/owner-1/job-1/transcription-output.json',
     });
     expect(next.transcription).toEqual({
       status: 'in-progress',
@@ -101,10 +101,10 @@ describe('checkTranscription', () => {
     const transcript = { text: 'Hello world.', words: [{ text: 'Hello', start: 0.1, end: 0.4 }, { text: 'world.', start: 0.5, end: 0.9 }], language: 'en-IE' };
     const { ports, store } = setup({ check: check({ state: 'completed', transcript }) }, () => T0 + 12_000);
     const next = await checkTranscription(inProgress(8, 4), ports);
-    expect(next.transcriptKey).toBe('work/owner-1/job-1/transcript.json');
+    expect(next.transcriptKey).toBe('staging/owner-1/job-1/transcript.json');
     expect(next.transcription).toMatchObject({ status: 'completed', attempts: 5 });
     expect(next.language).toBe('en-IE');
     expect(next.timings.transcribe).toBe(12_000);
-    expect(store.json(WORK_BUCKET, 'work/owner-1/job-1/transcript.json')).toEqual(transcript);
+    expect(store.json(WORK_BUCKET, 'staging/owner-1/job-1/transcript.json')).toEqual(transcript);
   });
 });
