@@ -8,6 +8,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { DEFAULT_BEDROCK_MODEL_ID } from '../../lambdas/grammar/config';
 import { DownloadSigning } from './download-signing';
 import { HouseFunction } from './house-function';
 import { Notifications } from './notifications';
@@ -38,7 +39,7 @@ export interface PipelineProps {
   readonly maxDurationSeconds?: number;
   /** @default 'harper' */
   readonly grammarEngine?: GrammarEngine;
-  /** Bedrock model id when grammarEngine is 'bedrock'. @default 'amazon.nova-lite-v1:0' */
+  /** Bedrock model id when grammarEngine is 'bedrock'. @default the grammar module's DEFAULT_BEDROCK_MODEL_ID */
   readonly bedrockModelId?: string;
   /** Whole-execution limit (a backstop: every wait and task has its own). @default 1 hour */
   readonly executionTimeout?: Duration;
@@ -60,7 +61,7 @@ export class Pipeline extends Construct {
     if (grammarEngine !== 'harper' && grammarEngine !== 'bedrock') {
       throw new Error(`Pipeline: grammarEngine must be "harper" or "bedrock" (got "${grammarEngine}")`);
     }
-    const bedrockModelId = props.bedrockModelId ?? 'amazon.nova-lite-v1:0';
+    const bedrockModelId = props.bedrockModelId ?? DEFAULT_BEDROCK_MODEL_ID;
     const env: Record<string, string> = {
       JOBS_TABLE: props.jobsTable.tableName,
       UPLOAD_BUCKET: props.uploadBucket.bucketName,

@@ -24,7 +24,7 @@ export interface StatelessSettings {
   readonly corsOrigins?: readonly string[];
   /** @default 'harper' */
   readonly grammarEngine?: GrammarEngine;
-  /** @default 'amazon.nova-lite-v1:0' */
+  /** @default the grammar module's DEFAULT_BEDROCK_MODEL_ID (Claude 3 Haiku) */
   readonly bedrockModelId?: string;
 }
 

@@ -1,14 +1,14 @@
 import { VoiceCorrectionClient } from '../../client/src/client';
 import { ApiError, NetworkError, NotSignedInError } from '../../client/src/errors';
 import { parseS3Error } from '../../client/src/http';
-import { FakeStack, GOOD_TOKEN } from './fake-stack';
+import { FakeStack, GOOD_TOKEN, clientFor } from './fake-stack';
 
 let stack: FakeStack;
 let client: VoiceCorrectionClient;
 
 beforeEach(async () => {
   stack = await new FakeStack().start();
-  client = VoiceCorrectionClient.fromUrls({ apiUrl: stack.base, wsUrl: stack.wsUrl, userPoolId: 'us-east-1_LocalPool', clientId: 'web' });
+  client = clientFor(stack);
   client.setToken(GOOD_TOKEN);
 });
 afterEach(() => stack.stop());

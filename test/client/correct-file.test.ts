@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { correctedPathFor, VoiceCorrectionClient, type Progress } from '../../client/src/client';
 import { ApiError, ClientConfigError, JobFailedError, JobTimeoutError } from '../../client/src/errors';
 import type { JobView } from '../../client/src/types';
-import { FakeStack, formEntries, GOOD_TOKEN } from './fake-stack';
+import { FakeStack, formEntries, GOOD_TOKEN, clientFor } from './fake-stack';
 
 const MP3 = Buffer.from('ID3-fake-corrected-mp3');
 const EDITS = [{ start: 1.2, end: 1.45, original: 'go', corrected: 'goes' }];
@@ -34,11 +34,7 @@ function jobView(status: JobView['status'], extra: Partial<JobView> = {}): JobVi
 
 beforeEach(async () => {
   stack = await new FakeStack().start();
-  client = VoiceCorrectionClient.fromUrls(
-    { apiUrl: stack.base, wsUrl: stack.wsUrl, userPoolId: 'us-east-1_LocalPool', clientId: 'web' },
-    { socket: { reconnectDelayMs: 10 } },
-  );
-  client.setToken(GOOD_TOKEN);
+  client = clientFor(stack, { socket: { reconnectDelayMs: 10 } }, GOOD_TOKEN);
   const dir = await mkdtemp(join(tmpdir(), 'vc-correct-'));
   input = join(dir, 'talk.wav');
   await writeFile(input, Buffer.alloc(4096, 1));

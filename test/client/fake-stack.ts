@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { VoiceCorrectionClient } from '../../client/src/client';
 
 export interface Reply {
   readonly status: number;
@@ -105,6 +106,16 @@ export class FakeStack {
 }
 
 /** Parses a recorded multipart body the way a server would, keeping field order. */
+/** A client on the fake stack's URLs, with the given token set. */
+export function clientFor(stack: FakeStack, options: Parameters<typeof VoiceCorrectionClient.fromUrls>[1] = {}, token?: string): VoiceCorrectionClient {
+  const client = VoiceCorrectionClient.fromUrls(
+    { apiUrl: stack.base, wsUrl: stack.wsUrl, userPoolId: 'us-east-1_LocalPool', clientId: 'web' },
+    options,
+  );
+  if (token !== undefined) client.setToken(token);
+  return client;
+}
+
 export async function formEntries(r: Recorded): Promise<Array<[string, NonNullable<ReturnType<FormData['get']>>]>> {
   const form = await new Response(r.body, { headers: { 'content-type': String(r.headers['content-type']) } }).formData();
   return [...form.entries()];

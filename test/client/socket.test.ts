@@ -2,7 +2,7 @@ import { VoiceCorrectionClient } from '../../client/src/client';
 import { ApiError } from '../../client/src/errors';
 import { parseServerMessage, socketUrl, type JobSocket } from '../../client/src/socket';
 import type { ServerMessage } from '../../client/src/types';
-import { FakeStack, GOOD_TOKEN } from './fake-stack';
+import { FakeStack, GOOD_TOKEN, clientFor } from './fake-stack';
 
 let stack: FakeStack;
 let client: VoiceCorrectionClient;
@@ -10,11 +10,7 @@ const open: JobSocket[] = [];
 
 beforeEach(async () => {
   stack = await new FakeStack().start();
-  client = VoiceCorrectionClient.fromUrls(
-    { apiUrl: stack.base, wsUrl: stack.wsUrl, userPoolId: 'us-east-1_LocalPool', clientId: 'web' },
-    { socket: { reconnectDelayMs: 10 } },
-  );
-  client.setToken(GOOD_TOKEN);
+  client = clientFor(stack, { socket: { reconnectDelayMs: 10 } }, GOOD_TOKEN);
 });
 afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));

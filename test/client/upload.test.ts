@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { VoiceCorrectionClient } from '../../client/src/client';
 import { ApiError } from '../../client/src/errors';
 import { buildUploadForm, contentTypeFor } from '../../client/src/upload';
-import { FakeStack, formEntries } from './fake-stack';
+import { FakeStack, formEntries, clientFor } from './fake-stack';
 
 let stack: FakeStack;
 let client: VoiceCorrectionClient;
@@ -12,7 +12,7 @@ let file: string;
 
 beforeEach(async () => {
   stack = await new FakeStack().start();
-  client = VoiceCorrectionClient.fromUrls({ apiUrl: stack.base, wsUrl: stack.wsUrl, userPoolId: 'us-east-1_LocalPool', clientId: 'web' });
+  client = clientFor(stack);
   const dir = await mkdtemp(join(tmpdir(), 'vc-upload-'));
   file = join(dir, 'talk.mp3');
   await writeFile(file, Buffer.alloc(2048, 7));

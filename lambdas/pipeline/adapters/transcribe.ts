@@ -14,8 +14,6 @@ import { toTransient } from '../errors';
 import { LANGUAGES } from '../../shared/jobs/model';
 
 /** The languages the product accepts; also the candidates when identifying the language. */
-/** Languages automatic identification may choose among: the ones a job may ask for. */
-export const ENGLISH_VARIANTS = LANGUAGES;
 
 /** The part of Transcribe's output JSON we read. */
 export interface TranscribeOutput {
@@ -69,7 +67,7 @@ export function createTranscribeStt(deps: { transcribe: TranscribeClient; s3: S3
             MediaFormat: request.mediaFormat as MediaFormat,
             ...(request.language
               ? { LanguageCode: request.language as LanguageCode }
-              : { IdentifyLanguage: true, LanguageOptions: [...ENGLISH_VARIANTS] as LanguageCode[] }),
+              : { IdentifyLanguage: true, LanguageOptions: [...LANGUAGES] as LanguageCode[] }),
             OutputBucketName: request.outputBucket,
             OutputKey: request.outputKey,
           }),

@@ -5,7 +5,6 @@ import { LANGUAGES, OUTPUT_MODES } from './model';
 
 /** Audio types Transcribe accepts, as browsers and tools label them. */
 export const AUDIO_CONTENT_TYPES = ['audio/mpeg', 'audio/mp3', 'audio/wav', 'audio/x-wav', 'audio/wave', 'audio/flac', 'audio/x-flac', 'audio/ogg'] as const;
-export { LANGUAGES };
 export const MIN_UPLOAD_BYTES = 1024;
 
 /** 1..499 characters, no control characters, no path separators: it is metadata, never a key. */

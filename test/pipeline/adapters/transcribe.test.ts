@@ -2,7 +2,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { ConflictException, GetTranscriptionJobCommand, StartTranscriptionJobCommand, TranscribeClient } from '@aws-sdk/client-transcribe';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { createTranscribeStt, ENGLISH_VARIANTS, toTranscript, type TranscribeOutput } from '../../../lambdas/pipeline/adapters/transcribe';
+import { createTranscribeStt, toTranscript, type TranscribeOutput } from '../../../lambdas/pipeline/adapters/transcribe';
+import { LANGUAGES } from '../../../lambdas/shared/jobs/model';
 import { TransientError } from '../../../lambdas/pipeline/errors';
 import { sdkBody, thrown } from '../fakes';
 
@@ -65,7 +66,7 @@ describe('createTranscribeStt', () => {
     await stt.start(request);
     const input = transcribeMock.commandCalls(StartTranscriptionJobCommand)[0].args[0].input;
     expect(input.IdentifyLanguage).toBe(true);
-    expect(input.LanguageOptions).toEqual([...ENGLISH_VARIANTS]);
+    expect(input.LanguageOptions).toEqual([...LANGUAGES]);
     expect(input.LanguageCode).toBeUndefined();
   });
 
