@@ -28,7 +28,11 @@ export interface HouseFunctionProps {
   readonly timeout?: Duration;
   /** Log retention. @default logs.RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
-  /** Files copied next to the bundle (paths relative to the repository root), e.g. WASM binaries. @default none */
+  /**
+   * Files copied into the bundle's directory at the same relative path they have in the repository
+   * (so `node_modules/x/y.wasm` is found by walking up from the bundle as in development), e.g. WASM
+   * binaries and word lists. @default none
+   */
   readonly assetFiles?: readonly string[];
   /** Modules left out of the bundle because the function never loads them (or loads a copied file instead). @default none */
   readonly externalModules?: readonly string[];
@@ -99,7 +103,7 @@ export class HouseFunction extends Construct {
                 beforeBundling: () => [],
                 beforeInstall: () => [],
                 afterBundling: (inputDir: string, outputDir: string) =>
-                  assetFiles.map((f) => `cp "${path.join(inputDir, f)}" "${outputDir}/"`),
+                  assetFiles.map((f) => `mkdir -p "${path.dirname(path.join(outputDir, f))}" && cp "${path.join(inputDir, f)}" "${path.join(outputDir, f)}"`),
               },
       },
     });

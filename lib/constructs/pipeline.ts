@@ -9,13 +9,17 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { DEFAULT_BEDROCK_MODEL_ID } from '../../lambdas/grammar/config';
+import { WORD_LIST_FILES } from '../../lambdas/grammar/word-lists';
 import { DownloadSigning } from './download-signing';
 import { HouseFunction } from './house-function';
 import { Notifications } from './notifications';
 import { buildPipelineDefinition, PipelineStepFunctions } from './pipeline-definition';
 
-/** The offline grammar engine loads this WASM file from beside its bundle (lambdas/grammar/harper.ts). */
-const HARPER_WASM = 'node_modules/harper.js/dist/harper_wasm_slim_bg.wasm';
+/**
+ * Files the offline grammar engine reads from its bundle's directory: Harper's WASM binary
+ * (lambdas/grammar/harper.ts) and the spelling corrector's word lists (lambdas/grammar/word-lists.ts).
+ */
+export const CORRECT_ASSET_FILES = ['node_modules/harper.js/dist/harper_wasm_slim_bg.wasm', ...WORD_LIST_FILES];
 export const HARPER_INLINED = 'harper.js/slimBinaryInlined';
 /**
  * Left out of pipeline bundles: Harper's inlined WASM (Correct loads the file instead) and the
@@ -82,7 +86,7 @@ export class Pipeline extends Construct {
         memorySize,
         timeout,
         externalModules: PIPELINE_EXTERNALS,
-        assetFiles: file === 'correct' ? [HARPER_WASM] : [],
+        assetFiles: file === 'correct' ? CORRECT_ASSET_FILES : [],
       });
 
     const fns = {

@@ -1,29 +1,99 @@
-import { chooseSpelling } from '../../lambdas/grammar/offline';
+import { correctSpelling, editDistance, isKnownWord, suggest } from '../../lambdas/grammar/spelling';
+import { WORD_LIST_FILES } from '../../lambdas/grammar/word-lists';
+import { existsSync } from 'node:fs';
 
-describe('chooseSpelling', () => {
-  it('prefers a common word over a rarer closer-ranked one', () => {
-    expect(chooseSpelling('docters', ['dockers', 'doctors', 'doters'])).toBe('doctors');
+describe('editDistance (optimal string alignment)', () => {
+  it('counts insertions, deletions, substitutions and adjacent transpositions once each', () => {
+    expect(editDistance('teh', 'the')).toBe(1);
+    expect(editDistance('wich', 'which')).toBe(1);
+    expect(editDistance('docters', 'doctors')).toBe(1);
+    expect(editDistance('tecnologies', 'technologies')).toBe(1);
+    expect(editDistance('seperatley', 'separately')).toBe(2);
+    expect(editDistance('abc', 'abc')).toBe(0);
   });
 
-  it('treats apostrophes as free ("dont" → "don\'t")', () => {
-    expect(chooseSpelling('dont', ["don't", 'dent', 'don'])).toBe("don't");
+  it('gives up past the bound', () => {
+    expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+    expect(editDistance('a', 'abcd', 2)).toBe(3);
+  });
+});
+
+describe('isKnownWord', () => {
+  it('knows dictionary words in any case, contractions and common names', () => {
+    for (const w of ['school', 'Technologies', "don't", 'don’t', 'etc', 'Diana', 'India']) expect(isKnownWord(w)).toBe(true);
   });
 
-  it("keeps Harper's first choice when nothing is better", () => {
-    expect(chooseSpelling('tecnologies', ['technologies'])).toBe('technologies');
+  it('does not know misspellings', () => {
+    for (const w of ['docters', 'becouse', 'tecnologies', 'preffer']) expect(isKnownWord(w)).toBe(false);
+  });
+});
+
+describe('suggest', () => {
+  it('prefers one edit over two, then the commoner word', () => {
+    expect(suggest('docters')).toBe('doctors');
+    expect(suggest('becouse')).toBe('because');
+    expect(suggest('tecnologies')).toBe('technologies');
+    expect(suggest('preffer')).toBe('prefer');
+    expect(suggest('poeple')).toBe('people');
   });
 
-  it('prefers a plural to a possessive for a misspelt plural', () => {
-    expect(chooseSpelling('problemes', ["problem's", 'problems', 'problem'])).toBe('problems');
-    expect(chooseSpelling("problem's", ["problem's", 'problems'])).toBe("problem's");
+  it('finds words two edits away', () => {
+    expect(suggest('seperatley')).toBe('separately');
+    expect(suggest('siences')).toBe('sciences');
   });
 
-  it('prefers a very frequent word among equally close ones', () => {
-    expect(chooseSpelling('wich', ['wish', 'which', 'wick'])).toBe('which');
-    expect(chooseSpelling('woud', ['wood', 'word', 'would'])).toBe('would');
+  it('restores apostrophes, capitals of names and regular plurals', () => {
+    expect(suggest('dont')).toBe("don't");
+    expect(suggest('english')).toBe('English');
+    expect(suggest('familys')).toBe('families');
   });
 
-  it('returns nothing without options', () => {
-    expect(chooseSpelling('xyzzy', [])).toBeUndefined();
+  it('splits run-ons of common words', () => {
+    expect(suggest('alot')).toBe('a lot');
+    expect(suggest('inorder')).toBe('in order');
+    expect(suggest('waythismakes')).toBe('way this makes');
+  });
+
+  it('leaves words with no close candidate alone', () => {
+    expect(suggest('xqzvbnm')).toBeUndefined();
+    expect(suggest('zzq')).toBeUndefined();
+  });
+});
+
+describe('correctSpelling', () => {
+  it('replaces misspelt words in place and keeps everything else byte for byte', () => {
+    expect(correctSpelling('The docters said, becouse of the rain, "stay home".')).toBe('The doctors said, because of the rain, "stay home".');
+  });
+
+  it('keeps a capital at the start of a sentence', () => {
+    expect(correctSpelling('Becouse it rains')).toBe('Because it rains');
+  });
+
+  it('leaves names, abbreviations, words next to digits and addresses alone', () => {
+    const text = 'I met Krall and NASA staff at 5pm, see example.com/abcdx or mail jo@abcdx.org';
+    expect(correctSpelling(text)).toBe(text);
+  });
+
+  it('is a no-op on its own output', () => {
+    const once = correctSpelling('i dont beleive that alot of poeple preffer it');
+    expect(once).toBe("i don't believe that a lot of people prefer it");
+    expect(correctSpelling(once)).toBe(once);
+  });
+});
+
+describe('word lists', () => {
+  it('are all present where the Lambda bundle copies them from', () => {
+    for (const file of WORD_LIST_FILES) expect(existsSync(file)).toBe(true);
+  });
+});
+
+describe('correctSpelling joins fragments', () => {
+  it('joins an unknown fragment with the word after or before it when that makes a common word', () => {
+    expect(correctSpelling('which is usually un known for them')).toBe('which is usually unknown for them');
+    expect(correctSpelling('the you ng passes it')).toBe('the young passes it');
+  });
+
+  it('does not join two known words', () => {
+    expect(correctSpelling('I can not go')).toBe('I can not go');
   });
 });

