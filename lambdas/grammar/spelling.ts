@@ -41,7 +41,10 @@ interface Vocabulary {
   readonly counts: Float64Array;
   /** Candidate word → SUBTLEX count. */
   readonly countOf: ReadonlyMap<string, number>;
-  /** Word ids by letter pair, compressed: ids of pair g are postings[offsets[g] .. offsets[g + 1]). */
+  /**
+   * Word ids by letter pair and word length, compressed: ids of pair g in words of length n are
+   * postings[offsets[slot] .. offsets[slot + 1]) with slot = g * LENGTHS + min(n, LENGTHS - 1).
+   */
   readonly offsets: Int32Array;
   readonly postings: Int32Array;
   /** Scratch counters for `suggest`, one per candidate word. */
@@ -56,18 +59,17 @@ function buildVocabulary(): Vocabulary {
   const known = new Set<string>(EXTRA_KNOWN);
   const common = new Set<string>();
   for (const size of SCOWL_SIZES) {
-    for (const w of scowlWords(size)) {
-      known.add(w);
-      // Size 70 is rare words ("abaca"): known, but a candidate only when the subtitles use it.
-      if (size < 70) common.add(w);
-    }
+    // Size 70 is rare words ("abaca"): known, but a candidate only when the subtitles use it.
+    const target = size < 70 ? common : known;
+    for (const w of scowlWords(size)) target.add(w);
   }
+  for (const w of common) known.add(w);
   const count = new Map<string, number>();
   const names = new Map<string, number>();
   for (const { word, count: n } of subtitleCounts()) {
     // The list keeps each word's usual case: names ("Monday"), but also "What", which starts questions.
-    if (/^\p{Lu}\p{Ll}{2,}$/u.test(word) && n >= MIN_NAME_COUNT) names.set(word, n);
     const w = word.toLowerCase();
+    if (w !== word && n >= MIN_NAME_COUNT && /^\p{Lu}\p{Ll}{2,}$/u.test(word)) names.set(word, n);
     count.set(w, (count.get(w) ?? 0) + n);
   }
   const bare = new Map<string, string>();
@@ -75,28 +77,29 @@ function buildVocabulary(): Vocabulary {
     known.add(c);
     bare.set(c.replace(/'/g, ''), c);
   }
-  const words: string[] = [];
-  const counts: number[] = [];
+  const countOf = new Map<string, number>();
   for (const [w, n] of count) {
-    if (n < MIN_CANDIDATE_COUNT || !/^[a-z]+$/.test(w) || !(common.has(w) || (known.has(w) && n >= 30))) continue;
-    words.push(w);
-    counts.push(n);
+    if (n >= MIN_CANDIDATE_COUNT && (common.has(w) || (n >= 30 && known.has(w))) && /^[a-z]+$/.test(w)) countOf.set(w, n);
   }
-  for (const c of CONTRACTIONS) {
-    words.push(c);
-    counts.push(1000);
+  for (const c of CONTRACTIONS) countOf.set(c, 1000);
+  const words = [...countOf.keys()];
+  const counts = Float64Array.from(countOf.values());
+  // Two passes over the letter pairs: count each slot's ids, then fill them in.
+  const slots = PAIRS * LENGTHS;
+  const offsets = new Int32Array(slots + 1);
+  const grams = new Int32Array(64);
+  for (const w of words) {
+    const n = bigrams(w, grams);
+    for (let k = 0; k < n; k++) offsets[slot(grams[k], n - 1) + 1]++;
   }
-  const wordGrams = words.map(bigrams);
-  const offsets = new Int32Array(PAIRS + 1);
-  for (const grams of wordGrams) for (const g of grams) offsets[g + 1]++;
-  for (let g = 0; g < PAIRS; g++) offsets[g + 1] += offsets[g];
-  const postings = new Int32Array(offsets[PAIRS]);
-  const fill = offsets.slice(0, PAIRS);
-  wordGrams.forEach((grams, id) => {
-    for (const g of grams) postings[fill[g]++] = id;
+  for (let k = 0; k < slots; k++) offsets[k + 1] += offsets[k];
+  const postings = new Int32Array(offsets[slots]);
+  const fill = offsets.slice(0, slots);
+  words.forEach((w, id) => {
+    const n = bigrams(w, grams);
+    for (let k = 0; k < n; k++) postings[fill[slot(grams[k], n - 1)]++] = id;
   });
-  const countOf = new Map<string, number>(words.map((w, id) => [w, counts[id]]));
-  return { known, names, common, words, counts: Float64Array.from(counts), countOf, offsets, postings, shared: new Uint8Array(words.length), bare };
+  return { known, names, common, words, counts, countOf, offsets, postings, shared: new Uint8Array(words.length), bare };
 }
 
 /** Loads the word lists (about 150 ms). Called at engine start so the first sentence is not slower. */
@@ -108,13 +111,26 @@ const vocab = (): Vocabulary => (vocabulary ??= buildVocabulary());
 
 /** Letter pairs are numbered: a–z are 0–25, the word's start 26 and end 27. */
 const PAIRS = 28 * 28;
+/** Postings are split by word length (letters, apostrophes aside) up to this. */
+const LENGTHS = 24;
+const slot = (pair: number, length: number): number => pair * LENGTHS + Math.min(length, LENGTHS - 1);
 
-/** The distinct letter pairs of a word padded with start and end marks ("cat": ^c ca at t$). */
-function bigrams(w: string): number[] {
-  const codes = [26, ...Array.from(w.replace(/'/g, ''), (c) => Math.max(0, Math.min(c.charCodeAt(0) - 97, 25))), 27];
-  const out = new Set<number>();
-  for (let i = 0; i + 1 < codes.length; i++) out.add(codes[i] * 28 + codes[i + 1]);
-  return [...out];
+/**
+ * Writes the letter pairs of a word padded with start and end marks ("cat": ^c ca at t$) into
+ * `out` and returns how many there are (letters + 1; apostrophes skipped, other letters read as z).
+ */
+function bigrams(w: string, out: Int32Array): number {
+  let n = 0;
+  let last = 26;
+  for (let i = 0; i < w.length && n < out.length - 1; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 39) continue;
+    const code = c >= 97 && c <= 122 ? c - 97 : 25;
+    out[n++] = last * 28 + code;
+    last = code;
+  }
+  out[n++] = last * 28 + 27;
+  return n;
 }
 
 /** True when a word list knows the word (any case, straight or curly apostrophe). */
@@ -126,23 +142,26 @@ export function isKnownWord(word: string): boolean {
 /** Optimal string alignment distance, giving up (returning max + 1) once it must exceed max. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(6 * width);
+  // Three rolling rows: i - 2, i - 1 and i.
+  let [prev2, prev, cur] = [0, width, 2 * width];
+  for (let j = 0; j < width; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    rows[cur] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
-      cur.push(d);
+    for (let j = 1; j < width; j++) {
+      let d = Math.min(rows[prev + j] + 1, rows[cur + j - 1] + 1, rows[prev + j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[prev2 + j - 2] + 1);
+      rows[cur + j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    prev2 = prev;
-    prev = cur;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[b.length];
+  return rows[prev + b.length];
 }
+let rows = new Int32Array(96);
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -186,8 +205,17 @@ function asName(w: string): string | undefined {
  * any two edits away; among equals, kept first and last letters and then frequency decide.
  */
 export function suggest(word: string): string | undefined {
-  const v = vocab();
   const w = word.toLowerCase();
+  if (suggestions.has(w)) return suggestions.get(w);
+  const best = suggestUncached(w);
+  if (suggestions.size >= 10_000) suggestions.clear();
+  suggestions.set(w, best);
+  return best;
+}
+const suggestions = new Map<string, string | undefined>();
+
+function suggestUncached(w: string): string | undefined {
+  const v = vocab();
   const contraction = v.bare.get(w);
   if (contraction) return contraction;
   const name = asName(w);
@@ -212,13 +240,16 @@ export function suggest(word: string): string | undefined {
 /** The likeliest candidate exactly two edits away, found through shared letter pairs. */
 function twoEditsAway(w: string): string | undefined {
   const v = vocab();
-  const grams = bigrams(w);
+  const grams = new Int32Array(64);
+  const count = bigrams(w, grams);
   // An edit changes at most two letter pairs, a transposition three.
-  const needed = Math.max(1, grams.length - 6);
+  const needed = Math.max(1, count - 6);
   const { shared } = v;
   const touched: number[] = [];
-  for (const g of grams) {
-    for (let k = v.offsets[g]; k < v.offsets[g + 1]; k++) {
+  const [shortest, longest] = [Math.max(1, w.length - 2), Math.min(LENGTHS - 1, w.length + 2)];
+  for (let q = 0; q < count; q++) {
+    const g = grams[q];
+    for (let k = v.offsets[g * LENGTHS + shortest]; k < v.offsets[g * LENGTHS + longest + 1]; k++) {
       const id = v.postings[k];
       if (shared[id]++ === 0) touched.push(id);
     }
@@ -230,7 +261,6 @@ function twoEditsAway(w: string): string | undefined {
     shared[id] = 0;
     if (n < needed) continue;
     const candidate = v.words[id];
-    if (Math.abs(candidate.length - w.length) > 2) continue;
     if (editDistance(w, candidate.replace(/'/g, ''), 2) !== 2) continue;
     const s = score(w, candidate, v.counts[id], 2);
     if (s < bestScore) [best, bestScore] = [candidate, s];
