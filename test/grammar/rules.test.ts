@@ -10,7 +10,7 @@ describe('grammar rules', () => {
     ['"people" is plural', 'people is tired', 'people are tired'],
     ['there is + plural', 'there is many reasons', 'there are many reasons'],
     ['there was + a lot of plural', 'there was a lot of cars', 'there were a lot of cars'],
-    ['past tense with "yesterday"', 'yesterday i go to the market and buy food', 'yesterday i went to the market and bought food'],
+    ['past tense with "yesterday"', 'yesterday i go to the market and buy food', 'yesterday I went to the market and bought food'],
     ['past of be with "last week"', 'last week they are in Paris', 'last week they were in Paris'],
     ['base form after a modal', 'he can goes there', 'he can go there'],
     ['base form after did not', "I didn't went home", "I didn't go home"],
@@ -131,5 +131,12 @@ describe('grammar rules', () => {
       const written = applyRules(s, { written: true });
       expect(applyRules(written, { written: true })).toBe(written);
     }
+  });
+});
+
+describe('personal pronoun', () => {
+  it('capitalises "i" and its contractions, not list numbering', () => {
+    expect(applyRules("yesterday i said i'm sure i'd come")).toBe("yesterday I said I'm sure I'd come");
+    expect(applyRules('see point (i) above')).toBe('see point (i) above');
   });
 });

@@ -456,10 +456,18 @@ function subordinateClauseComma(tokens: Token[]): void {
   }
 }
 
+/** "i think i'm" → "I think I'm" (not "(i)" numbering). Ours rather than Harper's so most sentences need one Harper pass. */
+function personalPronoun(tokens: Token[]): void {
+  for (const t of tokens) {
+    if (/^i(?:['’](?:m|ve|ll|d))?$/.test(t.word) && t.pre === '' && !t.post.startsWith(')')) t.word = 'I' + t.word.slice(1);
+  }
+}
+
 /** Applies every rule in order; each works on tokens so punctuation and spacing are preserved. */
 export function applyRules(sentence: string, options: { readonly written?: boolean } = {}): string {
   let tokens = tokenize(sentence);
   if (tokens.length === 0) return sentence;
+  personalPronoun(tokens);
   tokens = indefiniteArticle(superlativeArticles(fixedPhrases(modalTo(wordForms(tokens)))));
   determinerNumber(tokens);
   pluralAfterQuantifier(tokens);
