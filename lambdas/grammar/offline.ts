@@ -16,7 +16,10 @@ const HARPER_ROUNDS = 4;
 export async function correctSentence(linter: LocalLinter, sentence: string, written = true): Promise<string> {
   let text = applyRules(correctSpelling(sentence), { written });
   for (let round = 0; round < HARPER_ROUNDS; round++) {
-    const next = applyRules(applyHarper(text, await harperFixes(linter, text)), { written });
+    const fixed = applyHarper(text, await harperFixes(linter, text));
+    // Our rules are idempotent, so text Harper leaves alone is already their fixed point.
+    if (fixed === text) break;
+    const next = applyRules(fixed, { written });
     if (next === text) break;
     text = next;
   }

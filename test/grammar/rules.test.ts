@@ -140,3 +140,15 @@ describe('personal pronoun', () => {
     expect(applyRules('see point (i) above')).toBe('see point (i) above');
   });
 });
+
+describe('rule order', () => {
+  it('reads a noun compound before a modal as a noun, not a subject and verb', () => {
+    expect(applyRules('In this case, a tour guide can be helpful.', { written: true })).toBe('In this case, a tour guide can be helpful.');
+  });
+
+  it('inserts commas before the agreement rules look for clause starts, so a second pass changes nothing', () => {
+    const once = applyRules('Also the youth have less mental pressure.', { written: true });
+    expect(once).toBe('Also, the youth has less mental pressure.');
+    expect(applyRules(once, { written: true })).toBe(once);
+  });
+});

@@ -154,6 +154,8 @@ function thirdPerson(tokens: readonly Token[], i: number): string | undefined {
   if (!isBaseVerb(w) || ['can', 'will', 'may', 'must', 'should', 'would', 'could', 'might', 'shall', 'need', 'dare', 'let'].includes(w)) return undefined;
   const next = lc(tokens[i + 1]);
   if (next && (verbForms(next) && isBaseVerb(next))) return undefined;
+  // A modal or auxiliary after it makes the word a noun: "a tour guide can", "the bus stop is".
+  if (MODALS.has(next) || BE.has(next) || /^(has|have|had|does|did)$/.test(next)) return undefined;
   return verbForms(w)?.PresentTense;
 }
 
@@ -468,6 +470,11 @@ export function applyRules(sentence: string, options: { readonly written?: boole
   let tokens = tokenize(sentence);
   if (tokens.length === 0) return sentence;
   personalPronoun(tokens);
+  // Commas first: the clause starts they mark are what the agreement rules look for.
+  if (options.written) {
+    commas(tokens);
+    subordinateClauseComma(tokens);
+  }
   tokens = indefiniteArticle(superlativeArticles(fixedPhrases(modalTo(wordForms(tokens)))));
   determinerNumber(tokens);
   pluralAfterQuantifier(tokens);
@@ -477,9 +484,5 @@ export function applyRules(sentence: string, options: { readonly written?: boole
   nounSubjectAgreement(tokens);
   pastWithTimeWords(tokens);
   baseAfterModal(tokens);
-  if (options.written) {
-    commas(tokens);
-    subordinateClauseComma(tokens);
-  }
   return render(tokens);
 }
