@@ -165,26 +165,48 @@ let rows = new Int32Array(96);
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-/** Every string one deletion, transposition, substitution or insertion away (Norvig's edits1). */
-function edits1(w: string): Set<string> {
-  const out = new Set<string>();
+/**
+ * Every string one deletion, transposition, substitution or insertion away (Norvig's edits1), with
+ * what the edit costs. Two of learners' commonest slips cost less than a whole edit: a doubled or
+ * undoubled letter in a longer word ("preffer", "developped") and a dropped final "e" ("creat").
+ */
+function edits1(w: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const long = w.length > 4;
+  const add = (edit: string, cost: number): void => {
+    if (edit !== w && !(out.get(edit)! <= cost)) out.set(edit, cost);
+  };
   for (let i = 0; i <= w.length; i++) {
     const [head, tail] = [w.slice(0, i), w.slice(i)];
-    if (tail) out.add(head + tail.slice(1));
-    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
+    if (tail) add(head + tail.slice(1), long && (tail[0] === head.at(-1) || tail[0] === tail[1]) ? SLIP : 1);
+    if (tail.length > 1) add(head + tail[1] + tail[0] + tail.slice(2), 1);
     for (const c of LETTERS) {
-      if (tail) out.add(head + c + tail.slice(1));
-      out.add(head + c + tail);
+      if (tail) add(head + c + tail.slice(1), 1);
+      add(head + c + tail, (long && (c === head.at(-1) || c === tail[0])) || (c === 'e' && !tail && i > 3) ? SLIP : 1);
     }
   }
-  out.delete(w);
   return out;
 }
+const SLIP = 0.6;
 
-/** Lower is likelier: a changed first letter costs extra (learners rarely miss it), frequency helps. */
+/** Inflections a misspelling keeps: "succeded" meant "succeeded", not "succeed". */
+const SUFFIX = /(ed|ing|s|ly)$/;
+
+/**
+ * Lower is likelier: a changed first letter costs extra (learners rarely miss it) unless the first
+ * two letters are swapped, so does a lost inflection or last letter; frequency helps.
+ */
 const score = (w: string, candidate: string, count: number, distance: number): number => {
   const c = candidate.toLowerCase();
-  return distance * 10 + (c[0] === w[0] ? 0 : 4) + (c.at(-1) === w.at(-1) ? 0 : 2) - Math.log10(count) * 1.6;
+  const firstKept = c[0] === w[0] || (c[0] === w[1] && c[1] === w[0]);
+  const suffix = SUFFIX.exec(w)?.[1];
+  return (
+    distance * 10 +
+    (firstKept ? 0 : 4) +
+    (c.at(-1) === w.at(-1) ? 0 : 2) +
+    (suffix && !c.endsWith(suffix) ? 3 : 0) -
+    Math.log10(count) * 1.6
+  );
 };
 
 /** A run-on of two words ("alot", "inorder") costs a little more than one edit. */
@@ -225,10 +247,10 @@ function suggestUncached(w: string): string | undefined {
   if (plural && v.countOf.has(`${plural[1]}ies`)) return `${plural[1]}ies`;
   let best: string | undefined;
   let bestScore = Infinity;
-  for (const edit of edits1(w)) {
+  for (const [edit, cost] of edits1(w)) {
     const count = v.countOf.get(edit);
     if (count === undefined) continue;
-    const s = score(w, edit, count, 1);
+    const s = score(w, edit, count, cost);
     if (s < bestScore) [best, bestScore] = [edit, s];
   }
   const two = splitInTwo(w);

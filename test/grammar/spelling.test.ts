@@ -37,6 +37,16 @@ describe('suggest', () => {
     expect(suggest('poeple')).toBe('people');
   });
 
+  it('treats doubled letters, a dropped final "e" and swapped first letters as slips', () => {
+    expect(suggest('developped')).toBe('developed');
+    expect(suggest('creat')).toBe('create');
+    expect(suggest('hte')).toBe('the');
+  });
+
+  it('keeps the inflection the misspelling has', () => {
+    expect(suggest('succeded')).toBe('succeeded');
+  });
+
   it('finds words two edits away', () => {
     expect(suggest('seperatley')).toBe('separately');
     expect(suggest('siences')).toBe('sciences');
