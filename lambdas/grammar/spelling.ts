@@ -1,3 +1,4 @@
+import { verbForms } from './rules/lexicon';
 import { SCOWL_SIZES, scowlWords, subtitleCounts } from './word-lists';
 
 /**
@@ -209,6 +210,16 @@ const score = (w: string, candidate: string, count: number, distance: number): n
   );
 };
 
+function irregularPast(w: string): string | undefined {
+  const stem = /^(.{2,}?)(e?)d$/.exec(w);
+  if (!stem) return undefined;
+  for (const base of [stem[1] + stem[2], stem[1]]) {
+    const forms = verbForms(base);
+    if (forms?.Infinitive === base && forms.PastTense && !forms.PastTense.endsWith('ed')) return forms.PastTense;
+  }
+  return undefined;
+}
+
 /** A run-on of two words ("alot", "inorder") costs a little more than one edit. */
 const SPLIT_PENALTY = 2;
 
@@ -242,6 +253,10 @@ function suggestUncached(w: string): string | undefined {
   if (contraction) return contraction;
   const name = asName(w);
   if (name) return name;
+  // A regular past of an irregular verb ("choosed" → "chose", "teached" → "taught"); after "have",
+  // Harper's SimplePastToPastParticiple makes it "chosen".
+  const past = irregularPast(w);
+  if (past) return past;
   // A regular plural of a word ending in consonant + y ("familys" → "families").
   const plural = /^(.*[^aeiou])ys$/.exec(w);
   if (plural && v.countOf.has(`${plural[1]}ies`)) return `${plural[1]}ies`;

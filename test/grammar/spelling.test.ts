@@ -43,6 +43,12 @@ describe('suggest', () => {
     expect(suggest('hte')).toBe('the');
   });
 
+  it('gives irregular verbs their own past instead of a regular one', () => {
+    expect(suggest('choosed')).toBe('chose');
+    expect(suggest('teached')).toBe('taught');
+    expect(suggest('buyed')).toBe('bought');
+  });
+
   it('keeps the inflection the misspelling has', () => {
     expect(suggest('succeded')).toBe('succeeded');
   });
