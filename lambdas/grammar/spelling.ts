@@ -271,19 +271,25 @@ function suggestUncached(w: string): string | undefined {
   const two = splitInTwo(w);
   if (two && score(w, two.text, two.count, 1) + SPLIT_PENALTY < bestScore) return two.text;
   if (best !== undefined || w.length <= 4) return best;
-  return twoEditsAway(w) ?? splitInThree(w);
+  return editsAway(w, 2) ?? splitInThree(w) ?? (w.length >= MIN_LENGTH_FOR_THREE ? editsAway(w, 3) : undefined);
 }
 
-/** The likeliest candidate exactly two edits away, found through shared letter pairs. */
-function twoEditsAway(w: string): string | undefined {
+/** Words this long may be three edits off ("imidiatly" → "immediately") when nothing is closer. */
+const MIN_LENGTH_FOR_THREE = 8;
+
+/**
+ * The likeliest candidate exactly `distance` (2 or 3) edits away, found through shared letter
+ * pairs. Three edits only reach common words that keep the first letter.
+ */
+function editsAway(w: string, distance: 2 | 3): string | undefined {
   const v = vocab();
   const grams = new Int32Array(64);
   const count = bigrams(w, grams);
   // An edit changes at most two letter pairs, a transposition three.
-  const needed = Math.max(1, count - 6);
+  const needed = Math.max(1, count - 3 * distance);
   const { shared } = v;
   const touched: number[] = [];
-  const [shortest, longest] = [Math.max(1, w.length - 2), Math.min(LENGTHS - 1, w.length + 2)];
+  const [shortest, longest] = [Math.max(1, w.length - distance), Math.min(LENGTHS - 1, w.length + distance)];
   for (let q = 0; q < count; q++) {
     const g = grams[q];
     for (let k = v.offsets[g * LENGTHS + shortest]; k < v.offsets[g * LENGTHS + longest + 1]; k++) {
@@ -298,19 +304,21 @@ function twoEditsAway(w: string): string | undefined {
     shared[id] = 0;
     if (n < needed) continue;
     const candidate = v.words[id];
-    if (editDistance(w, candidate.replace(/'/g, ''), 2) !== 2) continue;
-    const s = score(w, candidate, v.counts[id], 2);
+    if (distance === 3 && (candidate[0] !== w[0] || v.counts[id] < 50)) continue;
+    if (editDistance(w, candidate.replace(/'/g, ''), distance) !== distance) continue;
+    const s = score(w, candidate, v.counts[id], distance);
     if (s < bestScore) [best, bestScore] = [candidate, s];
   }
   return best;
 }
 
-/** Parts of a run-on must be this common, and longer than a letter bar "a". */
+/** Parts of a run-on must be this common, in the common word lists, and longer than a letter bar "a". */
 const MIN_PART_COUNT = 1000;
 
 function partCount(part: string): number {
-  if (part.length < 2 && part !== 'a') return 0;
-  const n = vocab().countOf.get(part) ?? 0;
+  const v = vocab();
+  if ((part.length < 2 && part !== 'a') || !v.common.has(part)) return 0;
+  const n = v.countOf.get(part) ?? 0;
   return n >= MIN_PART_COUNT ? n : 0;
 }
 

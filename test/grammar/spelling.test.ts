@@ -58,6 +58,12 @@ describe('suggest', () => {
     expect(suggest('siences')).toBe('sciences');
   });
 
+  it('reaches three edits only for long words and common words with the same first letter', () => {
+    expect(suggest('imidiatly')).toBe('immediately');
+    expect(suggest('cigarrets')).toBe('cigarettes');
+    expect(suggest('qwxtzkpl')).toBeUndefined();
+  });
+
   it('restores apostrophes, capitals of names and regular plurals', () => {
     expect(suggest('dont')).toBe("don't");
     expect(suggest('english')).toBe('English');
