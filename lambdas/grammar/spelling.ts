@@ -1,4 +1,3 @@
-import { verbForms } from './rules/lexicon';
 import { SCOWL_SIZES, scowlWords, subtitleCounts } from './word-lists';
 
 /**
@@ -210,12 +209,35 @@ const score = (w: string, candidate: string, count: number, distance: number): n
   );
 };
 
+/** Irregular verbs and their past tense: learners regularise them ("choosed", "teached"). */
+const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map(
+  (
+    'arise arose|awake awoke|bear bore|beat beat|become became|begin began|bend bent|bet bet|bind bound|' +
+    'bite bit|bleed bled|blow blew|break broke|breed bred|bring brought|build built|buy bought|' +
+    'catch caught|choose chose|cling clung|come came|cost cost|creep crept|cut cut|deal dealt|dig dug|' +
+    'draw drew|drink drank|drive drove|eat ate|fall fell|feed fed|feel felt|fight fought|find found|' +
+    'flee fled|fly flew|forbid forbade|forget forgot|forgive forgave|freeze froze|get got|give gave|' +
+    'go went|grind ground|grow grew|hang hung|hear heard|hide hid|hit hit|hold held|hurt hurt|keep kept|' +
+    'kneel knelt|know knew|lead led|leave left|lend lent|let let|lose lost|make made|mean meant|meet met|' +
+    'pay paid|put put|quit quit|ride rode|ring rang|rise rose|run ran|say said|see saw|seek sought|' +
+    'sell sold|send sent|set set|shake shook|shine shone|shoot shot|shrink shrank|shut shut|sing sang|' +
+    'sink sank|sit sat|sleep slept|slide slid|speak spoke|spend spent|spin spun|spread spread|' +
+    'stand stood|steal stole|stick stuck|sting stung|strike struck|swear swore|sweep swept|swim swam|' +
+    'swing swung|take took|teach taught|tear tore|tell told|think thought|throw threw|' +
+    'understand understood|wake woke|wear wore|weep wept|win won|wind wound|write wrote'
+  )
+    .split('|')
+    .map((pair) => pair.split(' ') as [string, string]),
+);
+
 function irregularPast(w: string): string | undefined {
   const stem = /^(.{2,}?)(e?)d$/.exec(w);
   if (!stem) return undefined;
-  for (const base of [stem[1] + stem[2], stem[1]]) {
-    const forms = verbForms(base);
-    if (forms?.Infinitive === base && forms.PastTense && !forms.PastTense.endsWith('ed')) return forms.PastTense;
+  // "choosed" is "choose" + "d"; "buyed" and "teached" are "buy"/"teach" + "ed"; "runned" doubles.
+  const bases = [stem[1] + stem[2], stem[1], stem[1].replace(/(\w)\1$/, '$1')];
+  for (const base of bases) {
+    const past = IRREGULAR_PAST.get(base);
+    if (past) return past;
   }
   return undefined;
 }
