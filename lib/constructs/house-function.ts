@@ -1,10 +1,11 @@
+import { copyFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AssetHashType, Duration, type ILocalBundling, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { buildSync, type BuildOptions } from 'esbuild';
 
 /** Repository root: entries are given relative to it so the local runtime can find the same files. */
 export const PROJECT_ROOT = path.join(__dirname, '..', '..');
@@ -14,6 +15,41 @@ export const ESM_REQUIRE_BANNER = "import { createRequire as __cr } from 'module
 
 /** Metadata key carrying a function's handler file; the local runtime maps state machine tasks with it. */
 export const ENTRY_METADATA_KEY = 'voice-correction:entry';
+
+/** Loads `node:http` as CommonJS does; why in the file. Every bundle imports node:http through it. */
+export const NODE_HTTP_SHIM = 'lambdas/shared/bundle/node-http.cjs';
+
+/**
+ * esbuild options of every Lambda bundle; the bundle benchmark builds with these too. ESM for Node 22+,
+ * minified, source maps without sources, the AWS SDK bundled (the version we test is the one we run).
+ * Code splitting: what a handler reaches only through `import()` (a download signer, the SDK's
+ * non-environment credential providers, audio decoders) goes into chunks that are read and parsed when
+ * first imported, not at cold start. Chunks sit beside index.mjs, so `import.meta.url` and the banner's
+ * `require` resolve as they would in one file.
+ */
+export function houseBundleOptions(entry: string, outdir: string, externalModules: readonly string[] = []): BuildOptions {
+  const nodeHttp = path.join(PROJECT_ROOT, NODE_HTTP_SHIM);
+  return {
+    absWorkingDir: PROJECT_ROOT,
+    entryPoints: { index: path.join(PROJECT_ROOT, entry) },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: '[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    banner: { js: ESM_REQUIRE_BANNER },
+    alias: { http: nodeHttp, 'node:http': nodeHttp },
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    external: [...externalModules],
+    logLevel: 'warning',
+  };
+}
 
 export interface HouseFunctionProps {
   /** Handler file relative to the repository root, e.g. `lambdas/http/get-job.ts`. It exports `handler`. */
@@ -39,13 +75,32 @@ export interface HouseFunctionProps {
 }
 
 /**
- * The one Lambda definition of the product: Node 24 (latest Lambda runtime) on ARM64, ESM bundle by esbuild with source maps,
- * its own log group with retention, X-Ray tracing, Powertools configuration, and a role that may
- * write only to its own log group. Grants are added by the constructs that own the resources.
+ * Bundles one function with esbuild on this machine. Its fields are part of CDK's asset cache key,
+ * which serialises the bundling options: without them every function would share the first bundle.
+ */
+class HouseBundler implements ILocalBundling {
+  constructor(
+    readonly entry: string,
+    readonly externalModules: readonly string[],
+    readonly assetFiles: readonly string[],
+  ) {}
+
+  tryBundle(outputDir: string): boolean {
+    buildSync(houseBundleOptions(this.entry, outputDir, this.externalModules));
+    for (const f of this.assetFiles) copyFileSync(path.join(PROJECT_ROOT, f), path.join(outputDir, path.basename(f)));
+    return true;
+  }
+}
+
+/**
+ * The one Lambda definition of the product: Node 24 (latest Lambda runtime) on ARM64, ESM bundle by esbuild
+ * with code splitting and source maps ({@link houseBundleOptions}), its own log group with retention, X-Ray
+ * tracing, Powertools configuration, and a role that may write only to its own log group. Grants are added by
+ * the constructs that own the resources.
  */
 export class HouseFunction extends Construct {
   /** The function; pass it to `grantX` calls. */
-  public readonly fn: NodejsFunction;
+  public readonly fn: lambda.Function;
 
   constructor(scope: Construct, id: string, props: HouseFunctionProps) {
     super(scope, id);
@@ -66,10 +121,16 @@ export class HouseFunction extends Construct {
         resources: [logGroup.logGroupArn],
       }),
     );
-    const assetFiles = props.assetFiles ?? [];
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: path.join(PROJECT_ROOT, props.entry),
-      handler: 'handler',
+    this.fn = new lambda.Function(this, 'Function', {
+      code: lambda.Code.fromAsset(PROJECT_ROOT, {
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // Required by the type, never pulled: local bundling always runs (esbuild is a dev dependency).
+          image: lambda.Runtime.NODEJS_24_X.bundlingImage,
+          local: new HouseBundler(props.entry, props.externalModules ?? [], props.assetFiles ?? []),
+        },
+      }),
+      handler: 'index.handler',
       description: props.description,
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
@@ -78,33 +139,11 @@ export class HouseFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       logGroup,
       role,
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
       environment: {
         POWERTOOLS_SERVICE_NAME: 'voice-correction',
         POWERTOOLS_METRICS_NAMESPACE: 'VoiceCorrection',
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        // The SDK is bundled (not taken from the runtime) so the version we test is the one we run.
-        externalModules: [...(props.externalModules ?? [])],
-        commandHooks:
-          assetFiles.length === 0
-            ? undefined
-            : {
-                beforeBundling: () => [],
-                beforeInstall: () => [],
-                afterBundling: (inputDir: string, outputDir: string) =>
-                  assetFiles.map((f) => `mkdir -p "${path.dirname(path.join(outputDir, f))}" && cp "${path.join(inputDir, f)}" "${path.join(outputDir, f)}"`),
-              },
       },
     });
     (this.fn.node.defaultChild as lambda.CfnFunction).addMetadata(ENTRY_METADATA_KEY, props.entry);

@@ -1,9 +1,10 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ENTRY_METADATA_KEY, HouseFunction } from '../../lib/constructs/house-function';
-import { allows, functionIdByEntry, newTestApp, render, resourcesOf, roleIdOfFunction, statementsOfRole, useApp } from './app';
+import { allows, cdkJsonContext, functionIdByEntry, newTestApp, render, resourcesOf, roleIdOfFunction, statementsOfRole, useApp } from './app';
 
 const ENTRIES = [
   'lambdas/delivery/signing-key.ts',
@@ -157,6 +158,26 @@ describe('HouseFunction (every Lambda of the product)', () => {
       Environment: { Variables: { EXTRA: 'yes', POWERTOOLS_SERVICE_NAME: 'voice-correction', NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_METRICS_NAMESPACE: 'VoiceCorrection' } },
     });
     t.resourceCountIs('AWS::Logs::LogGroup', 1);
+  });
+
+  it('bundles each function into its own asset: index.mjs with its chunks beside it, node:http taken through require', () => {
+    const outdir = mkdtempSync(path.join(tmpdir(), 'cdk-bundle-'));
+    scratch.push(outdir);
+    const stack = new Stack(new App({ context: { ...cdkJsonContext(), 'aws:cdk:enable-asset-metadata': true }, outdir }), 'S');
+    new HouseFunction(stack, 'Verify', { entry: 'lambdas/http/verify-token.ts', description: 'verify' });
+    new HouseFunction(stack, 'Connect', { entry: 'lambdas/ws/connect.ts', description: 'connect' });
+
+    const dirs = Object.values(resourcesOf(Template.fromStack(stack), 'AWS::Lambda::Function')).map((r) => path.join(outdir, r.Metadata?.['aws:asset:path'] as string));
+
+    expect(new Set(dirs).size).toBe(2);
+    for (const dir of dirs) {
+      const js = readdirSync(dir).filter((f) => f.endsWith('.mjs'));
+      expect(js).toContain('index.mjs');
+      expect(existsSync(path.join(dir, 'index.mjs.map'))).toBe(true);
+      for (const f of js) expect(readFileSync(path.join(dir, f), 'utf8')).not.toMatch(/(from|import\()\s*"(node:)?http"/);
+    }
+    // The SDK's credential providers beyond the environment's are imported dynamically: chunks of their own.
+    expect(readdirSync(dirs[1]).filter((f) => f.endsWith('.mjs')).length).toBeGreaterThan(1);
   });
 
   describe('configuration each handler requires when it loads', () => {
