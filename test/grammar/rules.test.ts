@@ -152,3 +152,27 @@ describe('rule order', () => {
     expect(applyRules(once, { written: true })).toBe(once);
   });
 });
+
+describe('comma after an opening prepositional phrase (written text)', () => {
+  it.each([
+    ['As a young person you can do it.', 'As a young person, you can do it.'],
+    ['In a market economy the price must reflect it.', 'In a market economy, the price must reflect it.'],
+    ['Without facts there will be no science.', 'Without facts, there will be no science.'],
+    ['After the war they moved to Paris.', 'After the war, they moved to Paris.'],
+  ])('%s', (input, expected) => {
+    expect(applyRules(input, { written: true })).toBe(expected);
+    expect(applyRules(expected, { written: true })).toBe(expected);
+  });
+
+  it.each([
+    ['In order to win you must train.'],
+    ['As you can see it is late.'],
+    ['For me it is hard.'],
+  ])('leaves %s alone', (input) => {
+    expect(applyRules(input, { written: true })).toBe(input);
+  });
+
+  it('adds nothing to a transcript', () => {
+    expect(applyRules('after the war they moved to paris')).toBe('after the war they moved to paris');
+  });
+});

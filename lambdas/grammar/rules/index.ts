@@ -294,6 +294,38 @@ function commas(tokens: Token[]): void {
   }
 }
 
+/** Prepositions that open a sentence with an adverbial phrase ("In a market economy, the price …"). */
+const OPENING_PREPOSITIONS = new Set(['in', 'as', 'without', 'with', 'after', 'before', 'during', 'despite', 'unlike', 'among', 'through', 'throughout', 'since', 'for']);
+const SUBJECT_STARTS = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'it', 'there', 'people']);
+const NOMINAL_TAGS = new Set(['Noun', 'Singular', 'Plural', 'Uncountable', 'Adjective', 'Comparable', 'Determiner', 'Possessive', 'Value', 'Cardinal', 'Ordinal', 'Actor', 'Place', 'Country', 'City', 'ProperNoun', 'Date', 'Month', 'WeekDay', 'Demonym']);
+
+/**
+ * Written text only: a comma after a sentence-opening prepositional phrase, where the main clause
+ * surely starts — a subject pronoun, or a determiner and a noun, before an auxiliary or modal:
+ * "As a young person you can" → "As a young person, you can". Everything between must be nominal.
+ */
+function introductoryPhraseComma(tokens: Token[]): void {
+  if (!OPENING_PREPOSITIONS.has(lc(tokens[0])) || tokens[0].post !== '') return;
+  for (let j = 2; j <= 7 && j + 1 < tokens.length; j++) {
+    const between = tokens[j - 1];
+    const w = lc(between);
+    if (between.post !== '' || between.pre !== '' || MAIN_VERBS.has(w) || MODALS.has(w) || CONJUNCTIONS.has(w)) return;
+    const t = tags(w);
+    // A base verb after a determiner or adjective is a noun ("a market economy").
+    const afterModifier = tags(lc(tokens[j - 2])).some((x) => x === 'Determiner' || x === 'Possessive' || x === 'Adjective');
+    if (t.length > 0 && !t.some((x) => NOMINAL_TAGS.has(x) || (x === 'Infinitive' && afterModifier))) return;
+    const subject = lc(tokens[j]);
+    const verb = lc(tokens[j + 1]);
+    const finite = MAIN_VERBS.has(verb) || (subject !== 'there' && subject !== 'it' && tags(verb).some((x) => x === 'PastTense' || x === 'PresentTense' || x === 'Infinitive') && !tags(verb).some((x) => NOMINAL_TAGS.has(x)));
+    const pronounClause = SUBJECT_STARTS.has(subject) && finite;
+    const nounClause = DETERMINERS.has(subject) && subject !== 'a' && subject !== 'an' && j + 2 < tokens.length && tokens[j + 1].post === '' && MAIN_VERBS.has(lc(tokens[j + 2])) && MODALS.has(lc(tokens[j + 2]));
+    if (tokens[j].pre === '' && tokens[j].post === '' && (pronounClause || nounClause)) {
+      between.post = ',';
+      return;
+    }
+  }
+}
+
 const NOT_SUBJECT_BEFORE = new Set([...MODALS, ...DO_FORMS, 'do', 'let', 'make', 'makes', 'made', 'help', 'helps', 'helped', 'see', 'saw', 'watch', 'hear', 'heard', 'have', 'has', 'had', 'let', 'lets', 'if', 'that']);
 
 const FREQUENCY_ADVERBS = new Set(['always', 'usually', 'often', 'sometimes', 'never', 'rarely', 'seldom', 'also', 'really', 'still', 'generally', 'normally', 'totally', 'certainly', 'actually']);
@@ -474,6 +506,7 @@ export function applyRules(sentence: string, options: { readonly written?: boole
   if (options.written) {
     commas(tokens);
     subordinateClauseComma(tokens);
+    introductoryPhraseComma(tokens);
   }
   tokens = indefiniteArticle(superlativeArticles(fixedPhrases(modalTo(wordForms(tokens)))));
   determinerNumber(tokens);
