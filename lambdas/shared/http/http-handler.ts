@@ -11,7 +11,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { ZodType } from 'zod';
+import { safeParse } from 'zod/mini';
+import type { $ZodType as ZodType } from 'zod/v4/core';
 import { bearerToken, tokenVerifier, type TokenVerifier } from '../auth/token-verifier';
 import { requireScope, type Principal } from '../auth/principal';
 import { toErrorResponse, ValidationError } from './errors';
@@ -61,7 +62,7 @@ export function authenticate(scope: string | undefined, verifier: () => TokenVer
 /** Flattens zod issues into field-level messages. */
 function check<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return undefined as T;
-  const result = schema.safeParse(value);
+  const result = safeParse(schema, value);
   if (result.success) return result.data;
   throw new ValidationError(
     result.error.issues.map((i) => ({ field: [where, ...i.path.map(String)].filter(Boolean).join('.') || 'body', message: i.message })),
