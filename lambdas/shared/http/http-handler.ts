@@ -16,7 +16,8 @@ import type { $ZodType as ZodType } from 'zod/v4/core';
 import { bearerToken, tokenVerifier, type TokenVerifier } from '../auth/token-verifier';
 import { requireScope, type Principal } from '../auth/principal';
 import { toErrorResponse, ValidationError } from './errors';
-import { logger, metrics } from './observability';
+import { logger } from './observability';
+import { metrics } from './metrics';
 
 export type HttpContext = Context & { principal?: Principal };
 type ParsedEvent = APIGatewayProxyEventV2 & { validated?: { body: unknown; query: unknown; path: unknown } };
