@@ -176,3 +176,13 @@ describe('comma after an opening prepositional phrase (written text)', () => {
     expect(applyRules('after the war they moved to paris')).toBe('after the war they moved to paris');
   });
 });
+
+describe('commas that are not added', () => {
+  it.each([
+    ['In the old age the people have left.'],
+    ['They sell food, drinks and so on.'],
+    ['It is used by not only seniors but also students.'],
+  ])('%s', (input) => {
+    expect(applyRules(input, { written: true })).toBe(input);
+  });
+});

@@ -266,6 +266,8 @@ function commas(tokens: Token[]): void {
     const w = lc(tokens[i]);
     if ((w !== 'but' && w !== 'so') || tokens[i - 1].post !== '' || !/[\p{L}\p{N}]/u.test(tokens[i - 1].word) || tokens[i].pre !== '') continue;
     const next = lc(tokens[i + 1]);
+    // "and so on", and "not only … but also" take no comma.
+    if (/^(and|or)$/.test(lc(tokens[i - 1])) || (w === 'but' && next === 'also')) continue;
     if (w === 'but' ? CLAUSE_OPENERS.has(next) : (SUBJECT_PRONOUNS.has(next) && next !== 'you' && next !== 'it') || next === 'there') {
       // Only when the clause before has no comma of its own: count words back to the last break.
       let k = i - 1;
@@ -311,6 +313,8 @@ function introductoryPhraseComma(tokens: Token[]): void {
     const w = lc(between);
     if (between.post !== '' || between.pre !== '' || MAIN_VERBS.has(w) || MODALS.has(w) || CONJUNCTIONS.has(w)) return;
     const t = tags(w);
+    // A phrase does not end in a determiner ("In the old age the people").
+    if (t.some((x) => x === 'Determiner' || x === 'Possessive' || x === 'Preposition')) continue;
     // A base verb after a determiner or adjective is a noun ("a market economy").
     const afterModifier = tags(lc(tokens[j - 2])).some((x) => x === 'Determiner' || x === 'Possessive' || x === 'Adjective');
     if (t.length > 0 && !t.some((x) => NOMINAL_TAGS.has(x) || (x === 'Infinitive' && afterModifier))) return;
