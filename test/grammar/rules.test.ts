@@ -186,3 +186,14 @@ describe('commas that are not added', () => {
     expect(applyRules(input, { written: true })).toBe(input);
   });
 });
+
+describe('closed compounds', () => {
+  it.each([
+    ['He will consider him self lucky.', 'He will consider himself lucky.'],
+    ['Some times I buy some thing.', 'Sometimes I buy something.'],
+    ['There fore we went with out them.', 'Therefore, we went without them.'],
+  ])('%s', (input, expected) => {
+    expect(applyRules(input, { written: true })).toBe(expected);
+    expect(applyRules(expected, { written: true })).toBe(expected);
+  });
+});

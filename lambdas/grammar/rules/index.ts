@@ -383,6 +383,12 @@ function fixedPhrases(tokens: Token[]): Token[] {
       i++;
       continue;
     }
+    const compound = t.post === '' && next && next.pre === '' ? CLOSED_COMPOUNDS.get(`${lc(t)} ${lc(next)}`) : undefined;
+    if (compound) {
+      out.push({ ...t, word: /^\p{Lu}/u.test(t.word) ? compound.charAt(0).toUpperCase() + compound.slice(1) : compound, post: next.post, space: next.space });
+      i++;
+      continue;
+    }
     if (lc(t) === 'lot' && t.pre === '' && t.post === '' && lc(next) === 'of' && i > 0 && tokens[i - 1].post === '' && LOT_BEFORE.has(lc(tokens[i - 1]))) {
       out.push({ pre: '', word: /^\p{Lu}/u.test(t.word) ? 'A' : 'a', post: '', space: ' ' }, { ...t, word: t.word.toLowerCase() });
       continue;
@@ -391,6 +397,15 @@ function fixedPhrases(tokens: Token[]): Token[] {
   }
   return out;
 }
+/** Words learners split that are always one word: "some thing" → "something", "him self" → "himself". */
+const CLOSED_COMPOUNDS: ReadonlyMap<string, string> = new Map(
+  ['something', 'anything', 'everything', 'someone', 'everybody', 'somebody', 'anybody', 'nobody', 'therefore', 'myself', 'himself',
+    'herself', 'yourself', 'itself', 'ourselves', 'themselves', 'yourselves', 'without', 'everywhere', 'somewhere', 'anywhere',
+    'sometimes', 'furthermore', 'moreover', 'instead', 'somehow', 'whatever', 'whenever'].map((w) => {
+    const split = /^(some|any|every|no|there|my|him|her|your|it|our|them|with|further|more|in|what|when)(.+)$/.exec(w)!;
+    return [`${split[1]} ${split[2]}`, w];
+  }),
+);
 const LOT_BEFORE = new Set(['have', 'has', 'had', 'spend', 'spent', 'spends', 'take', 'takes', 'took', 'need', 'needs', 'needed', 'with', 'for', 'are', 'is', 'was', 'were', 'there', 'get', 'got', 'gets', 'learn', 'learned', 'make', 'makes', 'made', 'give', 'gives', 'gave', 'save', 'saves', 'saved', 'cost', 'costs', 'earn', 'earns', 'earned', 'do', 'does', 'did', 'eat', 'ate', 'know', 'knows', 'knew', 'and', 'in', 'about', 'read', 'see', 'saw']);
 
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'am', "isn't", "wasn't", "aren't", "weren't"]);
@@ -506,13 +521,15 @@ export function applyRules(sentence: string, options: { readonly written?: boole
   let tokens = tokenize(sentence);
   if (tokens.length === 0) return sentence;
   personalPronoun(tokens);
-  // Commas first: the clause starts they mark are what the agreement rules look for.
+  // Words first ("there fore" → "therefore"), then commas: the clause starts they mark are what the
+  // agreement rules look for.
+  tokens = fixedPhrases(modalTo(wordForms(tokens)));
   if (options.written) {
     commas(tokens);
     subordinateClauseComma(tokens);
     introductoryPhraseComma(tokens);
   }
-  tokens = indefiniteArticle(superlativeArticles(fixedPhrases(modalTo(wordForms(tokens)))));
+  tokens = indefiniteArticle(superlativeArticles(tokens));
   determinerNumber(tokens);
   pluralAfterQuantifier(tokens);
   bareNounSubject(tokens);
