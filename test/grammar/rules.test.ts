@@ -197,3 +197,14 @@ describe('closed compounds', () => {
     expect(applyRules(expected, { written: true })).toBe(expected);
   });
 });
+
+describe('bare plural subjects', () => {
+  it.each([
+    ['Cats is nice but dogs has fleas.', 'Cats are nice but dogs have fleas.'],
+    ['I know that animals is clever.', 'I know that animals are clever.'],
+    ['Physics is hard.', 'Physics is hard.'],
+    ['The news is good.', 'The news is good.'],
+  ])('%s', (input, expected) => {
+    expect(applyRules(input)).toBe(expected);
+  });
+});

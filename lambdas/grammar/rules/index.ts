@@ -142,10 +142,20 @@ function nounSubjectAgreement(tokens: Token[]): void {
       if (target) setWord(v, target);
     } else if (i > 1 && has(lc(tokens[i - 1]), 'Adjective') && tags(lc(tokens[i - 1])).length === 1 && tokens[i - 2].post === '' && PLURAL_DETERMINERS.has(lc(tokens[i - 2])) && clauseStart(tokens, i - 2) && tokens[i - 1].post === '' && isPluralNoun(n) && TO_PLURAL[vw]) {
       setWord(v, TO_PLURAL[vw]);
+    } else if (TO_PLURAL[vw] && bareClauseStart(tokens, i) && purePlural(n)) {
+      // "Details is the key", "endangered animals is": a bare plural subject opening a clause.
+      setWord(v, TO_PLURAL[vw]);
     } else if (((headed && PLURAL_DETERMINERS.has(det)) || (n === 'people' && (clauseStart(tokens, i) || !['a', 'an', 'one', 'this', 'that', 'every', 'each'].includes(det)))) && (n === 'people' || n === 'children' || isPluralNoun(n)) && TO_PLURAL[vw]) {
       setWord(v, TO_PLURAL[vw]);
     }
   }
+}
+
+/** The noun at i opens a clause with nothing before it but adjectives the lexicon knows only as such. */
+function bareClauseStart(tokens: readonly Token[], i: number): boolean {
+  let k = i;
+  while (k > 0 && tokens[k - 1].post === '' && PURE_ADJECTIVE(lc(tokens[k - 1]))) k--;
+  return clauseStart(tokens, k) && !(k > 0 && /^(and|or)$/.test(lc(tokens[k - 1])));
 }
 
 /** A bare verb after a singular subject, when the verb can be nothing else: "like" → "likes". */
