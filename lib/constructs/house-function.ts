@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { AssetHashType, Duration, type ILocalBundling, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -78,7 +78,7 @@ export interface HouseFunctionProps {
  * Bundles one function with esbuild on this machine. Its fields are part of CDK's asset cache key,
  * which serialises the bundling options: without them every function would share the first bundle.
  */
-class HouseBundler implements ILocalBundling {
+export class HouseBundler implements ILocalBundling {
   constructor(
     readonly entry: string,
     readonly externalModules: readonly string[],
@@ -87,7 +87,10 @@ class HouseBundler implements ILocalBundling {
 
   tryBundle(outputDir: string): boolean {
     buildSync(houseBundleOptions(this.entry, outputDir, this.externalModules));
-    for (const f of this.assetFiles) copyFileSync(path.join(PROJECT_ROOT, f), path.join(outputDir, path.basename(f)));
+    for (const f of this.assetFiles) {
+      mkdirSync(path.dirname(path.join(outputDir, f)), { recursive: true });
+      copyFileSync(path.join(PROJECT_ROOT, f), path.join(outputDir, f));
+    }
     return true;
   }
 }
