@@ -208,3 +208,16 @@ describe('bare plural subjects', () => {
     expect(applyRules(input)).toBe(expected);
   });
 });
+
+describe('prepositions that go with a word', () => {
+  it.each([
+    ['It depends of the weather.', 'It depends on the weather.'],
+    ['I am interested about music.', 'I am interested in music.'],
+    ['She is married with a doctor.', 'She is married to a doctor.'],
+    ['I am afraid from dogs.', 'I am afraid of dogs.'],
+    ['He is responsible of the team.', 'He is responsible for the team.'],
+    ['I have an interest for art.', 'I have an interest for art.'],
+  ])('%s', (input, expected) => {
+    expect(applyRules(input)).toBe(expected);
+  });
+});

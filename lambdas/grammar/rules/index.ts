@@ -526,6 +526,27 @@ function personalPronoun(tokens: Token[]): void {
   }
 }
 
+/** Words that take one preposition, and the ones learners put instead: "focus in" → "focus on". */
+const COLLOCATIONS: readonly [RegExp, RegExp, string][] = [
+  [/^(focus|focuses|focused|focusing|focussed|depend|depends|depended|depending|dependent|rely|relies|relied|relying)$/, /^(in|of|from|at|to)$/, 'on'],
+  [/^(interested|interest)$/, /^(on|about|for|at)$/, 'in'],
+  [/^(married)$/, /^(with)$/, 'to'],
+  [/^(afraid|proud|scared|fond|aware|capable|ashamed|jealous|tired)$/, /^(from|for|about|on)$/, 'of'],
+  [/^(responsible)$/, /^(of|about)$/, 'for'],
+  [/^(similar)$/, /^(with|as)$/, 'to'],
+];
+
+/** "depend of" → "depend on", "interested about" → "interested in", "married with" → "married to". */
+function prepositions(tokens: Token[]): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i].post !== '' || tokens[i + 1].pre !== '') continue;
+    const [head, prep] = [lc(tokens[i]), lc(tokens[i + 1])];
+    const rule = COLLOCATIONS.find(([h, wrong]) => h.test(head) && wrong.test(prep));
+    // "interest" is a noun in "interest for …" only after a determiner: keep that one to the verb form.
+    if (rule && !(head === 'interest' && DETERMINERS.has(lc(tokens[i - 1])))) setWord(tokens[i + 1], rule[2]);
+  }
+}
+
 /** Applies every rule in order; each works on tokens so punctuation and spacing are preserved. */
 export function applyRules(sentence: string, options: { readonly written?: boolean } = {}): string {
   let tokens = tokenize(sentence);
@@ -534,6 +555,7 @@ export function applyRules(sentence: string, options: { readonly written?: boole
   // Words first ("there fore" → "therefore"), then commas: the clause starts they mark are what the
   // agreement rules look for.
   tokens = fixedPhrases(modalTo(wordForms(tokens)));
+  prepositions(tokens);
   if (options.written) {
     commas(tokens);
     subordinateClauseComma(tokens);
