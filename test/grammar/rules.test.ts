@@ -221,3 +221,10 @@ describe('prepositions that go with a word', () => {
     expect(applyRules(input)).toBe(expected);
   });
 });
+
+describe('counting phrases', () => {
+  it('keeps a singular verb after "the number of" and makes its noun plural', () => {
+    expect(applyRules('The number of people is high.')).toBe('The number of people is high.');
+    expect(applyRules('The number of car is high.')).toBe('The number of cars is high.');
+  });
+});

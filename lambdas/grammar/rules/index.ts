@@ -53,7 +53,7 @@ function notNominal(w: string): boolean {
 const TIME_NOUNS = new Set(['day', 'night', 'week', 'month', 'year', 'time', 'morning', 'evening', 'afternoon', 'life', 'kind', 'sort', 'type', 'the', 'my']);
 const DETERMINED = new Set(['the', 'each', 'every', 'any', 'one', 'my', 'his', 'her', 'your', 'our', 'their', 'its', 'this', 'that', 'no']);
 
-/** Is the word at i preceded by a plural-taking quantifier phrase: "all", "a lot of", "one of the", "other"? */
+/** Is the word at i preceded by a plural-taking quantifier phrase: "all", "a lot of", "the number of", "one of the", "other"? */
 function pluralContext(tokens: readonly Token[], i: number): boolean {
   const p1 = lc(tokens[i - 1]);
   const p2 = lc(tokens[i - 2]);
@@ -63,6 +63,8 @@ function pluralContext(tokens: readonly Token[], i: number): boolean {
   if (p1 === 'other') return !DETERMINED.has(p2) && p2 !== 'each' && p2 !== 'an';
   if (p1 === 'of' && p2 === 'lot' && p3 === 'a') return true;
   if (p1 === 'of' && p2 === 'lots') return true;
+  // "the number of car", "a couple of day": counting phrases.
+  if (p1 === 'of' && (p2 === 'number' || p2 === 'couple') && (p3 === 'the' || p3 === 'a' || p3 === 'large' || p3 === 'small' || p3 === 'great')) return true;
   return (p1 === 'the' || p1 === 'my' || p1 === 'his' || p1 === 'her' || p1 === 'our' || p1 === 'their' || p1 === 'your') && p2 === 'of' && p3 === 'one';
 }
 
@@ -145,7 +147,7 @@ function nounSubjectAgreement(tokens: Token[]): void {
     } else if (TO_PLURAL[vw] && bareClauseStart(tokens, i) && purePlural(n)) {
       // "Details is the key", "endangered animals is": a bare plural subject opening a clause.
       setWord(v, TO_PLURAL[vw]);
-    } else if (((headed && PLURAL_DETERMINERS.has(det)) || (n === 'people' && (clauseStart(tokens, i) || !['a', 'an', 'one', 'this', 'that', 'every', 'each'].includes(det)))) && (n === 'people' || n === 'children' || isPluralNoun(n)) && TO_PLURAL[vw]) {
+    } else if (((headed && PLURAL_DETERMINERS.has(det)) || (n === 'people' && (clauseStart(tokens, i) || !['a', 'an', 'one', 'this', 'that', 'every', 'each'].includes(det)) && !(det === 'of' && /^(number|amount|majority|percentage|group|rest)$/.test(lc(tokens[i - 2]))))) && (n === 'people' || n === 'children' || isPluralNoun(n)) && TO_PLURAL[vw]) {
       setWord(v, TO_PLURAL[vw]);
     }
   }
