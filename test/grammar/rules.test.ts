@@ -228,3 +228,14 @@ describe('counting phrases', () => {
     expect(applyRules('The number of car is high.')).toBe('The number of cars is high.');
   });
 });
+
+describe('no article before a mass noun', () => {
+  it.each([
+    ['We share an information.', 'We share information.'],
+    ['She gave me a good advice.', 'She gave me good advice.'],
+    ['An information is useful.', 'Information is useful.'],
+    ['A knowledge of French helps.', 'A knowledge of French helps.'],
+  ])('%s', (input, expected) => {
+    expect(applyRules(input)).toBe(expected);
+  });
+});

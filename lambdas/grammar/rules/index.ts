@@ -237,6 +237,15 @@ const FALSE_PLURALS: Record<string, string> = {
 };
 
 /** Fixed word-form errors: false plurals, double comparatives, "discuss about". */
+/** Nouns with no plural and no "a": the learner's "an information" is plain "information". */
+const MASS_NOUNS = new Set(['information', 'advice', 'knowledge', 'furniture', 'equipment', 'homework', 'luggage', 'baggage', 'evidence', 'news', 'traffic', 'pollution', 'weather', 'progress', 'research', 'money', 'music', 'garbage', 'feedback', 'software', 'scenery']);
+
+/** A mass noun at i, after at most one adjective, ending its phrase. */
+function massNounAhead(tokens: readonly Token[], i: number): boolean {
+  const k = tokens[i] && PURE_ADJECTIVE(lc(tokens[i])) && tokens[i].post === '' && tokens[i + 1] ? i + 1 : i;
+  return MASS_NOUNS.has(lc(tokens[k])) && tokens[k].pre === '' && lc(tokens[k + 1]) !== 'of';
+}
+
 function wordForms(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -250,6 +259,12 @@ function wordForms(tokens: Token[]): Token[] {
     }
     // "discuss about" → "discuss".
     if (w === 'about' && /^discuss(es|ed|ing)?$/i.test(lc(tokens[i - 1])) && tokens[i - 1].post === '') continue;
+    // "an information", "a good advice": no indefinite article before a noun that is never counted.
+    if ((w === 'a' || w === 'an') && t.post === '' && next && massNounAhead(tokens, i + 1)) {
+      if (/^\p{Lu}/u.test(t.word)) next.word = next.word.charAt(0).toUpperCase() + next.word.slice(1);
+      next.pre = t.pre + next.pre;
+      continue;
+    }
     out.push(t);
   }
   return out;
