@@ -239,3 +239,16 @@ describe('no article before a mass noun', () => {
     expect(applyRules(input)).toBe(expected);
   });
 });
+
+describe('make/let and consider', () => {
+  it.each([
+    ['Advertisements make me to buy things.', 'Advertisements make me buy things.'],
+    ['Sex is considered as the least important topic.', 'Sex is considered the least important topic.'],
+    ['Do we consider her as a smart girl?', 'Do we consider her a smart girl?'],
+    ['It is considered as a whole.', 'It is considered as a whole.'],
+    ['He made it to the end.', 'He made it to the end.'],
+    ['I want them to go.', 'I want them to go.'],
+  ])('%s', (input, expected) => {
+    expect(applyRules(input)).toBe(expected);
+  });
+});

@@ -214,7 +214,21 @@ function modalTo(tokens: Token[]): Token[] {
     if (lc(t) !== 'to' || i === 0 || tokens[i - 1].post !== '' || t.post !== '') return true;
     const prev = lc(tokens[i - 1]);
     const next = lc(tokens[i + 1]);
-    return !(['can', 'could', 'should', 'must', 'will', 'would', 'may', 'might', "can't", 'cannot', "won't", "shouldn't"].includes(prev) && isBaseVerb(next));
+    if (['can', 'could', 'should', 'must', 'will', 'would', 'may', 'might', "can't", 'cannot', "won't", "shouldn't"].includes(prev) && isBaseVerb(next)) return false;
+    // "make me to buy", "let them to go": make and let take a bare infinitive after their object.
+    return !(i > 1 && CAUSATIVES.has(lc(tokens[i - 2])) && tokens[i - 2].post === '' && OBJECT_PRONOUNS.has(prev) && isBaseVerb(next));
+  });
+}
+const CAUSATIVES = new Set(['make', 'makes', 'made', 'making', 'let', 'lets', 'letting']);
+const OBJECT_PRONOUNS = new Set(['me', 'you', 'him', 'her', 'it', 'us', 'them', 'people', 'students', 'children', 'everyone']);
+
+/** "is considered as the best" → "is considered the best"; "consider her as a friend" → "consider her a friend". */
+function considerAs(tokens: Token[]): Token[] {
+  return tokens.filter((t, i) => {
+    if (lc(t) !== 'as' || i === 0 || tokens[i - 1].post !== '' || t.post !== '' || /^(a whole|well|such|if|though|to|of|for)$/.test(lc(tokens[i + 1]) + (lc(tokens[i + 1]) === 'a' ? ` ${lc(tokens[i + 2])}` : ''))) return true;
+    const prev = lc(tokens[i - 1]);
+    if (prev === 'considered') return false;
+    return !(i > 1 && /^consider(s|ed|ing)?$/.test(lc(tokens[i - 2])) && tokens[i - 2].post === '' && OBJECT_PRONOUNS.has(prev) && prev !== 'people' && prev !== 'students' && prev !== 'children');
   });
 }
 
@@ -571,7 +585,7 @@ export function applyRules(sentence: string, options: { readonly written?: boole
   personalPronoun(tokens);
   // Words first ("there fore" → "therefore"), then commas: the clause starts they mark are what the
   // agreement rules look for.
-  tokens = fixedPhrases(modalTo(wordForms(tokens)));
+  tokens = fixedPhrases(considerAs(modalTo(wordForms(tokens))));
   prepositions(tokens);
   if (options.written) {
     commas(tokens);
