@@ -29,56 +29,34 @@ describe('isKnownWord', () => {
 });
 
 describe('suggest', () => {
-  it('prefers one edit over two, then the commoner word', () => {
-    expect(suggest('docters')).toBe('doctors');
-    expect(suggest('becouse')).toBe('because');
-    expect(suggest('tecnologies')).toBe('technologies');
-    expect(suggest('preffer')).toBe('prefer');
-    expect(suggest('poeple')).toBe('people');
-  });
-
-  it('treats doubled letters, a dropped final "e" and swapped first letters as slips', () => {
-    expect(suggest('developped')).toBe('developed');
-    expect(suggest('creat')).toBe('create');
-    expect(suggest('hte')).toBe('the');
-  });
-
-  it('gives irregular verbs their own past instead of a regular one', () => {
-    expect(suggest('choosed')).toBe('chose');
-    expect(suggest('teached')).toBe('taught');
-    expect(suggest('buyed')).toBe('bought');
-  });
-
-  it('keeps the inflection the misspelling has', () => {
-    expect(suggest('succeded')).toBe('succeeded');
-  });
-
-  it('finds words two edits away', () => {
-    expect(suggest('seperatley')).toBe('separately');
-    expect(suggest('siences')).toBe('sciences');
-  });
-
-  it('reaches three edits only for long words and common words with the same first letter', () => {
-    expect(suggest('imidiatly')).toBe('immediately');
-    expect(suggest('cigarrets')).toBe('cigarettes');
-    expect(suggest('qwxtzkpl')).toBeUndefined();
-  });
-
-  it('restores apostrophes, capitals of names and regular plurals', () => {
-    expect(suggest('dont')).toBe("don't");
-    expect(suggest('english')).toBe('English');
-    expect(suggest('familys')).toBe('families');
-  });
-
-  it('splits run-ons of common words', () => {
-    expect(suggest('alot')).toBe('a lot');
-    expect(suggest('inorder')).toBe('in order');
-    expect(suggest('waythismakes')).toBe('way this makes');
-  });
-
-  it('leaves words with no close candidate alone', () => {
-    expect(suggest('xqzvbnm')).toBeUndefined();
-    expect(suggest('zzq')).toBeUndefined();
+  it.each([
+    ['one edit beats two, then the commoner word wins', 'docters', 'doctors'],
+    ['…', 'becouse', 'because'],
+    ['…', 'tecnologies', 'technologies'],
+    ['…', 'preffer', 'prefer'],
+    ['…', 'poeple', 'people'],
+    ['a doubled letter is a slip', 'developped', 'developed'],
+    ['a dropped final "e" is a slip', 'creat', 'create'],
+    ['swapped first letters keep the first-letter bonus', 'hte', 'the'],
+    ['an irregular verb gets its own past', 'choosed', 'chose'],
+    ['…', 'teached', 'taught'],
+    ['…', 'buyed', 'bought'],
+    ['the inflection is kept', 'succeded', 'succeeded'],
+    ['two edits away', 'seperatley', 'separately'],
+    ['…', 'siences', 'sciences'],
+    ['three edits for a long word', 'imidiatly', 'immediately'],
+    ['…', 'cigarrets', 'cigarettes'],
+    ['an apostrophe restored', 'dont', "don't"],
+    ['a name capitalised', 'english', 'English'],
+    ['a regular plural', 'familys', 'families'],
+    ['a run-on of two common words', 'alot', 'a lot'],
+    ['…', 'inorder', 'in order'],
+    ['a run-on of three', 'waythismakes', 'way this makes'],
+    ['nothing close', 'xqzvbnm', undefined],
+    ['…', 'zzq', undefined],
+    ['nothing close enough for three edits', 'qwxtzkpl', undefined],
+  ])('%s: %s', (_what, word, expected) => {
+    expect(suggest(word)).toBe(expected);
   });
 });
 
