@@ -176,6 +176,11 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['"considered as a whole" stays', 'It is considered as a whole.', 'It is considered as a whole.', false],
   ['"made it to" stays', 'He made it to the end.', 'He made it to the end.', false],
   ['"want them to" stays', 'I want them to go.', 'I want them to go.', false],
+  ['no "the" before a demonstrative', 'For the these reasons, I agree.', 'For these reasons, I agree.', true],
+  ['no "the" before nature meant in general', 'We must protect the nature for the future.', 'We must protect nature for the future.', true],
+  ['… nor before society at the end', 'It is good for the society.', 'It is good for society.', true],
+  ['"the society of" stays', 'The society of Rome was old.', 'The society of Rome was old.', true],
+  ['"the nature we have" stays', 'I love the nature we have.', 'I love the nature we have.', true],
 ];
 
 describe('more grammar rules', () => {

@@ -251,6 +251,11 @@ const FALSE_PLURALS: Record<string, string> = {
 };
 
 /** Fixed word-form errors: false plurals, double comparatives, "discuss about". */
+/** Abstract nouns learners give "the" when they mean them in general ("protect the nature"). */
+const GENERIC_NOUNS = new Set(['nature', 'society', 'mankind', 'humanity', 'happiness', 'technology', 'pollution']);
+/** What may follow the noun meant in general; anything else may make it specific ("the society of Rome", "the pollution caused by"). */
+const GENERIC_FOLLOWERS = /^(and|or|but|is|are|was|were|has|have|will|can|could|should|must|may|might|for)$/;
+
 /** Nouns with no plural and no "a": the learner's "an information" is plain "information". */
 const MASS_NOUNS = new Set(['information', 'advice', 'knowledge', 'furniture', 'equipment', 'homework', 'luggage', 'baggage', 'evidence', 'news', 'traffic', 'pollution', 'weather', 'progress', 'research', 'money', 'music', 'garbage', 'feedback', 'software', 'scenery']);
 
@@ -273,6 +278,18 @@ function wordForms(tokens: Token[]): Token[] {
     }
     // "discuss about" → "discuss".
     if (w === 'about' && /^discuss(es|ed|ing)?$/i.test(lc(tokens[i - 1])) && tokens[i - 1].post === '') continue;
+    // "for the these reasons", "the my friend": a demonstrative or possessive is the determiner.
+    if (w === 'the' && t.post === '' && next && next.pre === '' && /^(these|those|this|my|your|his|our|their|its)$/.test(lc(next))) {
+      if (/^\p{Lu}/u.test(t.word)) next.word = next.word.charAt(0).toUpperCase() + next.word.slice(1);
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "the nature", "the society" meant in general: no article unless what follows may make it specific.
+    if (w === 'the' && t.post === '' && next && next.pre === '' && GENERIC_NOUNS.has(lc(next)) && (next.post !== '' || !tokens[i + 2] || GENERIC_FOLLOWERS.test(lc(tokens[i + 2]))) && i > 0 && !/^(of|in|at|on)$/.test(lc(tokens[i - 1]))) {
+      if (/^\p{Lu}/u.test(t.word)) next.word = next.word.charAt(0).toUpperCase() + next.word.slice(1);
+      next.pre = t.pre + next.pre;
+      continue;
+    }
     // "an information", "a good advice": no indefinite article before a noun that is never counted.
     if ((w === 'a' || w === 'an') && t.post === '' && next && massNounAhead(tokens, i + 1)) {
       if (/^\p{Lu}/u.test(t.word)) next.word = next.word.charAt(0).toUpperCase() + next.word.slice(1);
