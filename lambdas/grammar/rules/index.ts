@@ -284,6 +284,11 @@ function wordForms(tokens: Token[]): Token[] {
       next.pre = t.pre + next.pre;
       continue;
     }
+    // "more reliable than the facts", "smarter than the other people": a comparison with a whole class.
+    if (w === 'the' && t.post === '' && lc(tokens[i - 1]) === 'than' && next && next.pre === '' && (lc(next) === 'others' || (lc(next) === 'other' && tokens[i + 2] && purePlural(lc(tokens[i + 2])) && (tokens[i + 2].post !== '' || !tokens[i + 3])) || (purePlural(lc(next)) && (next.post !== '' || !tokens[i + 2])))) {
+      next.pre = t.pre + next.pre;
+      continue;
+    }
     // "the nature", "the society" meant in general: no article unless what follows may make it specific.
     if (w === 'the' && t.post === '' && next && next.pre === '' && GENERIC_NOUNS.has(lc(next)) && (next.post !== '' || !tokens[i + 2] || GENERIC_FOLLOWERS.test(lc(tokens[i + 2]))) && i > 0 && !/^(of|in|at|on)$/.test(lc(tokens[i - 1]))) {
       if (/^\p{Lu}/u.test(t.word)) next.word = next.word.charAt(0).toUpperCase() + next.word.slice(1);
