@@ -419,13 +419,35 @@ function joinFragment(sentence: string, tokens: readonly Token[], i: number): To
   return (tokens[i + 1] && pair(token, tokens[i + 1])) ?? (tokens[i - 1] && i > 0 ? pair(tokens[i - 1], token) : undefined);
 }
 
+/** Capitalised words inside a sentence are corrected only this far. */
+const MIN_CAPITALISED_LENGTH = 6;
+const MIN_CAPITALISED_COUNT = 100;
+
+function capitalisedSlip(token: string): string | undefined {
+  const w = token.toLowerCase();
+  if (w.length < MIN_CAPITALISED_LENGTH) return undefined;
+  const v = vocab();
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const [edit, cost] of edits1(w)) {
+    const count = v.countOf.get(edit) ?? 0;
+    if (count < MIN_CAPITALISED_COUNT || edit[0] !== w[0]) continue;
+    const s = score(w, edit, count, cost);
+    if (s < bestScore) [best, bestScore] = [edit, s];
+  }
+  return best && best.charAt(0).toUpperCase() + best.slice(1);
+}
+
 function fixWord(token: string, sentence: string, start: number): string | undefined {
   if (token.length < 2) return undefined;
   if (token === token.toLowerCase() && isKnownWord(token)) return asName(token);
   if (isKnownWord(token)) return undefined;
   const before = sentence.slice(0, start);
   const sentenceStart = /^[\s"'(\[]*$/.test(before);
-  if (/\p{Lu}/u.test(token.slice(1)) || (/^\p{Lu}/u.test(token) && !sentenceStart)) return undefined;
+  if (/\p{Lu}/u.test(token.slice(1))) return undefined;
+  // A capitalised word inside a sentence is a name, unless it is a long word one slip from a common
+  // one with the same first letter ("Compuer" → "Computer", not "Krall" → "Krill").
+  if (/^\p{Lu}/u.test(token) && !sentenceStart) return capitalisedSlip(token);
   // Next to a digit or inside a web address or an e-mail: not a word.
   if (/[\d@/.]$/.test(before) || /^[\d@/]/.test(sentence.slice(start + token.length))) return undefined;
   // Possessives of known words ("today's") and plain plurals of abbreviations are fine.

@@ -69,6 +69,12 @@ describe('correctSpelling', () => {
     expect(correctSpelling('Becouse it rains')).toBe('Because it rains');
   });
 
+  it('corrects a capitalised word inside a sentence only when it is long and one slip from a common word', () => {
+    expect(correctSpelling('In today Compuer skill is first.')).toBe('In today Computer skill is first.');
+    expect(correctSpelling('Many Goverments agree.')).toBe('Many Governments agree.');
+    expect(correctSpelling('It shows Diana Krall wearing a Rolex watch.')).toBe('It shows Diana Krall wearing a Rolex watch.');
+  });
+
   it('leaves names, abbreviations, words next to digits and addresses alone', () => {
     const text = 'I met Krall and NASA staff at 5pm, see example.com/abcdx or mail jo@abcdx.org';
     expect(correctSpelling(text)).toBe(text);
