@@ -251,6 +251,9 @@ const FALSE_PLURALS: Record<string, string> = {
 };
 
 /** Fixed word-form errors: false plurals, double comparatives, "discuss about". */
+/** Words after "its" that make it "it's": adverbs and adjectives that cannot start a noun phrase it owns. */
+const IT_IS_FOLLOWERS = /^(very|so|too|not|really|always|never|also|just|rightly|important|difficult|easy|hard|possible|impossible|necessary|true|clear|obvious|better|worse|because)$/;
+
 /** Abstract nouns learners give "the" when they mean them in general ("protect the nature"). */
 const GENERIC_NOUNS = new Set(['nature', 'society', 'mankind', 'humanity', 'happiness', 'technology', 'pollution']);
 /** What may follow the noun meant in general; anything else may make it specific ("the society of Rome", "the pollution caused by"). */
@@ -294,6 +297,10 @@ function wordForms(tokens: Token[]): Token[] {
       if (/^\p{Lu}/u.test(t.word)) next.word = next.word.charAt(0).toUpperCase() + next.word.slice(1);
       next.pre = t.pre + next.pre;
       continue;
+    }
+    // "its very expensive" → "it's very expensive": a possessive never comes before an adverb or a bare adjective.
+    if (w === 'its' && t.post === '' && next && next.pre === '' && IT_IS_FOLLOWERS.test(lc(next)) && !(tokens[i + 2] && /^(own|ing)$/.test(lc(tokens[i + 2])))) {
+      setWord(t, "it's");
     }
     // "an information", "a good advice": no indefinite article before a noun that is never counted.
     if ((w === 'a' || w === 'an') && t.post === '' && next && massNounAhead(tokens, i + 1)) {
