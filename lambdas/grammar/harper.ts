@@ -85,26 +85,18 @@ async function createLinter(whileLoading?: () => void): Promise<LocalLinter> {
 export interface HarperFix {
   readonly start: number;
   readonly end: number;
-  readonly kind: string;
-  readonly rule: string;
-  readonly problem: string;
-  readonly message: string;
   /** Candidate replacement texts, Harper's order. */
   readonly options: readonly string[];
 }
 
 /** Lints a sentence and flattens Harper's objects (freeing their WASM memory). */
 export async function harperFixes(linter: LocalLinter, text: string): Promise<HarperFix[]> {
-  const groups = await linter.organizedLints(text, { language: 'plaintext' });
+  const lints = await linter.lint(text, { language: 'plaintext' });
   const chars = Array.from(text);
-  const out: HarperFix[] = [];
-  for (const [rule, lints] of Object.entries(groups)) {
-    for (const lint of lints) out.push(flatten(rule, lint, chars));
-  }
-  return out.sort((x, y) => x.start - y.start || x.end - y.end);
+  return lints.map((lint) => flatten(lint, chars)).sort((x, y) => x.start - y.start || x.end - y.end);
 }
 
-function flatten(rule: string, lint: Lint, chars: string[]): HarperFix {
+function flatten(lint: Lint, chars: string[]): HarperFix {
   const span = lint.span();
   const options = lint.suggestions().map((s) => {
     const kind = s.kind();
@@ -115,7 +107,7 @@ function flatten(rule: string, lint: Lint, chars: string[]): HarperFix {
     if (kind === 2) return chars.slice(span.start, span.end).join('') + replacement;
     return replacement;
   });
-  const fix = { start: span.start, end: span.end, kind: lint.lint_kind(), rule, problem: lint.get_problem_text(), message: lint.message(), options };
+  const fix = { start: span.start, end: span.end, options };
   span.free();
   lint.free();
   return fix;
