@@ -182,6 +182,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['"its" before an adverb is "it\'s"', 'but its very expensive to do.', "but it's very expensive to do.", false],
   ['"its very own" stays', 'The company and its very own staff.', 'The company and its very own staff.', false],
   ['"its tail" stays', 'The dog wagged its tail.', 'The dog wagged its tail.', false],
+  ['"a" before a countable noun compromise does not know', 'They will have chance to find jobs.', 'They will have a chance to find jobs.', false],
+  ['… after "without"', 'We traveled without guide.', 'We traveled without a guide.', false],
   ['no "the" before a demonstrative', 'For the these reasons, I agree.', 'For these reasons, I agree.', true],
   ['no "the" before nature meant in general', 'We must protect the nature for the future.', 'We must protect nature for the future.', true],
   ['… nor before society at the end', 'It is good for the society.', 'It is good for society.', true],

@@ -504,6 +504,8 @@ function superlativeArticles(tokens: Token[]): Token[] {
 const A_TRIGGERS = new Set(['is', 'was', 'be', 'been', 'become', 'becomes', 'became', 'have', 'has', 'had', 'having', 'without']);
 /** Nouns used without an article after these verbs ("have time", "is home", "have breakfast") or as quantities ("part of"). */
 const BARE_NOUNS = new Set(['time', 'home', 'school', 'work', 'breakfast', 'lunch', 'dinner', 'supper', 'bed', 'church', 'college', 'class', 'part', 'kind', 'sort', 'type', 'lot', 'number', 'half', 'fun', 'access', 'trouble', 'town', 'hospital', 'university', 'enough', 'plenty', 'control', 'experience', 'life', 'nothing', 'something', 'anything', 'everything', 'someone', 'anyone', 'everyone', 'nobody', 'somebody', 'anybody', 'everybody', 'today', 'tomorrow', 'yesterday', 'tonight']);
+/** Common countable nouns compromise's lexicon does not list as nouns, for the article rule. */
+const COUNTABLE = new Set(['chance', 'guide', 'job', 'idea', 'situation', 'country', 'company', 'computer', 'decision', 'opportunity', 'product', 'dog', 'cat', 'problem', 'question', 'reason', 'plan', 'result', 'solution', 'member', 'doctor', 'lawyer', 'engineer', 'nurse', 'scientist', 'artist', 'writer', 'singer', 'player', 'leader']);
 /** What may follow the head noun, so it surely ends the phrase ("a teacher in", "a car and"). */
 const A_FOLLOWERS = new Set(['for', 'in', 'on', 'at', 'to', 'with', 'from', 'and', 'but', 'or', 'that', 'who', 'which', 'because', 'when', 'so', 'if', 'about', 'like', 'by', 'where', 'since', 'after', 'before', 'until', 'while']);
 const QUANTIFIERS = new Set(['many', 'much', 'few', 'more', 'most', 'less', 'least', 'other', 'another', 'same', 'such', 'enough', 'own', 'whole', 'next', 'last', 'first', 'best', 'worst']);
@@ -521,7 +523,7 @@ function indefiniteArticle(tokens: Token[]): Token[] {
     if (lc(tokens[k]) === 'very' && tokens[k].post === '') k++;
     while (k < tokens.length && PURE_ADJECTIVE(lc(tokens[k])) && tokens[k].post === '' && tokens[k].pre === '') k++;
     const head = tokens[k];
-    if (!head || head.pre !== '' || !/^\p{Ll}+$/u.test(head.word) || !isSingularNoun(head.word) || BARE_NOUNS.has(head.word) || TIME_NOUNS.has(head.word)) continue;
+    if (!head || head.pre !== '' || !/^\p{Ll}+$/u.test(head.word) || !(isSingularNoun(head.word) || COUNTABLE.has(head.word)) || BARE_NOUNS.has(head.word) || TIME_NOUNS.has(head.word)) continue;
     if (lc(tokens[i + 1]) === 'very' && k === i + 2) continue;
     const next = lc(tokens[k + 1]);
     if (!endsPhrase(tokens, k) && !A_FOLLOWERS.has(next)) continue;
