@@ -222,6 +222,19 @@ function modalTo(tokens: Token[]): Token[] {
 const CAUSATIVES = new Set(['make', 'makes', 'made', 'making', 'let', 'lets', 'letting']);
 const OBJECT_PRONOUNS = new Set(['me', 'you', 'him', 'her', 'it', 'us', 'them', 'people', 'students', 'children', 'everyone']);
 
+/** "easy to me to understand" → "easy for me to understand": who an adjective is easy or hard for takes "for". */
+function forWithAdjective(tokens: Token[]): void {
+  for (let i = 1; i + 3 < tokens.length; i++) {
+    if (lc(tokens[i]) !== 'to' || tokens[i - 1].post !== '' || tokens[i].post !== '' || !FOR_ADJECTIVES.test(lc(tokens[i - 1]))) continue;
+    let k = i + 1;
+    if (/^(a|an|the)$/.test(lc(tokens[k])) && tokens[k].post === '') k += PURE_ADJECTIVE(lc(tokens[k + 1])) ? 2 : 1;
+    const who = lc(tokens[k]);
+    const person = OBJECT_PRONOUNS.has(who) || (k > i + 1 && /^(person|student|child|man|woman|people)$/.test(who));
+    if (person && tokens[k].post === '' && lc(tokens[k + 1]) === 'to') setWord(tokens[i], 'for');
+  }
+}
+const FOR_ADJECTIVES = /^(easy|easier|hard|harder|difficult|possible|impossible|necessary|important|dangerous|useful|boring|interesting)$/;
+
 /** "is considered as the best" → "is considered the best"; "consider her as a friend" → "consider her a friend". */
 function considerAs(tokens: Token[]): Token[] {
   return tokens.filter((t, i) => {
@@ -618,6 +631,7 @@ export function applyRules(sentence: string, options: { readonly written?: boole
   // agreement rules look for.
   tokens = fixedPhrases(considerAs(modalTo(wordForms(tokens))));
   prepositions(tokens);
+  forWithAdjective(tokens);
   if (options.written) {
     commas(tokens);
     subordinateClauseComma(tokens);
