@@ -187,6 +187,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['"easy to me to" → "easy for me to"', 'It was very easy to me to understand why.', 'It was very easy for me to understand why.', false],
   ['… with a noun phrase', 'That would be too hard to an old person to do.', 'That would be too hard for an old person to do.', false],
   ['"easy to say to them" stays', 'It is easy to say to them.', 'It is easy to say to them.', false],
+  ['a plural subject takes the base form', 'Many people thinks that it is true.', 'Many people think that it is true.', false],
+  ['… after a plural possessive phrase', 'My parents wants a car.', 'My parents want a car.', false],
   ['no "the" before a demonstrative', 'For the these reasons, I agree.', 'For these reasons, I agree.', true],
   ['no "the" before nature meant in general', 'We must protect the nature for the future.', 'We must protect nature for the future.', true],
   ['… nor before society at the end', 'It is good for the society.', 'It is good for society.', true],

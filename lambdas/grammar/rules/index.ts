@@ -147,10 +147,21 @@ function nounSubjectAgreement(tokens: Token[]): void {
     } else if (TO_PLURAL[vw] && bareClauseStart(tokens, i) && purePlural(n)) {
       // "Details is the key", "endangered animals is": a bare plural subject opening a clause.
       setWord(v, TO_PLURAL[vw]);
-    } else if (((headed && PLURAL_DETERMINERS.has(det)) || (n === 'people' && (clauseStart(tokens, i) || !['a', 'an', 'one', 'this', 'that', 'every', 'each'].includes(det)) && !(det === 'of' && /^(number|amount|majority|percentage|group|rest)$/.test(lc(tokens[i - 2]))))) && (n === 'people' || n === 'children' || isPluralNoun(n)) && TO_PLURAL[vw]) {
-      setWord(v, TO_PLURAL[vw]);
+    } else if (((headed && PLURAL_DETERMINERS.has(det)) || (n === 'people' && (clauseStart(tokens, i) || !['a', 'an', 'one', 'this', 'that', 'every', 'each'].includes(det)) && !(det === 'of' && /^(number|amount|majority|percentage|group|rest)$/.test(lc(tokens[i - 2]))))) && (n === 'people' || n === 'children' || isPluralNoun(n))) {
+      // "people is" → "people are", "my parents wants" → "my parents want".
+      const target = TO_PLURAL[vw] ?? baseOfThirdPerson(tokens, i + 1);
+      if (target) setWord(v, target);
     }
   }
+}
+
+/** The base form of a verb in the third person singular ("thinks" → "think"), when it can be nothing else. */
+function baseOfThirdPerson(tokens: readonly Token[], i: number): string | undefined {
+  const w = lc(tokens[i]);
+  const t = tags(w);
+  if (!t.includes('PresentTense') || t.some((x) => NOMINAL_TAGS.has(x)) || !/s$/.test(w)) return undefined;
+  const forms = verbForms(w);
+  return forms && forms.PresentTense === w && forms.Infinitive !== w ? forms.Infinitive : undefined;
 }
 
 /** The noun at i opens a clause with nothing before it but adjectives the lexicon knows only as such. */
