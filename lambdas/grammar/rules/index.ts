@@ -348,8 +348,29 @@ const INTRODUCTORY = [
 ].map((p) => p.split(' '));
 const CLAUSE_OPENERS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'there', 'this', 'that', 'the', 'my', 'his', 'her', 'their', 'our', 'people', 'now', 'many', 'most', 'some', 'if', 'when', 'actually', 'also', 'still', 'in']);
 
+/**
+ * Commas that split what belongs together: after a sentence-opening "But"/"And"/"Or" ("But, I
+ * went"), after "but" joining a clause ("but, if"), and between a verb of thinking and its clause
+ * ("I believe, that"). Only a lone comma goes; a second comma closing an aside keeps both.
+ */
+function removeStrayCommas(tokens: Token[]): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.post !== ',' || tokens[i + 1].pre !== '') continue;
+    const w = lc(t);
+    const next = lc(tokens[i + 1]);
+    const opener = i === 0 && /^(but|and|or)$/.test(w);
+    const joiner = w === 'but' && i > 0 && /^(if|when|because|i|we|they|he|she|it|the)$/.test(next);
+    const thinking = /^(believe|think|know|feel|hope|guess)$/.test(w) && i > 0 && SUBJECT_PRONOUNS.has(lc(tokens[i - 1])) && (next === 'that' || SUBJECT_PRONOUNS.has(next) || next === 'this');
+    // An aside closed by a later comma ("But, of course, …") is left as it is.
+    const aside = tokens.slice(i + 1, i + 5).some((x) => x.post === ',');
+    if ((opener || joiner || thinking) && !aside) t.post = '';
+  }
+}
+
 /** Written text only: a comma after a sentence-opening connective, and before "but"/"so" joining two clauses. */
 function commas(tokens: Token[]): void {
+  removeStrayCommas(tokens);
   for (const phrase of INTRODUCTORY) {
     const last = tokens[phrase.length - 1];
     if (tokens.length <= phrase.length + 2 || !phrase.every((w, k) => lc(tokens[k]) === w && (k === phrase.length - 1 || tokens[k].post === ''))) continue;
