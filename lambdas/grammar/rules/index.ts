@@ -468,6 +468,26 @@ function pronounAgreement(tokens: Token[]): void {
   }
 }
 
+const COPULA: Record<string, string> = { i: 'am', he: 'is', she: 'is', it: 'is', we: 'are', you: 'are', they: 'are' };
+
+/** "it very hard to" → "it is very hard to": a subject pronoun opening a clause, then an adjective and no verb. */
+function missingCopula(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    out.push(tokens[i]);
+    const p = lc(tokens[i]);
+    if (!COPULA[p] || tokens[i].post !== '' || !clauseStart(tokens, i) || i + 1 >= tokens.length) continue;
+    let k = i + 1;
+    if (/^(very|so|too|really|quite)$/.test(lc(tokens[k])) && tokens[k].post === '') k++;
+    const adjective = tokens[k];
+    if (!adjective || adjective.pre !== '' || !PURE_ADJECTIVE(lc(adjective)) || QUANTIFIERS.has(lc(adjective)) || /ed$|^(left|right|lost|like|well|back|ahead|home|alone)$/.test(lc(adjective))) continue;
+    // The adjective must end the clause or take "to", "for", "that", "because" or "and".
+    if (!endsPhrase(tokens, k) && !/^(to|for|that|because|and|but|when|if|at|in|with|about|of)$/.test(lc(tokens[k + 1]))) continue;
+    out.push({ pre: '', word: p === 'i' ? 'am' : COPULA[p], post: '', space: ' ' });
+  }
+  return out;
+}
+
 /** "scientist agree that" → "scientists agree that": a bare countable noun opening a clause with a plural verb. */
 function bareNounSubject(tokens: Token[]): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
@@ -669,7 +689,7 @@ export function applyRules(sentence: string, options: { readonly written?: boole
     subordinateClauseComma(tokens);
     introductoryPhraseComma(tokens);
   }
-  tokens = indefiniteArticle(superlativeArticles(tokens));
+  tokens = indefiniteArticle(superlativeArticles(missingCopula(tokens)));
   determinerNumber(tokens);
   pluralAfterQuantifier(tokens);
   bareNounSubject(tokens);
