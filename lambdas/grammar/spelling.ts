@@ -275,6 +275,9 @@ function suggestUncached(w: string): string | undefined {
   if (contraction) return contraction;
   const name = asName(w);
   if (name) return name;
+  // "todays world" means "today's world": these words have no plural.
+  const day = /^(today|tomorrow|yesterday|tonight)s$/.exec(w);
+  if (day) return `${day[1]}'s`;
   // A regular past of an irregular verb ("choosed" → "chose", "teached" → "taught"); after "have",
   // Harper's SimplePastToPastParticiple makes it "chosen".
   const past = irregularPast(w);

@@ -144,6 +144,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… before a determiner, noun and modal', 'In a market economy the price must reflect it.', 'In a market economy, the price must reflect it.', true],
   ['… before "there" and a modal', 'Without facts there will be no science.', 'Without facts, there will be no science.', true],
   ['… before a pronoun and a past verb', 'After the war they moved to Paris.', 'After the war, they moved to Paris.', true],
+  ['… after a leading "Even" or "So"', 'Even after school he has to work.', 'Even after school, he has to work.', true],
+  ['… after "At"', 'At some time we have to face it.', 'At some time, we have to face it.', true],
   ['no opening-phrase comma inside "in order to"', 'In order to win you must train.', 'In order to win you must train.', true],
   ['no opening-phrase comma after a clause', 'As you can see it is late.', 'As you can see it is late.', true],
   ['no opening-phrase comma before "it is"', 'For me it is hard.', 'For me it is hard.', true],

@@ -47,6 +47,7 @@ describe('suggest', () => {
     ['three edits for a long word', 'imidiatly', 'immediately'],
     ['…', 'cigarrets', 'cigarettes'],
     ['an apostrophe restored', 'dont', "don't"],
+    ['a day word is possessive, having no plural', 'todays', "today's"],
     ['a name capitalised', 'english', 'English'],
     ['a regular plural', 'familys', 'families'],
     ['a run-on of two common words', 'alot', 'a lot'],

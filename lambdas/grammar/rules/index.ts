@@ -412,7 +412,7 @@ function commas(tokens: Token[]): void {
 }
 
 /** Prepositions that open a sentence with an adverbial phrase ("In a market economy, the price …"). */
-const OPENING_PREPOSITIONS = new Set(['in', 'as', 'without', 'with', 'after', 'before', 'during', 'despite', 'unlike', 'among', 'through', 'throughout', 'since', 'for']);
+const OPENING_PREPOSITIONS = new Set(['in', 'as', 'without', 'with', 'after', 'before', 'during', 'despite', 'unlike', 'among', 'through', 'throughout', 'since', 'for', 'at', 'on', 'by']);
 const SUBJECT_STARTS = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'it', 'there', 'people']);
 const NOMINAL_TAGS = new Set(['Noun', 'Singular', 'Plural', 'Uncountable', 'Adjective', 'Comparable', 'Determiner', 'Possessive', 'Value', 'Cardinal', 'Ordinal', 'Actor', 'Place', 'Country', 'City', 'ProperNoun', 'Date', 'Month', 'WeekDay', 'Demonym']);
 
@@ -422,8 +422,10 @@ const NOMINAL_TAGS = new Set(['Noun', 'Singular', 'Plural', 'Uncountable', 'Adje
  * "As a young person you can" → "As a young person, you can". Everything between must be nominal.
  */
 function introductoryPhraseComma(tokens: Token[]): void {
-  if (!OPENING_PREPOSITIONS.has(lc(tokens[0])) || tokens[0].post !== '') return;
-  for (let j = 2; j <= 7 && j + 1 < tokens.length; j++) {
+  // "Even after school", "So in this field": a leading adverb or conjunction may come first.
+  const p = /^(even|so|and|but|also|especially)$/.test(lc(tokens[0])) && tokens[0].post === '' ? 1 : 0;
+  if (!OPENING_PREPOSITIONS.has(lc(tokens[p])) || tokens[p].post !== '') return;
+  for (let j = p + 2; j <= p + 7 && j + 1 < tokens.length; j++) {
     const between = tokens[j - 1];
     const w = lc(between);
     if (between.post !== '' || between.pre !== '' || MAIN_VERBS.has(w) || MODALS.has(w) || CONJUNCTIONS.has(w)) return;
