@@ -345,6 +345,8 @@ const INTRODUCTORY = [
   'in this case', 'in that case', "in today's world", 'in this situation', 'in this way', 'for this reason', 'for these reasons',
   'first of all', 'second', 'third', 'lastly', 'actually', 'yes', 'after that', 'to my surprise', 'in simple words', 'in my view',
   'on the contrary', 'in contrast', 'at first', 'honestly', 'surprisingly', 'in the past', 'as a matter of fact', 'in brief',
+  'as far as i am concerned', 'as far as i know', 'from my point of view', 'in my point of view', 'to be honest', 'in the long run',
+  'all in all', 'on the one hand', 'generally speaking', 'in my experience', 'to conclude', 'to summarize', 'in addition to this',
 ].map((p) => p.split(' '));
 const CLAUSE_OPENERS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'there', 'this', 'that', 'the', 'my', 'his', 'her', 'their', 'our', 'people', 'now', 'many', 'most', 'some', 'if', 'when', 'actually', 'also', 'still', 'in']);
 
