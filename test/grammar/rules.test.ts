@@ -198,6 +198,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… "are" and "am"', 'They happy because I sure.', 'They are happy because I am sure.', false],
   ['… not before a participle', 'I stated to have been interested.', 'I stated to have been interested.', false],
   ['… not before "left"', 'we left at the same time', 'we left at the same time', false],
+  ['"the" before a superlative subject', 'Best way is to study.', 'The best way is to study.', false],
+  ['"Best regards" stays', 'Best regards, John.', 'Best regards, John.', true],
   ['no "the" before a demonstrative', 'For the these reasons, I agree.', 'For these reasons, I agree.', true],
   ['no "the" before nature meant in general', 'We must protect the nature for the future.', 'We must protect nature for the future.', true],
   ['… nor before society at the end', 'It is good for the society.', 'It is good for society.', true],

@@ -560,8 +560,14 @@ function superlativeArticles(tokens: Token[]): Token[] {
     // Only before a noun: a predicative "most kind" (= very) or "it is best to" needs no article.
     const noun = (k: number): boolean => isSingularNoun(lc(tokens[k])) || isPluralNoun(lc(tokens[k]));
     const superlative = (w === 'most' && has(lc(tokens[i + 1]), 'Adjective') && t.post === '' && tokens[i + 1].post === '' && noun(i + 2)) || ((w === 'best' || w === 'worst') && t.post === '' && noun(i + 1));
-    if (joined && ((BE.has(prev) && superlative && lc(tokens[i + 1]) !== 'of') || (w === 'same' && (BE.has(prev) || ['at', 'in', 'of', 'on', 'for', 'with'].includes(prev))))) {
-      out.push({ pre: '', word: 'the', post: '', space: ' ' });
+    // A superlative noun phrase opening a clause before its verb: "best way is" → "the best way is".
+    const subject = (w === 'best' || w === 'worst') && t.post === '' && t.pre === '' && clauseStart(tokens, i) && (noun(i + 1) || COUNTABLE.has(lc(tokens[i + 1])) || lc(tokens[i + 1]) === 'way') && tokens[i + 1].post === '' && MAIN_VERBS.has(lc(tokens[i + 2]));
+    if ((joined && ((BE.has(prev) && superlative && lc(tokens[i + 1]) !== 'of') || (w === 'same' && (BE.has(prev) || ['at', 'in', 'of', 'on', 'for', 'with'].includes(prev))))) || subject) {
+      out.push({ pre: t.pre, word: /^\p{Lu}/u.test(t.word) ? 'The' : 'the', post: '', space: ' ' });
+      if (subject) {
+        out.push({ ...t, pre: '', word: t.word.toLowerCase() });
+        continue;
+      }
     }
     if (w === 'of' && prev === 'most' && joined && t.post === '' && (lc(tokens[i + 1]) === 'people' || isPluralNoun(lc(tokens[i + 1])))) continue;
     out.push(t);
