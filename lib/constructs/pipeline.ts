@@ -9,6 +9,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { DEFAULT_BEDROCK_MODEL_ID } from '../../lambdas/grammar/config';
+import { HARPER_WASM_FILE } from '../../lambdas/grammar/harper';
 import { WORD_LIST_FILES } from '../../lambdas/grammar/word-lists';
 import { DownloadSigning } from './download-signing';
 import { HouseFunction } from './house-function';
@@ -19,7 +20,7 @@ import { buildPipelineDefinition, PipelineStepFunctions } from './pipeline-defin
  * Files the offline grammar engine reads from its bundle's directory: Harper's WASM binary
  * (lambdas/grammar/harper.ts) and the spelling corrector's word lists (lambdas/grammar/word-lists.ts).
  */
-export const CORRECT_ASSET_FILES = ['node_modules/harper.js/dist/harper_wasm_slim_bg.wasm', ...WORD_LIST_FILES];
+export const CORRECT_ASSET_FILES = [HARPER_WASM_FILE, ...WORD_LIST_FILES];
 export const HARPER_INLINED = 'harper.js/slimBinaryInlined';
 /**
  * Left out of pipeline bundles: Harper's inlined WASM (Correct loads the file instead) and the

@@ -227,11 +227,13 @@ function modalTo(tokens: Token[]): Token[] {
     const next = lc(tokens[i + 1]);
     if (['can', 'could', 'should', 'must', 'will', 'would', 'may', 'might', "can't", 'cannot', "won't", "shouldn't"].includes(prev) && isBaseVerb(next)) return false;
     // "make me to buy", "let them to go": make and let take a bare infinitive after their object.
-    return !(i > 1 && CAUSATIVES.has(lc(tokens[i - 2])) && tokens[i - 2].post === '' && OBJECT_PRONOUNS.has(prev) && isBaseVerb(next));
+    return !(i > 1 && CAUSATIVES.has(lc(tokens[i - 2])) && tokens[i - 2].post === '' && PERSON_OBJECTS.has(prev) && isBaseVerb(next));
   });
 }
 const CAUSATIVES = new Set(['make', 'makes', 'made', 'making', 'let', 'lets', 'letting']);
-const OBJECT_PRONOUNS = new Set(['me', 'you', 'him', 'her', 'it', 'us', 'them', 'people', 'students', 'children', 'everyone']);
+const OBJECT_PRONOUNS = new Set(['me', 'you', 'him', 'her', 'it', 'us', 'them']);
+/** Objects a causative or an adjective's "for" takes: the pronouns and a few words for people. */
+const PERSON_OBJECTS = new Set([...OBJECT_PRONOUNS, 'people', 'students', 'children', 'everyone']);
 
 /** "easy to me to understand" → "easy for me to understand": who an adjective is easy or hard for takes "for". */
 function forWithAdjective(tokens: Token[]): void {
@@ -240,7 +242,7 @@ function forWithAdjective(tokens: Token[]): void {
     let k = i + 1;
     if (/^(a|an|the)$/.test(lc(tokens[k])) && tokens[k].post === '') k += PURE_ADJECTIVE(lc(tokens[k + 1])) ? 2 : 1;
     const who = lc(tokens[k]);
-    const person = OBJECT_PRONOUNS.has(who) || (k > i + 1 && /^(person|student|child|man|woman|people)$/.test(who));
+    const person = PERSON_OBJECTS.has(who) || (k > i + 1 && /^(person|student|child|man|woman|people)$/.test(who));
     if (person && tokens[k].post === '' && lc(tokens[k + 1]) === 'to') setWord(tokens[i], 'for');
   }
 }
@@ -252,7 +254,7 @@ function considerAs(tokens: Token[]): Token[] {
     if (lc(t) !== 'as' || i === 0 || tokens[i - 1].post !== '' || t.post !== '' || /^(a whole|well|such|if|though|to|of|for)$/.test(lc(tokens[i + 1]) + (lc(tokens[i + 1]) === 'a' ? ` ${lc(tokens[i + 2])}` : ''))) return true;
     const prev = lc(tokens[i - 1]);
     if (prev === 'considered') return false;
-    return !(i > 1 && /^consider(s|ed|ing)?$/.test(lc(tokens[i - 2])) && tokens[i - 2].post === '' && OBJECT_PRONOUNS.has(prev) && prev !== 'people' && prev !== 'students' && prev !== 'children');
+    return !(i > 1 && /^consider(s|ed|ing)?$/.test(lc(tokens[i - 2])) && tokens[i - 2].post === '' && (OBJECT_PRONOUNS.has(prev) || prev === 'everyone'));
   });
 }
 
@@ -292,6 +294,25 @@ function massNounAhead(tokens: readonly Token[], i: number): boolean {
   return MASS_NOUNS.has(lc(tokens[k])) && tokens[k].pre === '' && lc(tokens[k + 1]) !== 'of';
 }
 
+/** An article at i that English does not want, given the words around it. */
+function articleToDrop(tokens: readonly Token[], i: number): boolean {
+  const [t, next] = [tokens[i], tokens[i + 1]];
+  const w = lc(t);
+  if (t.post !== '' || !next || next.pre !== '') return false;
+  // "an information", "a good advice": no indefinite article before a noun that is never counted.
+  if (w === 'a' || w === 'an') return massNounAhead(tokens, i + 1);
+  if (w !== 'the') return false;
+  const n = lc(next);
+  const after = tokens[i + 2];
+  // "for the these reasons", "the my friend": a demonstrative or possessive is the determiner.
+  if (/^(these|those|this|my|your|his|our|their|its)$/.test(n)) return true;
+  // "more reliable than the facts", "smarter than the other people": a comparison with a whole class.
+  const endsHere = (k: number): boolean => tokens[k].post !== '' || !tokens[k + 1];
+  if (lc(tokens[i - 1]) === 'than' && (n === 'others' || (n === 'other' && after && purePlural(lc(after)) && endsHere(i + 2)) || (purePlural(n) && endsHere(i + 1)))) return true;
+  // "the nature", "the society" meant in general: no article unless what follows may make it specific.
+  return GENERIC_NOUNS.has(n) && (endsHere(i + 1) || GENERIC_FOLLOWERS.test(lc(after))) && i > 0 && !/^(of|in|at|on)$/.test(lc(tokens[i - 1]));
+}
+
 function wordForms(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -305,29 +326,12 @@ function wordForms(tokens: Token[]): Token[] {
     }
     // "discuss about" → "discuss".
     if (w === 'about' && /^discuss(es|ed|ing)?$/i.test(lc(tokens[i - 1])) && tokens[i - 1].post === '') continue;
-    // "for the these reasons", "the my friend": a demonstrative or possessive is the determiner.
-    if (w === 'the' && t.post === '' && next && next.pre === '' && /^(these|those|this|my|your|his|our|their|its)$/.test(lc(next))) {
-      if (/^\p{Lu}/u.test(t.word)) next.word = next.word.charAt(0).toUpperCase() + next.word.slice(1);
-      next.pre = t.pre + next.pre;
-      continue;
-    }
-    // "more reliable than the facts", "smarter than the other people": a comparison with a whole class.
-    if (w === 'the' && t.post === '' && lc(tokens[i - 1]) === 'than' && next && next.pre === '' && (lc(next) === 'others' || (lc(next) === 'other' && tokens[i + 2] && purePlural(lc(tokens[i + 2])) && (tokens[i + 2].post !== '' || !tokens[i + 3])) || (purePlural(lc(next)) && (next.post !== '' || !tokens[i + 2])))) {
-      next.pre = t.pre + next.pre;
-      continue;
-    }
-    // "the nature", "the society" meant in general: no article unless what follows may make it specific.
-    if (w === 'the' && t.post === '' && next && next.pre === '' && GENERIC_NOUNS.has(lc(next)) && (next.post !== '' || !tokens[i + 2] || GENERIC_FOLLOWERS.test(lc(tokens[i + 2]))) && i > 0 && !/^(of|in|at|on)$/.test(lc(tokens[i - 1]))) {
-      if (/^\p{Lu}/u.test(t.word)) next.word = next.word.charAt(0).toUpperCase() + next.word.slice(1);
-      next.pre = t.pre + next.pre;
-      continue;
-    }
     // "its very expensive" → "it's very expensive": a possessive never comes before an adverb or a bare adjective.
-    if (w === 'its' && t.post === '' && next && next.pre === '' && IT_IS_FOLLOWERS.test(lc(next)) && !(tokens[i + 2] && /^(own|ing)$/.test(lc(tokens[i + 2])))) {
+    if (w === 'its' && t.post === '' && next && next.pre === '' && IT_IS_FOLLOWERS.test(lc(next)) && lc(tokens[i + 2]) !== 'own') {
       setWord(t, "it's");
     }
-    // "an information", "a good advice": no indefinite article before a noun that is never counted.
-    if ((w === 'a' || w === 'an') && t.post === '' && next && massNounAhead(tokens, i + 1)) {
+    if (articleToDrop(tokens, i)) {
+      // The next word takes the article's place: its capital and any opening punctuation.
       if (/^\p{Lu}/u.test(t.word)) next.word = next.word.charAt(0).toUpperCase() + next.word.slice(1);
       next.pre = t.pre + next.pre;
       continue;
