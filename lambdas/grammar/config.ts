@@ -8,6 +8,8 @@ export const GRAMMAR_ENV = {
   bedrockModelId: 'BEDROCK_MODEL_ID',
   /** Bedrock call timeout in ms before falling back to the offline engine (default 8000). */
   bedrockTimeoutMs: 'BEDROCK_TIMEOUT_MS',
+  /** on (default): start Harper from its memory snapshot, writing one where none is; off: always build it. */
+  harperSnapshot: 'HARPER_SNAPSHOT',
 } as const;
 
 export const DEFAULT_BEDROCK_MODEL_ID = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -16,6 +18,7 @@ export interface GrammarConfig {
   readonly engine: 'harper' | 'bedrock';
   readonly bedrockModelId: string;
   readonly bedrockTimeoutMs: number;
+  readonly harperSnapshot: boolean;
 }
 
 /** Reads the grammar settings once; throws ConfigError on a bad value. */
@@ -24,5 +27,6 @@ export function grammarConfig(env: Record<string, string | undefined> = process.
     engine: oneOf(GRAMMAR_ENV.engine, ['harper', 'bedrock'] as const, 'harper', env),
     bedrockModelId: optional(GRAMMAR_ENV.bedrockModelId, DEFAULT_BEDROCK_MODEL_ID, env),
     bedrockTimeoutMs: positiveInt(GRAMMAR_ENV.bedrockTimeoutMs, 8000, env),
+    harperSnapshot: oneOf(GRAMMAR_ENV.harperSnapshot, ['on', 'off'] as const, 'on', env) === 'on',
   };
 }

@@ -1,5 +1,8 @@
 import { pathToFileURL } from 'node:url';
-import type { Lint, LocalLinter } from 'harper.js';
+import { join } from 'node:path';
+import type { Lint } from 'harper.js';
+import { grammarConfig } from './config';
+import { HARPER_SNAPSHOT_FILE, openSnapshot, snapshotMatches, wasmFingerprint, writeSnapshot, type WasmMemory } from './harper-snapshot';
 import { findPackageFile } from './package-files';
 
 /**
@@ -34,35 +37,134 @@ export const ENABLED_RULES: ReadonlySet<string> = new Set([
 /** Harper's slim WASM binary: read from the package in development, from the bundle's copy in Lambda. */
 export const HARPER_WASM_FILE = 'node_modules/harper.js/dist/harper_wasm_slim_bg.wasm';
 
-/** One Harper linter per process: WASM setup costs about a second and a third of a gigabyte. */
-let linterPromise: Promise<LocalLinter> | undefined;
-
 /**
- * The process's Harper linter. `whileLoading` runs on the main thread while the WASM binary is read
- * and compiled in the background (the first caller's only), so start-up work can overlap it.
+ * A linter of harper.js's wasm-bindgen glue, the object its `LocalLinter` wraps. We hold it directly
+ * because a snapshot restores a linter by address, which `LocalLinter` cannot take (harper.js is pinned
+ * to the version these signatures come from; the snapshot tests fail if they change).
  */
-export function harperLinter(whileLoading?: () => void): Promise<LocalLinter> {
-  linterPromise ??= createLinter(whileLoading).catch((error: unknown) => {
-    linterPromise = undefined;
-    throw error;
-  });
-  return linterPromise;
+export interface HarperLinter {
+  readonly __wbg_ptr: number;
+  lint(text: string, language: number, forceAllHeadings: boolean, regexMask: undefined, dedup: boolean, isolateEnglish: boolean): Lint[];
+  get_lint_descriptions_as_object(): Record<string, string>;
+  set_lint_config_from_object(config: Record<string, boolean>): void;
 }
 
-async function createLinter(whileLoading?: () => void): Promise<LocalLinter> {
+/** The glue module: its initialiser returns the instance's exports once loaded. */
+interface HarperGlue {
+  default(): Promise<{ readonly memory: WasmMemory }>;
+  readonly Linter: Record<'new', (dialect: number) => HarperLinter> & { __wrap(address: number): HarperLinter };
+}
+
+/** harper.js's Language.Plain. */
+const PLAIN_TEXT = 0;
+
+/** Harper once it has started: `ready` gives the linter. */
+export interface StartedHarper {
+  readonly ready: Promise<HarperLinter>;
+  /** Whether the linter comes from a snapshot or was built (printed by the grammar benchmark). */
+  readonly source: 'snapshot' | 'built';
+}
+
+/** One Harper linter per process: WASM setup costs about a second and a third of a gigabyte. */
+let starting: Promise<StartedHarper> | undefined;
+
+/**
+ * Starts the process's Harper linter (once). Resolves when the binary is loaded and the snapshot is
+ * being read on libuv's threads; the main thread is then free for other start-up work until the
+ * caller awaits `ready`. A failed start is forgotten, so the next call tries again.
+ */
+export function startHarper(): Promise<StartedHarper> {
+  starting ??= beginLinter().then(
+    (started) => {
+      started.ready.catch(() => (starting = undefined));
+      return started;
+    },
+    (error: unknown) => {
+      starting = undefined;
+      throw error;
+    },
+  );
+  return starting;
+}
+
+/** The process's Harper linter. */
+export const harperLinter = async (): Promise<HarperLinter> => (await startHarper()).ready;
+
+/**
+ * Restores the linter from the snapshot when there is one for this binary (~0.2 s), else builds it
+ * (~1.5–2 s) and saves a snapshot for the next process where it may write (not in Lambda, whose
+ * bundle carries one made at bundling time). `HARPER_SNAPSHOT=off` does neither.
+ */
+async function beginLinter(): Promise<StartedHarper> {
+  const wasmPath = findPackageFile(HARPER_WASM_FILE);
+  const [{ glue, memory, dialect }, snapshot] = await Promise.all([
+    loadHarper(wasmPath),
+    wasmPath && grammarConfig().harperSnapshot ? snapshotPlace(wasmPath) : undefined,
+  ]);
+  const restoring = snapshot && (await openSnapshot(snapshot.file, memory, snapshot.wasm));
+  const ready = (async () => {
+    let linter: HarperLinter;
+    if (restoring) {
+      await restoring.loaded;
+      linter = glue.Linter.__wrap(restoring.address);
+    } else {
+      linter = glue.Linter.new(dialect);
+      if (snapshot) saveSnapshot(snapshot.file, memory, linter, snapshot.wasm);
+    }
+    // The descriptions list every rule cheaply; getDefaultLintConfig() builds a second rule set (~1 s).
+    const rules = Object.keys(linter.get_lint_descriptions_as_object());
+    linter.set_lint_config_from_object(Object.fromEntries(rules.map((rule) => [rule, ENABLED_RULES.has(rule)])));
+    lintPlain(linter, 'Warm up the linter.');
+    return linter;
+  })();
+  return { ready, source: restoring ? 'snapshot' : 'built' };
+}
+
+/** Loads harper.js's glue and instantiates its binary (the process has one instance). */
+async function loadHarper(wasmPath: string | undefined) {
   const harper = await import('harper.js');
-  // Without the file (no node_modules and no copy) the inlined binary is used.
-  const path = findPackageFile(HARPER_WASM_FILE);
-  const binary = path
-    ? harper.createBinaryModuleFromUrl(pathToFileURL(path).href, 'slim')
+  // Without the file (no node_modules and no copy) the inlined binary is used, and no snapshot.
+  const binary = wasmPath
+    ? harper.createBinaryModuleFromUrl(pathToFileURL(wasmPath).href, 'slim')
     : (await import('harper.js/slimBinaryInlined')).slimBinaryInlined;
-  const linter = new harper.LocalLinter({ binary, dialect: harper.Dialect.American });
-  whileLoading?.();
-  // The descriptions list every rule cheaply; getDefaultLintConfig() builds a second rule set (~1 s).
-  const rules = Object.keys(await linter.getLintDescriptions());
-  await linter.setLintConfig(Object.fromEntries(rules.map((rule) => [rule, ENABLED_RULES.has(rule)])));
-  await linter.lint('Warm up the linter.', { language: 'plaintext' });
-  return linter;
+  const glue = await (binary as unknown as { getBinaryModule(): Promise<HarperGlue> }).getBinaryModule();
+  const { memory } = await glue.default();
+  return { glue, memory, dialect: harper.Dialect.American };
+}
+
+/** The snapshot for this binary: found beside an installed one, else where a new one would go. */
+async function snapshotPlace(wasmPath: string): Promise<{ file: string; wasm: string }> {
+  const root = wasmPath.slice(0, -HARPER_WASM_FILE.length);
+  return { file: findPackageFile(HARPER_SNAPSHOT_FILE) ?? join(root, HARPER_SNAPSHOT_FILE), wasm: await wasmFingerprint(wasmPath) };
+}
+
+/** Writes a snapshot of a new linter; a read-only file system (Lambda) just means no snapshot. */
+function saveSnapshot(file: string, memory: WasmMemory, linter: HarperLinter, wasm: string): void {
+  try {
+    writeSnapshot(file, memory, linter.__wbg_ptr, wasm);
+  } catch {
+    // Starting without a snapshot is only slower.
+  }
+}
+
+function lintPlain(linter: HarperLinter, text: string): Lint[] {
+  return linter.lint(text, PLAIN_TEXT, false, undefined, true, false);
+}
+
+/**
+ * Makes sure the repository's snapshot belongs to the installed binary, building and writing one
+ * (~2 s) when it is missing or stale; returns its path. The house bundler runs this before packaging
+ * the Correct function (lambdas/grammar/bin/harper-snapshot.ts), whose bundle carries the file.
+ */
+export async function ensureHarperSnapshot(): Promise<string> {
+  const wasmPath = findPackageFile(HARPER_WASM_FILE);
+  if (!wasmPath) throw new Error(`Harper's WASM binary ${HARPER_WASM_FILE} was not found; run npm ci`);
+  const { file, wasm } = await snapshotPlace(wasmPath);
+  if (!(await snapshotMatches(file, wasm))) {
+    const { glue, memory, dialect } = await loadHarper(wasmPath);
+    writeSnapshot(file, memory, glue.Linter.new(dialect).__wbg_ptr, wasm);
+  }
+  return file;
 }
 
 /** One change Harper proposes, in code-point offsets of the linted text. */
@@ -74,8 +176,8 @@ export interface HarperFix {
 }
 
 /** Lints a sentence and flattens Harper's objects (freeing their WASM memory). */
-export async function harperFixes(linter: LocalLinter, text: string): Promise<HarperFix[]> {
-  const lints = await linter.lint(text, { language: 'plaintext' });
+export function harperFixes(linter: HarperLinter, text: string): HarperFix[] {
+  const lints = lintPlain(linter, text);
   const chars = Array.from(text);
   return lints.map((lint) => flatten(lint, chars)).sort((x, y) => x.start - y.start || x.end - y.end);
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { AssetHashType, Duration, type ILocalBundling, RemovalPolicy, Validations } from 'aws-cdk-lib';
@@ -72,6 +73,11 @@ export interface HouseFunctionProps {
   readonly assetFiles?: readonly string[];
   /** Modules left out of the bundle because the function never loads them (or loads a copied file instead). @default none */
   readonly externalModules?: readonly string[];
+  /**
+   * A TypeScript script (relative to the repository root) run with tsx before the asset files are
+   * copied, to create or refresh generated ones, e.g. Harper's linter snapshot. @default none
+   */
+  readonly prepareScript?: string;
 }
 
 /**
@@ -83,10 +89,14 @@ export class HouseBundler implements ILocalBundling {
     readonly entry: string,
     readonly externalModules: readonly string[],
     readonly assetFiles: readonly string[],
+    readonly prepareScript?: string,
   ) {}
 
   tryBundle(outputDir: string): boolean {
     buildSync(houseBundleOptions(this.entry, outputDir, this.externalModules));
+    if (this.prepareScript) {
+      execFileSync(process.execPath, ['--import', 'tsx', this.prepareScript], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    }
     for (const f of this.assetFiles) {
       mkdirSync(path.dirname(path.join(outputDir, f)), { recursive: true });
       copyFileSync(path.join(PROJECT_ROOT, f), path.join(outputDir, f));
@@ -130,7 +140,7 @@ export class HouseFunction extends Construct {
         bundling: {
           // Required by the type, never pulled: local bundling always runs (esbuild is a dev dependency).
           image: lambda.Runtime.NODEJS_24_X.bundlingImage,
-          local: new HouseBundler(props.entry, props.externalModules ?? [], props.assetFiles ?? []),
+          local: new HouseBundler(props.entry, props.externalModules ?? [], props.assetFiles ?? [], props.prepareScript),
         },
       }),
       handler: 'index.handler',

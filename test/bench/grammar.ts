@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { corpusGleu } from '../../lambdas/grammar/bench/gleu';
 import { detokenize, tokenize } from '../../lambdas/grammar/bench/ptb';
+import { startHarper } from '../../lambdas/grammar/harper';
 
 function parseArgs(argv: string[]): { src: string; out: string; refs: string[] } {
   const args: Record<string, string[]> = {};
@@ -37,13 +38,14 @@ async function main(): Promise<void> {
   const modulesMs = performance.now() - t0;
   const corrector = await createOfflineCorrector();
   const [initMs, initCpu] = [performance.now() - t0, cpu(c0)];
+  const { source } = await startHarper();
   const [t1, c1] = [performance.now(), process.cpuUsage()];
   const hypotheses: string[] = [];
   for (const line of sources) hypotheses.push(tokenize((await corrector.correct(detokenize(line))).corrected));
   const [seconds, cpuSeconds] = [(performance.now() - t1) / 1000, cpu(c1)];
   writeFileSync(out, hypotheses.join('\n') + '\n');
   console.log(`sentences: ${sources.length}`);
-  console.log(`init: ${(initMs / 1000).toFixed(2)} s (modules ${(modulesMs / 1000).toFixed(2)} s, then engine start; CPU ${initCpu.toFixed(2)} s)`);
+  console.log(`init: ${(initMs / 1000).toFixed(2)} s (modules ${(modulesMs / 1000).toFixed(2)} s, then engine start; CPU ${initCpu.toFixed(2)} s; Harper ${source === 'snapshot' ? 'restored from its snapshot' : 'built'})`);
   console.log(`speed: ${(sources.length / seconds).toFixed(0)} sentences/s after init (${(sources.length / cpuSeconds).toFixed(0)} per CPU second)`);
   if (refs.length) {
     const references = refs.map(lines);

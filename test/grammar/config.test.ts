@@ -3,11 +3,16 @@ import { grammarConfig } from '../../lambdas/grammar/config';
 
 describe('grammar config', () => {
   it('defaults to the offline engine', () => {
-    expect(grammarConfig({})).toMatchObject({ engine: 'harper', bedrockTimeoutMs: 8000 });
+    expect(grammarConfig({})).toMatchObject({ engine: 'harper', bedrockTimeoutMs: 8000, harperSnapshot: true });
   });
 
   it('reads the Bedrock settings', () => {
-    expect(grammarConfig({ GRAMMAR_ENGINE: 'bedrock', BEDROCK_MODEL_ID: 'my-model', BEDROCK_TIMEOUT_MS: '2500' })).toEqual({ engine: 'bedrock', bedrockModelId: 'my-model', bedrockTimeoutMs: 2500 });
+    expect(grammarConfig({ GRAMMAR_ENGINE: 'bedrock', BEDROCK_MODEL_ID: 'my-model', BEDROCK_TIMEOUT_MS: '2500' })).toEqual({ engine: 'bedrock', bedrockModelId: 'my-model', bedrockTimeoutMs: 2500, harperSnapshot: true });
+  });
+
+  it('turns the Harper snapshot off, and refuses other values', () => {
+    expect(grammarConfig({ HARPER_SNAPSHOT: 'off' }).harperSnapshot).toBe(false);
+    expect(() => grammarConfig({ HARPER_SNAPSHOT: 'no' })).toThrow(ConfigError);
   });
 
   it('fails on an unknown engine', () => {

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/**
+ * Where the snapshot of a set-up Harper linter is kept, relative to the repository root (found with
+ * findPackageFile like the WASM binary; the house bundler puts a fresh one in the Correct bundle).
+ */
+export const HARPER_SNAPSHOT_FILE = 'node_modules/.cache/voice-correction/harper-linter.snapshot';
+
+/**
+ * A snapshot is the WASM linear memory of Harper's instance right after `Linter.new` (~1.5–2 s of
+ * building its dictionary and ~300 rules) plus the linter's address in it. Restoring copies the
+ * memory into a fresh instance of the same binary, so start-up is a file read instead of that build.
+ * This works because a Rust/wasm-bindgen instance keeps all its state in linear memory: the stack
+ * pointer (not exported) is back at its base between calls, and the exported globals are constants.
+ * The header pins the binary by hash; any other binary, or a torn file, is refused.
+ */
+const MAGIC = 'voice-correction harper snapshot 1';
+const HEADER_BYTES = 4096;
+const WASM_PAGE = 65536;
+const CHUNK = 1 << 26;
+
+/** A WebAssembly.Memory (the project's TypeScript libs have no DOM/WebAssembly types). */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
+interface Header {
+  readonly magic: string;
+  /** sha256 of the WASM binary the memory belongs to. */
+  readonly wasm: string;
+  readonly linter: number;
+  readonly bytes: number;
+}
+
+/** sha256 of a WASM binary, the key a snapshot must match (~15 ms for Harper's 16 MB). */
+export async function wasmFingerprint(wasmPath: string): Promise<string> {
+  return createHash('sha256').update(await readFile(wasmPath)).digest('hex');
+}
+
+/**
+ * Writes the memory and linter address to `file` atomically (a temporary file renamed into place),
+ * so a reader never sees half a snapshot. Call it between WASM calls, never during one.
+ */
+export function writeSnapshot(file: string, memory: WasmMemory, linter: number, wasm: string): void {
+  const bytes = new Uint8Array(memory.buffer);
+  const header: Header = { magic: MAGIC, wasm, linter, bytes: bytes.length };
+  const head = Buffer.alloc(HEADER_BYTES, ' ');
+  const json = Buffer.from(`${JSON.stringify(header)}\n`);
+  if (json.length > HEADER_BYTES) throw new Error('Harper snapshot header too long');
+  json.copy(head);
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temp, 'w');
+  try {
+    writeAll(fd, head);
+    writeAll(fd, bytes);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(temp, file);
+}
+
+/** A snapshot being loaded: the linter's address, valid once `loaded` settles. */
+export interface Restoring {
+  readonly address: number;
+  readonly loaded: Promise<void>;
+}
+
+/**
+ * Starts loading a snapshot into `memory` (growing it). Resolves once the header is checked and the
+ * one read of the image is under way on libuv's threads (page faults of the new memory included), or
+ * with undefined, `memory` untouched, when the file is missing, was made from another binary or has
+ * the wrong size. Until `loaded` settles the caller may do other work but must not call the instance.
+ */
+export async function openSnapshot(file: string, memory: WasmMemory, wasm: string): Promise<Restoring | undefined> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const head = Buffer.alloc(HEADER_BYTES);
+    const header = (await handle.read(head, 0, HEADER_BYTES, 0)).bytesRead === HEADER_BYTES ? parseHeader(head) : undefined;
+    if (!header || header.wasm !== wasm || header.bytes % WASM_PAGE !== 0 || header.bytes < memory.buffer.byteLength) {
+      await handle.close();
+      return undefined;
+    }
+    if ((await handle.stat()).size !== HEADER_BYTES + header.bytes) {
+      await handle.close();
+      return undefined;
+    }
+    memory.grow((header.bytes - memory.buffer.byteLength) / WASM_PAGE);
+    return { address: header.linter, loaded: readImage(handle, new Uint8Array(memory.buffer), file).finally(() => handle.close()) };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** Reads the image after the header: one read call for all of it when the kernel allows. */
+async function readImage(handle: FileHandle, image: Uint8Array, file: string): Promise<void> {
+  for (let at = 0; at < image.length; ) {
+    const { bytesRead } = await handle.read(image, at, image.length - at, HEADER_BYTES + at);
+    // The size was checked, so only a file changed under us ends early; the memory is then unusable.
+    if (bytesRead === 0) throw new Error(`Harper snapshot ${file} changed while it was read`);
+    at += bytesRead;
+  }
+}
+
+/** True when `file` is a whole snapshot of the binary with fingerprint `wasm`. */
+export async function snapshotMatches(file: string, wasm: string): Promise<boolean> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(HEADER_BYTES);
+    const header = (await handle.read(head, 0, HEADER_BYTES, 0)).bytesRead === HEADER_BYTES ? parseHeader(head) : undefined;
+    return header?.wasm === wasm && (await handle.stat()).size === HEADER_BYTES + header.bytes;
+  } finally {
+    await handle.close();
+  }
+}
+
+function parseHeader(head: Buffer): Header | undefined {
+  try {
+    const header = JSON.parse(head.toString('utf8', 0, head.indexOf('\n'))) as Partial<Header>;
+    if (header.magic !== MAGIC || typeof header.wasm !== 'string') return undefined;
+    if (!Number.isSafeInteger(header.linter) || !Number.isSafeInteger(header.bytes)) return undefined;
+    return header as Header;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, Math.min(CHUNK, bytes.length - at));
+}

@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureHarperSnapshot, harperFixes, startHarper } from '../../lambdas/grammar/harper';
+import { openSnapshot, snapshotMatches, writeSnapshot, type WasmMemory } from '../../lambdas/grammar/harper-snapshot';
+
+// harper.js exposes only an "import" condition, which jest's CommonJS resolver cannot follow.
+jest.mock('harper.js', () => jest.requireActual('../../node_modules/harper.js/dist/index.js'), { virtual: true });
+jest.setTimeout(120_000);
+
+const { Memory } = WebAssembly as unknown as { Memory: new (d: { initial: number; maximum: number }) => WasmMemory };
+const PAGE = 65536;
+
+describe('snapshot files', () => {
+  let dir: string;
+  let file: string;
+  let source: WasmMemory;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'snapshot-'));
+    file = join(dir, 'nested', 'linter.snapshot');
+    source = new Memory({ initial: 3, maximum: 16 });
+    new Uint8Array(source.buffer).forEach((_, i, a) => (a[i] = (i * 7) % 251));
+    writeSnapshot(file, source, 123_456, 'binary-a');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('restores the memory byte for byte into a fresh instance, growing it, with the linter address', async () => {
+    const target = new Memory({ initial: 1, maximum: 16 });
+    const restoring = await openSnapshot(file, target, 'binary-a');
+    expect(restoring?.address).toBe(123_456);
+    await restoring?.loaded;
+    expect(target.buffer.byteLength).toBe(3 * PAGE);
+    expect(Buffer.compare(new Uint8Array(target.buffer), new Uint8Array(source.buffer))).toBe(0);
+    expect(await snapshotMatches(file, 'binary-a')).toBe(true);
+  });
+
+  it('refuses a snapshot of another binary, a cut-short file and a missing one, leaving the memory alone', async () => {
+    const target = new Memory({ initial: 1, maximum: 16 });
+    expect(await openSnapshot(file, target, 'binary-b')).toBeUndefined();
+    expect(await snapshotMatches(file, 'binary-b')).toBe(false);
+    truncateSync(file, 4096 + PAGE);
+    expect(await openSnapshot(file, target, 'binary-a')).toBeUndefined();
+    expect(await snapshotMatches(file, 'binary-a')).toBe(false);
+    expect(await openSnapshot(join(dir, 'none'), target, 'binary-a')).toBeUndefined();
+    expect(target.buffer.byteLength).toBe(PAGE);
+    expect(new Uint8Array(target.buffer).every((b) => b === 0)).toBe(true);
+  });
+
+  it('refuses to restore into an instance already larger than the image', async () => {
+    expect(await openSnapshot(file, new Memory({ initial: 4, maximum: 16 }), 'binary-a')).toBeUndefined();
+  });
+});
+
+describe('a Harper linter restored from its snapshot', () => {
+  const SENTENCES = [
+    'He go to school yesterday and he have a apple.',
+    'Their is many problem with there car.',
+    'She dont like it, and than she leave.',
+    'I am agree with you about this things.',
+    'We discussed about the the problem for a hour.',
+    'Everyone have their own opinion.',
+  ];
+  // What a linter built from scratch, in another process, says about the same sentences.
+  const fresh = (): unknown =>
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', '-e', `
+          import('./lambdas/grammar/harper').then(async (h) => {
+            const { ready, source } = await h.startHarper();
+            const linter = await ready;
+            process.stdout.write(JSON.stringify({ source, fixes: ${JSON.stringify(SENTENCES)}.map((s) => h.harperFixes(linter, s)) }));
+          });`],
+        { cwd: join(__dirname, '..', '..'), env: { ...process.env, HARPER_SNAPSHOT: 'off' }, encoding: 'utf8' },
+      ),
+    );
+
+  it('lints exactly as a freshly built one', async () => {
+    await ensureHarperSnapshot();
+    const { ready, source } = await startHarper();
+    expect(source).toBe('snapshot');
+    const linter = await ready;
+    const restored = SENTENCES.map((s) => harperFixes(linter, s));
+    expect(restored.flat().length).toBeGreaterThan(6);
+    expect(fresh()).toEqual({ source: 'built', fixes: restored });
+  });
+});
