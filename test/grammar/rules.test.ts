@@ -101,6 +101,8 @@ describe('grammar rules', () => {
   it('adds commas after openers and before clause-joining "but" in written text only', () => {
     expect(applyRules('However we went home.', { written: true })).toBe('However, we went home.');
     expect(applyRules('they can play whenever they want but the elders cannot', { written: true })).toBe('they can play whenever they want, but the elders cannot');
+    expect(applyRules('Cars must be checked every few years but it\'s very expensive.', { written: true })).toBe('Cars must be checked every few years, but it\'s very expensive.');
+    expect(applyRules('A young person wants to do many things but even if he fails he learns.', { written: true })).toBe('A young person wants to do many things, but even if he fails he learns.');
     expect(applyRules('they can play whenever they want but the elders cannot')).toBe('they can play whenever they want but the elders cannot');
     expect(applyRules('It is so nice but hard.', { written: true })).toBe('It is so nice but hard.');
     expect(applyRules('However, we went home.', { written: true })).toBe('However, we went home.');
@@ -108,6 +110,9 @@ describe('grammar rules', () => {
     expect(applyRules('We saw an old house which was built long ago.', { written: true })).toBe('We saw an old house, which was built long ago.');
     expect(applyRules('We saw an old house in which we lived.', { written: true })).toBe('We saw an old house in which we lived.');
     expect(applyRules('We saw an old house which was built long ago')).toBe('We saw an old house which was built long ago');
+    expect(applyRules('These systems run on electricity which can be stored.', { written: true })).toBe('These systems run on electricity, which can be stored.');
+    expect(applyRules('The first place I went was Kyoto which is beautiful.', { written: true })).toBe('The first place I went was Kyoto, which is beautiful.');
+    expect(applyRules('I do not know which is better.', { written: true })).toBe('I do not know which is better.');
   });
 
   it('adds a comma after an introductory subordinate clause only at a certain boundary, in written text', () => {

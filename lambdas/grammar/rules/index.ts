@@ -352,7 +352,7 @@ const INTRODUCTORY = [
   'as far as i am concerned', 'as far as i know', 'from my point of view', 'in my point of view', 'to be honest', 'in the long run',
   'all in all', 'on the one hand', 'generally speaking', 'in my experience', 'to conclude', 'to summarize', 'in addition to this',
 ].map((p) => p.split(' '));
-const CLAUSE_OPENERS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'there', 'this', 'that', 'the', 'my', 'his', 'her', 'their', 'our', 'people', 'now', 'many', 'most', 'some', 'if', 'when', 'actually', 'also', 'still', 'in']);
+const CLAUSE_OPENERS = new Set(['i', 'you', 'he', 'she', 'it', "it's", 'its', 'we', 'they', 'there', 'this', 'that', 'the', 'my', 'his', 'her', 'their', 'our', 'people', 'now', 'many', 'most', 'some', 'if', 'when', 'even', 'actually', 'also', 'still', 'in']);
 
 /**
  * Commas that split what belongs together: after a sentence-opening "But"/"And"/"Or" ("But, I
@@ -410,10 +410,12 @@ function commas(tokens: Token[]): void {
     }
   }
   // ", which" after a noun: learners rarely mean a restrictive "which" (that is what "that" is for).
+  // Mass nouns ("electricity") and names inside the sentence ("Kyoto") count as nouns here.
   for (let i = 3; i + 1 < tokens.length; i++) {
     if (lc(tokens[i]) !== 'which' || tokens[i - 1].post !== '' || tokens[i].pre !== '') continue;
     const n = lc(tokens[i - 1]);
-    if (isSingularNoun(n) || isPluralNoun(n)) tokens[i - 1].post = ',';
+    const name = /^\p{Lu}\p{Ll}+$/u.test(tokens[i - 1].word) && !tags(n).some((x) => x === 'Preposition' || x === 'Conjunction');
+    if (isSingularNoun(n) || isPluralNoun(n) || isUncountable(n) || name) tokens[i - 1].post = ',';
   }
 }
 
