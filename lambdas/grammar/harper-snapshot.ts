@@ -17,7 +17,7 @@ export const HARPER_SNAPSHOT_FILE = 'node_modules/.cache/voice-correction/harper
  * pointer (not exported) is back at its base between calls, and the exported globals are constants.
  * The header pins the binary by hash; any other binary, or a torn file, is refused.
  */
-const MAGIC = 'voice-correction harper snapshot 1';
+const MAGIC = 'voice-correction harper snapshot 2';
 const HEADER_BYTES = 4096;
 const WASM_PAGE = 65536;
 const CHUNK = 1 << 26;
@@ -28,12 +28,34 @@ export interface WasmMemory {
   grow(pages: number): number;
 }
 
+/** An instance's exports: its memory, and maybe tables. */
+export interface WasmExports {
+  readonly memory: WasmMemory;
+  readonly [name: string]: unknown;
+}
+
+/**
+ * The sizes of the instance's tables, by export name. wasm-bindgen grows its externref table as JS
+ * values cross into Rust, and the allocator of its slots lives in linear memory, so memory is only
+ * valid with tables of the size they had when it was saved.
+ */
+function tableSizes(exports: WasmExports): Record<string, number> {
+  const Table = (globalThis as unknown as { WebAssembly: { Table: abstract new () => { length: number } } }).WebAssembly.Table;
+  const sizes: Record<string, number> = {};
+  for (const name of Object.keys(exports).sort()) {
+    const value = exports[name];
+    if (value instanceof Table) sizes[name] = value.length;
+  }
+  return sizes;
+}
+
 interface Header {
   readonly magic: string;
   /** sha256 of the WASM binary the memory belongs to. */
   readonly wasm: string;
   readonly linter: number;
   readonly bytes: number;
+  readonly tables: Record<string, number>;
 }
 
 /** sha256 of a WASM binary, the key a snapshot must match (~15 ms for Harper's 16 MB). */
@@ -45,9 +67,9 @@ export async function wasmFingerprint(wasmPath: string): Promise<string> {
  * Writes the memory and linter address to `file` atomically (a temporary file renamed into place),
  * so a reader never sees half a snapshot. Call it between WASM calls, never during one.
  */
-export function writeSnapshot(file: string, memory: WasmMemory, linter: number, wasm: string): void {
-  const bytes = new Uint8Array(memory.buffer);
-  const header: Header = { magic: MAGIC, wasm, linter, bytes: bytes.length };
+export function writeSnapshot(file: string, exports: WasmExports, linter: number, wasm: string): void {
+  const bytes = new Uint8Array(exports.memory.buffer);
+  const header: Header = { magic: MAGIC, wasm, linter, bytes: bytes.length, tables: tableSizes(exports) };
   const head = Buffer.alloc(HEADER_BYTES, ' ');
   const json = Buffer.from(`${JSON.stringify(header)}\n`);
   if (json.length > HEADER_BYTES) throw new Error('Harper snapshot header too long');
@@ -74,12 +96,13 @@ export interface Restoring {
 }
 
 /**
- * Starts loading a snapshot into `memory` (growing it). Resolves once the header is checked and the
+ * Starts loading a snapshot into the instance's memory (growing it). Resolves once the header is checked and the
  * one read of the image is under way on libuv's threads (page faults of the new memory included), or
- * with undefined, `memory` untouched, when the file is missing, was made from another binary or has
- * the wrong size. Until `loaded` settles the caller may do other work but must not call the instance.
+ * with undefined, the memory untouched, when the file is missing, was made from another binary or
+ * with other table sizes, or has the wrong size. Until `loaded` settles the caller may do other work but must not call the instance.
  */
-export async function openSnapshot(file: string, memory: WasmMemory, wasm: string): Promise<Restoring | undefined> {
+export async function openSnapshot(file: string, exports: WasmExports, wasm: string): Promise<Restoring | undefined> {
+  const { memory } = exports;
   let handle: FileHandle;
   try {
     handle = await open(file, 'r');
@@ -89,7 +112,8 @@ export async function openSnapshot(file: string, memory: WasmMemory, wasm: strin
   try {
     const head = Buffer.alloc(HEADER_BYTES);
     const header = (await handle.read(head, 0, HEADER_BYTES, 0)).bytesRead === HEADER_BYTES ? parseHeader(head) : undefined;
-    if (!header || header.wasm !== wasm || header.bytes % WASM_PAGE !== 0 || header.bytes < memory.buffer.byteLength) {
+    const fits = header && JSON.stringify(header.tables) === JSON.stringify(tableSizes(exports));
+    if (!header || !fits || header.wasm !== wasm || header.bytes % WASM_PAGE !== 0 || header.bytes < memory.buffer.byteLength) {
       await handle.close();
       return undefined;
     }
@@ -136,7 +160,7 @@ function parseHeader(head: Buffer): Header | undefined {
   try {
     const header = JSON.parse(head.toString('utf8', 0, head.indexOf('\n'))) as Partial<Header>;
     if (header.magic !== MAGIC || typeof header.wasm !== 'string') return undefined;
-    if (!Number.isSafeInteger(header.linter) || !Number.isSafeInteger(header.bytes)) return undefined;
+    if (!Number.isSafeInteger(header.linter) || !Number.isSafeInteger(header.bytes) || typeof header.tables !== 'object') return undefined;
     return header as Header;
   } catch {
     return undefined;

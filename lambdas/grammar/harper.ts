@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Lint } from 'harper.js';
 import { grammarConfig } from './config';
-import { HARPER_SNAPSHOT_FILE, openSnapshot, snapshotMatches, wasmFingerprint, writeSnapshot, type WasmMemory } from './harper-snapshot';
+import { HARPER_SNAPSHOT_FILE, openSnapshot, snapshotMatches, wasmFingerprint, writeSnapshot, type WasmExports } from './harper-snapshot';
 import { findPackageFile } from './package-files';
 
 /**
@@ -44,6 +44,7 @@ export const HARPER_WASM_FILE = 'node_modules/harper.js/dist/harper_wasm_slim_bg
  */
 export interface HarperLinter {
   readonly __wbg_ptr: number;
+  free(): void;
   lint(text: string, language: number, forceAllHeadings: boolean, regexMask: undefined, dedup: boolean, isolateEnglish: boolean): Lint[];
   get_lint_descriptions_as_object(): Record<string, string>;
   set_lint_config_from_object(config: Record<string, boolean>): void;
@@ -51,7 +52,7 @@ export interface HarperLinter {
 
 /** The glue module: its initialiser returns the instance's exports once loaded. */
 interface HarperGlue {
-  default(): Promise<{ readonly memory: WasmMemory }>;
+  default(): Promise<WasmExports>;
   readonly Linter: Record<'new', (dialect: number) => HarperLinter> & { __wrap(address: number): HarperLinter };
 }
 
@@ -67,6 +68,12 @@ export interface StartedHarper {
 
 /** One Harper linter per process: WASM setup costs about a second and a third of a gigabyte. */
 let starting: Promise<StartedHarper> | undefined;
+
+/**
+ * Whether this process's instance has held a linter. A snapshot is restored only into an untouched
+ * instance: overwriting the memory under a live linter object would leave it pointing at garbage.
+ */
+let instanceTouched = false;
 
 /**
  * Starts the process's Harper linter (once). Resolves when the binary is loaded and the snapshot is
@@ -97,11 +104,13 @@ export const harperLinter = async (): Promise<HarperLinter> => (await startHarpe
  */
 async function beginLinter(): Promise<StartedHarper> {
   const wasmPath = findPackageFile(HARPER_WASM_FILE);
-  const [{ glue, memory, dialect }, snapshot] = await Promise.all([
+  const [{ glue, exports, dialect }, snapshot] = await Promise.all([
     loadHarper(wasmPath),
     wasmPath && grammarConfig().harperSnapshot ? snapshotPlace(wasmPath) : undefined,
   ]);
-  const restoring = snapshot && (await openSnapshot(snapshot.file, memory, snapshot.wasm));
+  const untouched = !instanceTouched;
+  instanceTouched = true;
+  const restoring = snapshot && untouched ? await openSnapshot(snapshot.file, exports, snapshot.wasm) : undefined;
   const ready = (async () => {
     let linter: HarperLinter;
     if (restoring) {
@@ -109,7 +118,8 @@ async function beginLinter(): Promise<StartedHarper> {
       linter = glue.Linter.__wrap(restoring.address);
     } else {
       linter = glue.Linter.new(dialect);
-      if (snapshot) saveSnapshot(snapshot.file, memory, linter, snapshot.wasm);
+      // Only the memory of an instance that has held nothing before is a snapshot of a linter alone.
+      if (snapshot && untouched) saveSnapshot(snapshot.file, exports, linter, snapshot.wasm);
     }
     // The descriptions list every rule cheaply; getDefaultLintConfig() builds a second rule set (~1 s).
     const rules = Object.keys(linter.get_lint_descriptions_as_object());
@@ -128,8 +138,7 @@ async function loadHarper(wasmPath: string | undefined) {
     ? harper.createBinaryModuleFromUrl(pathToFileURL(wasmPath).href, 'slim')
     : (await import('harper.js/slimBinaryInlined')).slimBinaryInlined;
   const glue = await (binary as unknown as { getBinaryModule(): Promise<HarperGlue> }).getBinaryModule();
-  const { memory } = await glue.default();
-  return { glue, memory, dialect: harper.Dialect.American };
+  return { glue, exports: await glue.default(), dialect: harper.Dialect.American };
 }
 
 /** The snapshot for this binary: found beside an installed one, else where a new one would go. */
@@ -139,9 +148,9 @@ async function snapshotPlace(wasmPath: string): Promise<{ file: string; wasm: st
 }
 
 /** Writes a snapshot of a new linter; a read-only file system (Lambda) just means no snapshot. */
-function saveSnapshot(file: string, memory: WasmMemory, linter: HarperLinter, wasm: string): void {
+function saveSnapshot(file: string, exports: WasmExports, linter: HarperLinter, wasm: string): void {
   try {
-    writeSnapshot(file, memory, linter.__wbg_ptr, wasm);
+    writeSnapshot(file, exports, linter.__wbg_ptr, wasm);
   } catch {
     // Starting without a snapshot is only slower.
   }
@@ -152,17 +161,22 @@ function lintPlain(linter: HarperLinter, text: string): Lint[] {
 }
 
 /**
- * Makes sure the repository's snapshot belongs to the installed binary, building and writing one
- * (~2 s) when it is missing or stale; returns its path. The house bundler runs this before packaging
+ * Makes sure the repository's snapshot (or `target`) belongs to the installed binary, building and
+ * writing one (~2 s) when it is missing or stale; returns its path. The house bundler runs this before packaging
  * the Correct function (lambdas/grammar/bin/harper-snapshot.ts), whose bundle carries the file.
  */
-export async function ensureHarperSnapshot(): Promise<string> {
+export async function ensureHarperSnapshot(target?: string): Promise<string> {
   const wasmPath = findPackageFile(HARPER_WASM_FILE);
   if (!wasmPath) throw new Error(`Harper's WASM binary ${HARPER_WASM_FILE} was not found; run npm ci`);
-  const { file, wasm } = await snapshotPlace(wasmPath);
+  const place = await snapshotPlace(wasmPath);
+  const { file, wasm } = { ...place, file: target ?? place.file };
   if (!(await snapshotMatches(file, wasm))) {
-    const { glue, memory, dialect } = await loadHarper(wasmPath);
-    writeSnapshot(file, memory, glue.Linter.new(dialect).__wbg_ptr, wasm);
+    const { glue, exports, dialect } = await loadHarper(wasmPath);
+    if (instanceTouched) throw new Error('A Harper snapshot is made in a process whose Harper instance has held nothing yet');
+    instanceTouched = true;
+    const linter = glue.Linter.new(dialect);
+    writeSnapshot(file, exports, linter.__wbg_ptr, wasm);
+    linter.free();
   }
   return file;
 }

@@ -1,16 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, truncateSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureHarperSnapshot, harperFixes, startHarper } from '../../lambdas/grammar/harper';
-import { openSnapshot, snapshotMatches, writeSnapshot, type WasmMemory } from '../../lambdas/grammar/harper-snapshot';
+import { harperFixes, startHarper } from '../../lambdas/grammar/harper';
+import { HARPER_SNAPSHOT_FILE, openSnapshot, snapshotMatches, writeSnapshot, type WasmMemory } from '../../lambdas/grammar/harper-snapshot';
 
 // harper.js exposes only an "import" condition, which jest's CommonJS resolver cannot follow.
 jest.mock('harper.js', () => jest.requireActual('../../node_modules/harper.js/dist/index.js'), { virtual: true });
 jest.setTimeout(120_000);
 
-const { Memory } = WebAssembly as unknown as { Memory: new (d: { initial: number; maximum: number }) => WasmMemory };
+const { Memory } = (globalThis as unknown as { WebAssembly: { Memory: new (d: { initial: number; maximum: number }) => WasmMemory } }).WebAssembly;
 const PAGE = 65536;
+const ROOT = join(__dirname, '..', '..');
 
 describe('snapshot files', () => {
   let dir: string;
@@ -21,13 +22,13 @@ describe('snapshot files', () => {
     file = join(dir, 'nested', 'linter.snapshot');
     source = new Memory({ initial: 3, maximum: 16 });
     new Uint8Array(source.buffer).forEach((_, i, a) => (a[i] = (i * 7) % 251));
-    writeSnapshot(file, source, 123_456, 'binary-a');
+    writeSnapshot(file, { memory: source }, 123_456, 'binary-a');
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('restores the memory byte for byte into a fresh instance, growing it, with the linter address', async () => {
     const target = new Memory({ initial: 1, maximum: 16 });
-    const restoring = await openSnapshot(file, target, 'binary-a');
+    const restoring = await openSnapshot(file, { memory: target }, 'binary-a');
     expect(restoring?.address).toBe(123_456);
     await restoring?.loaded;
     expect(target.buffer.byteLength).toBe(3 * PAGE);
@@ -37,18 +38,29 @@ describe('snapshot files', () => {
 
   it('refuses a snapshot of another binary, a cut-short file and a missing one, leaving the memory alone', async () => {
     const target = new Memory({ initial: 1, maximum: 16 });
-    expect(await openSnapshot(file, target, 'binary-b')).toBeUndefined();
+    expect(await openSnapshot(file, { memory: target }, 'binary-b')).toBeUndefined();
     expect(await snapshotMatches(file, 'binary-b')).toBe(false);
     truncateSync(file, 4096 + PAGE);
-    expect(await openSnapshot(file, target, 'binary-a')).toBeUndefined();
+    expect(await openSnapshot(file, { memory: target }, 'binary-a')).toBeUndefined();
     expect(await snapshotMatches(file, 'binary-a')).toBe(false);
-    expect(await openSnapshot(join(dir, 'none'), target, 'binary-a')).toBeUndefined();
+    expect(await openSnapshot(join(dir, 'none'), { memory: target }, 'binary-a')).toBeUndefined();
     expect(target.buffer.byteLength).toBe(PAGE);
     expect(new Uint8Array(target.buffer).every((b) => b === 0)).toBe(true);
   });
 
+  it('refuses a snapshot taken when the instance\'s tables had other sizes', async () => {
+    const { Table } = (globalThis as unknown as { WebAssembly: { Table: new (d: { initial: number; element: string }) => { grow(n: number): number } } }).WebAssembly;
+    const table = new Table({ initial: 2, element: 'externref' });
+    writeSnapshot(file, { memory: source, refs: table }, 7, 'binary-a');
+    const fresh = () => ({ memory: new Memory({ initial: 1, maximum: 16 }), refs: new Table({ initial: 2, element: 'externref' }) });
+    expect((await openSnapshot(file, fresh(), 'binary-a'))?.address).toBe(7);
+    const grown = fresh();
+    grown.refs.grow(1);
+    expect(await openSnapshot(file, grown, 'binary-a')).toBeUndefined();
+  });
+
   it('refuses to restore into an instance already larger than the image', async () => {
-    expect(await openSnapshot(file, new Memory({ initial: 4, maximum: 16 }), 'binary-a')).toBeUndefined();
+    expect(await openSnapshot(file, { memory: new Memory({ initial: 4, maximum: 16 }) }, 'binary-a')).toBeUndefined();
   });
 });
 
@@ -72,17 +84,37 @@ describe('a Harper linter restored from its snapshot', () => {
             const linter = await ready;
             process.stdout.write(JSON.stringify({ source, fixes: ${JSON.stringify(SENTENCES)}.map((s) => h.harperFixes(linter, s)) }));
           });`],
-        { cwd: join(__dirname, '..', '..'), env: { ...process.env, HARPER_SNAPSHOT: 'off' }, encoding: 'utf8' },
+        { cwd: ROOT, env: { ...process.env, HARPER_SNAPSHOT: 'off' }, encoding: 'utf8' },
       ),
     );
 
   it('lints exactly as a freshly built one', async () => {
-    await ensureHarperSnapshot();
+    // Made in another process, as the house bundler does: this process's instance stays untouched.
+    execFileSync(process.execPath, ['--import', 'tsx', 'lambdas/grammar/bin/harper-snapshot.ts'], { cwd: ROOT, stdio: 'ignore' });
     const { ready, source } = await startHarper();
     expect(source).toBe('snapshot');
     const linter = await ready;
     const restored = SENTENCES.map((s) => harperFixes(linter, s));
     expect(restored.flat().length).toBeGreaterThan(6);
     expect(fresh()).toEqual({ source: 'built', fixes: restored });
+  });
+
+  it('is not restored over a linter this process already made: that one would point at garbage', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'snapshot-'));
+    try {
+      await jest.isolateModulesAsync(async () => {
+        const harper = await import('../../lambdas/grammar/harper');
+        await harper.ensureHarperSnapshot(join(dir, 'linter.snapshot'));
+        const before = statSync(join(ROOT, HARPER_SNAPSHOT_FILE)).mtimeMs;
+        const { ready, source } = await harper.startHarper();
+        expect(source).toBe('built');
+        expect(harper.harperFixes(await ready, 'She have a apple.').length).toBeGreaterThan(0);
+        // Nor is this instance's memory saved as the snapshot: it holds more than one linter's state.
+        expect(statSync(join(ROOT, HARPER_SNAPSHOT_FILE)).mtimeMs).toBe(before);
+        await expect(harper.ensureHarperSnapshot(join(dir, 'again.snapshot'))).rejects.toThrow(/held nothing yet/);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
