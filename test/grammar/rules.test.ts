@@ -163,6 +163,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['joins "there fore" before the comma rules look', 'There fore we went with out them.', 'Therefore, we went without them.', true],
   ['a bare plural subject takes a plural verb', 'Cats is nice but dogs has fleas.', 'Cats are nice but dogs have fleas.', false],
   ['… after "that"', 'I know that animals is clever.', 'I know that animals are clever.', false],
+  ['… after a sentence-opening "And"', 'And students is the key.', 'And students are the key.', false],
+  ['… but not ending a compound subject', 'My friends and students is here.', 'My friends and students is here.', false],
   ['… not a singular in -s', 'Physics is hard.', 'Physics is hard.', false],
   ['… not "the news"', 'The news is good.', 'The news is good.', false],
   ['"depend of"', 'It depends of the weather.', 'It depends on the weather.', false],

@@ -168,7 +168,8 @@ function baseOfThirdPerson(tokens: readonly Token[], i: number): string | undefi
 function bareClauseStart(tokens: readonly Token[], i: number): boolean {
   let k = i;
   while (k > 0 && tokens[k - 1].post === '' && PURE_ADJECTIVE(lc(tokens[k - 1]))) k--;
-  return clauseStart(tokens, k) && !(k > 0 && /^(and|or)$/.test(lc(tokens[k - 1])));
+  // After a joining "and"/"or" the noun may end a compound subject; a sentence-opening one joins nothing.
+  return clauseStart(tokens, k) && !(k > 1 && /^(and|or)$/.test(lc(tokens[k - 1])));
 }
 
 /** A bare verb after a singular subject, when the verb can be nothing else: "like" → "likes". */
