@@ -28,6 +28,8 @@ const MIN_CANDIDATE_COUNT = 3;
 const MIN_NAME_COUNT = 10;
 /** A lowercase word that is only known as a name this common gets its capital ("english" → "English"). */
 const MIN_NAME_CANDIDATE_COUNT = 200;
+/** How much commoner than a name a word one slip away must be to be read as what was meant. */
+const SLIP_OVER_NAME = 100;
 
 interface Vocabulary {
   /** Every word (lowercase) the lists know. */
@@ -247,12 +249,17 @@ const SPLIT_PENALTY = 2;
 
 /**
  * The capitalised form of a lowercase word that is common only as a name ("english" → "English",
- * "monday" → "Monday"); not of words that are common in lowercase too ("china", "turkey", "what").
+ * "monday" → "Monday"); not of words that are common in lowercase too ("china", "turkey", "what"),
+ * and not of a rare name one slip from a far commoner word, which is returned instead ("tha" → "the").
  */
 function asName(w: string): string | undefined {
   const v = vocab();
   const name = w.charAt(0).toUpperCase() + w.slice(1);
-  return (v.names.get(name) ?? 0) >= MIN_NAME_CANDIDATE_COUNT && !v.common.has(w) ? name : undefined;
+  const count = v.names.get(name) ?? 0;
+  if (count < MIN_NAME_CANDIDATE_COUNT || v.common.has(w)) return undefined;
+  // A rare name one slip from a far commoner word is that word misspelt: "tha" is "the", not "Tha".
+  const { best } = oneEditAway(w, (edit, n) => n >= SLIP_OVER_NAME * count && edit[0] === w[0]);
+  return best ?? name;
 }
 
 /**

@@ -49,6 +49,8 @@ describe('suggest', () => {
     ['an apostrophe restored', 'dont', "don't"],
     ['a day word is possessive, having no plural', 'todays', "today's"],
     ['a name capitalised', 'english', 'English'],
+    ['…', 'monday', 'Monday'],
+    ['a rare name one slip from a far commoner word is that word', 'tha', 'the'],
     ['a regular plural', 'familys', 'families'],
     ['a run-on of two common words', 'alot', 'a lot'],
     ['…', 'inorder', 'in order'],
