@@ -193,7 +193,22 @@ export interface HarperFix {
 export function harperFixes(linter: HarperLinter, text: string): HarperFix[] {
   const lints = lintPlain(linter, text);
   const chars = Array.from(text);
-  return lints.map((lint) => flatten(lint, chars)).sort((x, y) => x.start - y.start || x.end - y.end);
+  return lints
+    .map((lint) => flatten(lint, chars))
+    .filter((fix) => !misplacedListComma(fix, chars))
+    .sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+/**
+ * Harper's OxfordComma misreads "bars and so on" and "artists, he or she" as lists and puts a comma
+ * after the conjunction or after "he": a comma after a conjunction, or between "he/she/his/her/him"
+ * and "or", is never a list's comma.
+ */
+function misplacedListComma(fix: HarperFix, chars: readonly string[]): boolean {
+  const word = chars.slice(fix.start, fix.end).join('');
+  if (fix.options.length !== 1 || fix.options[0] !== `${word},`) return false;
+  const after = chars.slice(fix.end, fix.end + 4).join('').toLowerCase();
+  return /^(and|or|nor)$/i.test(word) || (/^(he|she|his|her|him|hers)$/i.test(word) && after === ' or ');
 }
 
 function flatten(lint: Lint, chars: string[]): HarperFix {

@@ -33,6 +33,16 @@ describe('offline corrector', () => {
     }
   });
 
+  it("keeps Harper's list comma but not where it misreads a list", async () => {
+    const corrector = await createOfflineCorrector();
+    const cases: [string, string][] = [
+      ['They got names like thief, robber, criminal and worse.', 'They got names like thief, robber, criminal, and worse.'],
+      ['We go to places such as night clubs, bars and so on.', 'We go to places such as night clubs, bars and so on.'],
+      ['To join the club of talented, sophisticated and competent artists, he or she should have a Rolex.', 'To join the club of talented, sophisticated and competent artists, he or she should have a Rolex.'],
+    ];
+    for (const [text, corrected] of cases) expect((await corrector.correct(text)).corrected).toBe(corrected);
+  });
+
   it('initialises once', async () => {
     expect(createOfflineCorrector()).toBe(createOfflineCorrector());
   });
