@@ -15,7 +15,8 @@ export const HARPER_SNAPSHOT_FILE = 'node_modules/.cache/voice-correction/harper
  * memory into a fresh instance of the same binary, so start-up is a file read instead of that build.
  * This works because a Rust/wasm-bindgen instance keeps all its state in linear memory: the stack
  * pointer (not exported) is back at its base between calls, and the exported globals are constants.
- * The header pins the binary by hash; any other binary, or a torn file, is refused.
+ * The header pins the binary by hash and records the tables' sizes; a snapshot of any other binary,
+ * taken with other table sizes, or of the wrong length is refused.
  */
 const MAGIC = 'voice-correction harper snapshot 2';
 const HEADER_BYTES = 4096;

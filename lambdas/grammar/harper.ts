@@ -75,6 +75,9 @@ let starting: Promise<StartedHarper> | undefined;
  */
 let instanceTouched = false;
 
+/** Set when reading a snapshot failed half way: the instance's memory is then unusable for good. */
+let brokenBy: unknown;
+
 /**
  * Starts the process's Harper linter (once). Resolves when the binary is loaded and the snapshot is
  * being read on libuv's threads; the main thread is then free for other start-up work until the
@@ -103,6 +106,7 @@ export const harperLinter = async (): Promise<HarperLinter> => (await startHarpe
  * bundle carries one made at bundling time). `HARPER_SNAPSHOT=off` does neither.
  */
 async function beginLinter(): Promise<StartedHarper> {
+  if (brokenBy) throw new Error("Harper's memory was left half overwritten by a failed snapshot read; restart the process", { cause: brokenBy });
   const wasmPath = findPackageFile(HARPER_WASM_FILE);
   const [{ glue, exports, dialect }, snapshot] = await Promise.all([
     loadHarper(wasmPath),
@@ -114,7 +118,10 @@ async function beginLinter(): Promise<StartedHarper> {
   const ready = (async () => {
     let linter: HarperLinter;
     if (restoring) {
-      await restoring.loaded;
+      await restoring.loaded.catch((error: unknown) => {
+        brokenBy = error;
+        throw error;
+      });
       linter = glue.Linter.__wrap(restoring.address);
     } else {
       linter = glue.Linter.new(dialect);
@@ -162,8 +169,8 @@ function lintPlain(linter: HarperLinter, text: string): Lint[] {
 
 /**
  * Makes sure the repository's snapshot (or `target`) belongs to the installed binary, building and
- * writing one (~2 s) when it is missing or stale; returns its path. The house bundler runs this before packaging
- * the Correct function (lambdas/grammar/bin/harper-snapshot.ts), whose bundle carries the file.
+ * writing one (~2 s) when it is missing or stale; returns its path. The house bundler runs this (as
+ * lambdas/grammar/bin/harper-snapshot.ts) before packaging the Correct function, which carries the file.
  */
 export async function ensureHarperSnapshot(target?: string): Promise<string> {
   const wasmPath = findPackageFile(HARPER_WASM_FILE);
@@ -171,9 +178,9 @@ export async function ensureHarperSnapshot(target?: string): Promise<string> {
   const place = await snapshotPlace(wasmPath);
   const { file, wasm } = { ...place, file: target ?? place.file };
   if (!(await snapshotMatches(file, wasm))) {
-    const { glue, exports, dialect } = await loadHarper(wasmPath);
-    if (instanceTouched) throw new Error('A Harper snapshot is made in a process whose Harper instance has held nothing yet');
+    if (instanceTouched) throw new Error('Only a process whose Harper instance has held nothing yet can make its snapshot: run lambdas/grammar/bin/harper-snapshot.ts');
     instanceTouched = true;
+    const { glue, exports, dialect } = await loadHarper(wasmPath);
     const linter = glue.Linter.new(dialect);
     writeSnapshot(file, exports, linter.__wbg_ptr, wasm);
     linter.free();
