@@ -110,6 +110,14 @@ describe('grammar rules', () => {
     expect(applyRules('We saw an old house which was built long ago.', { written: true })).toBe('We saw an old house, which was built long ago.');
     expect(applyRules('We saw an old house in which we lived.', { written: true })).toBe('We saw an old house in which we lived.');
     expect(applyRules('We saw an old house which was built long ago')).toBe('We saw an old house which was built long ago');
+    expect(applyRules('Then when we went to the park it rained.', { written: true })).toBe('Then, when we went to the park it rained.');
+    expect(applyRules('But by then we had already bought it.', { written: true })).toBe('But by then, we had already bought it.');
+    expect(applyRules('Then we went home.', { written: true })).toBe('Then we went home.');
+    expect(applyRules('A younger person however will need time.', { written: true })).toBe('A younger person, however, will need time.');
+    expect(applyRules('It was cheap however it broke.', { written: true })).toBe('It was cheap however it broke.');
+    expect(applyRules('However much he tried he failed.', { written: true })).toBe('However much he tried he failed.');
+    expect(applyRules('The more languages you know the better you can speak.', { written: true })).toBe('The more languages you know, the better you can speak.');
+    expect(applyRules('The more languages you know the better you can speak')).toBe('The more languages you know the better you can speak');
     expect(applyRules('These systems run on electricity which can be stored.', { written: true })).toBe('These systems run on electricity, which can be stored.');
     expect(applyRules('The first place I went was Kyoto which is beautiful.', { written: true })).toBe('The first place I went was Kyoto, which is beautiful.');
     expect(applyRules('I do not know which is better.', { written: true })).toBe('I do not know which is better.');

@@ -380,6 +380,8 @@ function commas(tokens: Token[]): void {
   removeStrayCommas(tokens);
   for (const phrase of INTRODUCTORY) {
     const last = tokens[phrase.length - 1];
+    // "However much he tried": a degree word follows, so "however" is no sentence adverb here.
+    if (phrase.length === 1 && phrase[0] === 'however' && /^(much|many|little|few|long|often|hard)$/.test(lc(tokens[1]))) break;
     if (tokens.length <= phrase.length + 2 || !phrase.every((w, k) => lc(tokens[k]) === w && (k === phrase.length - 1 || tokens[k].post === ''))) continue;
     if (last.post === '' && /^[\p{L}"]/u.test(tokens[phrase.length].pre + tokens[phrase.length].word)) last.post = ',';
     break;
@@ -417,6 +419,43 @@ function commas(tokens: Token[]): void {
     const n = lc(tokens[i - 1]);
     const name = /^\p{Lu}\p{Ll}+$/u.test(tokens[i - 1].word) && !tags(n).some((x) => x === 'Preposition' || x === 'Conjunction');
     if (isSingularNoun(n) || isPluralNoun(n) || isUncountable(n) || name) tokens[i - 1].post = ',';
+  }
+}
+
+const SUBORDINATE_OPENERS = new Set(['when', 'because', 'as', 'if', 'after', 'before', 'since', 'while', 'although', 'once']);
+const COMPARATIVE = (w: string): boolean => /^(more|less|fewer|better|worse)$/.test(w) || has(w, 'Comparative');
+
+/**
+ * Written text only: commas English sets around sentence adverbs.
+ * "Then when we went" / "And now because of" → "Then, when …" (an opening adverb before a clause);
+ * "But by then we had" → "But by then, we had"; "A person however will" → "A person, however, will";
+ * "The more you read the better you write" → "The more you read, the better you write".
+ */
+function adverbCommas(tokens: Token[]): void {
+  let k = /^(and|but|so)$/.test(lc(tokens[0])) && tokens[0].post === '' ? 1 : 0;
+  const byThen = lc(tokens[k]) === 'by' && lc(tokens[k + 1]) === 'then' && tokens[k].post === '';
+  if (byThen) k++;
+  const w = lc(tokens[k]);
+  if ((w === 'then' || w === 'now') && tokens[k].post === '' && k + 3 < tokens.length) {
+    const next = lc(tokens[k + 1]);
+    if (SUBORDINATE_OPENERS.has(next) || (byThen && SUBJECT_PRONOUNS.has(next))) tokens[k].post = ',';
+  }
+  for (let i = 2; i + 1 < tokens.length; i++) {
+    if (lc(tokens[i]) !== 'however' || tokens[i - 1].post !== '' || tokens[i].pre !== '' || !/[\p{L}\p{N}]/u.test(tokens[i - 1].word)) continue;
+    const next = lc(tokens[i + 1]);
+    // Between a subject and its verb only: "however hard he tried" is a degree, and "cheap however it
+    // broke" joins two clauses, which wants a semicolon, not commas.
+    if (!(MODALS.has(next) || BE.has(next) || /^(has|have|had|does|do|did)$/.test(next)) || /^(and|or|but)$/.test(lc(tokens[i - 1]))) continue;
+    tokens[i - 1].post = ',';
+    if (tokens[i].post === '') tokens[i].post = ',';
+  }
+  if (lc(tokens[0]) === 'the' && COMPARATIVE(lc(tokens[1]))) {
+    for (let j = 3; j + 2 < tokens.length; j++) {
+      if (lc(tokens[j]) === 'the' && COMPARATIVE(lc(tokens[j + 1])) && tokens[j - 1].post === '' && tokens[j].pre === '') {
+        tokens[j - 1].post = ',';
+        break;
+      }
+    }
   }
 }
 
@@ -703,6 +742,7 @@ export function applyRules(sentence: string, options: { readonly written?: boole
   forWithAdjective(tokens);
   if (options.written) {
     commas(tokens);
+    adverbCommas(tokens);
     subordinateClauseComma(tokens);
     introductoryPhraseComma(tokens);
   }
