@@ -97,37 +97,24 @@ export interface Restoring {
 }
 
 /**
- * Starts loading a snapshot into the instance's memory (growing it). Resolves once the header is checked and the
- * one read of the image is under way on libuv's threads (page faults of the new memory included), or
- * with undefined, the memory untouched, when the file is missing, was made from another binary or
- * with other table sizes, or has the wrong size. Until `loaded` settles the caller may do other work but must not call the instance.
+ * Starts loading a snapshot into the instance's memory (growing it). Resolves once the header is
+ * checked and the one read of the image is under way on libuv's threads (page faults of the new
+ * memory included), or with undefined, the memory untouched, when the file is missing or cut short,
+ * or was made from another binary or with other table sizes. Until `loaded` settles the caller may
+ * do other work but must not call into the instance.
  */
 export async function openSnapshot(file: string, exports: WasmExports, wasm: string): Promise<Restoring | undefined> {
+  const opened = await openWhole(file);
+  if (!opened) return undefined;
+  const { handle, header } = opened;
   const { memory } = exports;
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch {
+  const tablesFit = JSON.stringify(header.tables) === JSON.stringify(tableSizes(exports));
+  if (header.wasm !== wasm || !tablesFit || header.bytes % WASM_PAGE !== 0 || header.bytes < memory.buffer.byteLength) {
+    await handle.close();
     return undefined;
   }
-  try {
-    const head = Buffer.alloc(HEADER_BYTES);
-    const header = (await handle.read(head, 0, HEADER_BYTES, 0)).bytesRead === HEADER_BYTES ? parseHeader(head) : undefined;
-    const fits = header && JSON.stringify(header.tables) === JSON.stringify(tableSizes(exports));
-    if (!header || !fits || header.wasm !== wasm || header.bytes % WASM_PAGE !== 0 || header.bytes < memory.buffer.byteLength) {
-      await handle.close();
-      return undefined;
-    }
-    if ((await handle.stat()).size !== HEADER_BYTES + header.bytes) {
-      await handle.close();
-      return undefined;
-    }
-    memory.grow((header.bytes - memory.buffer.byteLength) / WASM_PAGE);
-    return { address: header.linter, loaded: readImage(handle, new Uint8Array(memory.buffer), file).finally(() => handle.close()) };
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
+  memory.grow((header.bytes - memory.buffer.byteLength) / WASM_PAGE);
+  return { address: header.linter, loaded: readImage(handle, new Uint8Array(memory.buffer), file).finally(() => handle.close()) };
 }
 
 /** Reads the image after the header: one read call for all of it when the kernel allows. */
@@ -142,19 +129,29 @@ async function readImage(handle: FileHandle, image: Uint8Array, file: string): P
 
 /** True when `file` is a whole snapshot of the binary with fingerprint `wasm`. */
 export async function snapshotMatches(file: string, wasm: string): Promise<boolean> {
+  const opened = await openWhole(file);
+  await opened?.handle.close();
+  return opened?.header.wasm === wasm;
+}
+
+/** Opens a snapshot and reads its header; undefined when the file is missing, not one, or not as long as it says. */
+async function openWhole(file: string): Promise<{ handle: FileHandle; header: Header } | undefined> {
   let handle: FileHandle;
   try {
     handle = await open(file, 'r');
   } catch {
-    return false;
+    return undefined;
   }
   try {
     const head = Buffer.alloc(HEADER_BYTES);
     const header = (await handle.read(head, 0, HEADER_BYTES, 0)).bytesRead === HEADER_BYTES ? parseHeader(head) : undefined;
-    return header?.wasm === wasm && (await handle.stat()).size === HEADER_BYTES + header.bytes;
-  } finally {
+    if (header && (await handle.stat()).size === HEADER_BYTES + header.bytes) return { handle, header };
+  } catch (error) {
     await handle.close();
+    throw error;
   }
+  await handle.close();
+  return undefined;
 }
 
 function parseHeader(head: Buffer): Header | undefined {
