@@ -176,7 +176,7 @@ export async function ensureHarperSnapshot(target?: string): Promise<string> {
   const wasmPath = findPackageFile(HARPER_WASM_FILE);
   if (!wasmPath) throw new Error(`Harper's WASM binary ${HARPER_WASM_FILE} was not found; run npm ci`);
   const place = await snapshotPlace(wasmPath);
-  const { file, wasm } = { ...place, file: target ?? place.file };
+  const [file, wasm] = [target ?? place.file, place.wasm];
   if (!(await snapshotMatches(file, wasm))) {
     if (instanceTouched) throw new Error('Only a process whose Harper instance has held nothing yet can make its snapshot: run lambdas/grammar/bin/harper-snapshot.ts');
     instanceTouched = true;

@@ -16,7 +16,7 @@ const GRANT_SHAPES: Record<string, string> = {
   'AwsSolutions-IAM5[Resource::VoiceCorrectionData:ExportsOutputFnGetAttStorageOutputBB69BB33Arn06854E98/staging/*]':
     'Pipeline steps exchange intermediate files under staging/{owner}/{jobId}/ with ids made at run time; nothing else in the output bucket.',
   'AwsSolutions-IAM5[Resource::VoiceCorrectionData:ExportsOutputFnGetAttStorageOutputBB69BB33Arn06854E98/results/*]':
-    'Finish writes results/{owner}/{jobId}/ with ids made at run time; it cannot touch work files or other buckets.',
+    'Finish writes results/{owner}/{jobId}/ with ids made at run time; it cannot touch staging files or other buckets.',
   'AwsSolutions-IAM5[Resource::VoiceCorrectionData:ExportsOutputFnGetAttStorageUploadsBDC5E374Arn3C5FAEFB/uploads/*]':
     'Uploads are keyed uploads/{owner}/{jobId}/source with ids made at run time; grants stop at the uploads/ prefix.',
   'AwsSolutions-IAM5[Resource::VoiceCorrectionData:ExportsOutputFnGetAttTablesConnectionsF6D675B1Arn718BE6B5/index/*]':

@@ -422,7 +422,6 @@ function commas(tokens: Token[]): void {
   }
 }
 
-const SUBORDINATE_OPENERS = new Set(['when', 'because', 'as', 'if', 'after', 'before', 'since', 'while', 'although', 'once']);
 const COMPARATIVE = (w: string): boolean => /^(more|less|fewer|better|worse)$/.test(w) || has(w, 'Comparative');
 
 /**
@@ -438,14 +437,14 @@ function adverbCommas(tokens: Token[]): void {
   const w = lc(tokens[k]);
   if ((w === 'then' || w === 'now') && tokens[k].post === '' && k + 3 < tokens.length) {
     const next = lc(tokens[k + 1]);
-    if (SUBORDINATE_OPENERS.has(next) || (byThen && SUBJECT_PRONOUNS.has(next))) tokens[k].post = ',';
+    if (SUBORDINATORS.has(next) || next === 'as' || (byThen && SUBJECT_PRONOUNS.has(next))) tokens[k].post = ',';
   }
   for (let i = 2; i + 1 < tokens.length; i++) {
     if (lc(tokens[i]) !== 'however' || tokens[i - 1].post !== '' || tokens[i].pre !== '' || !/[\p{L}\p{N}]/u.test(tokens[i - 1].word)) continue;
     const next = lc(tokens[i + 1]);
     // Between a subject and its verb only: "however hard he tried" is a degree, and "cheap however it
     // broke" joins two clauses, which wants a semicolon, not commas.
-    if (!(MODALS.has(next) || BE.has(next) || /^(has|have|had|does|do|did)$/.test(next)) || /^(and|or|but)$/.test(lc(tokens[i - 1]))) continue;
+    if (!(MAIN_VERBS.has(next) || BE.has(next) || DO_FORMS.has(next)) || /^(and|or|but)$/.test(lc(tokens[i - 1]))) continue;
     tokens[i - 1].post = ',';
     if (tokens[i].post === '') tokens[i].post = ',';
   }

@@ -13,8 +13,6 @@ import type { SpeechToText, TimedWord, Transcript, TranscriptionStatus } from '.
 import { toTransient } from '../errors';
 import { LANGUAGES } from '../../shared/jobs/model';
 
-/** The languages the product accepts; also the candidates when identifying the language. */
-
 /** The part of Transcribe's output JSON we read. */
 export interface TranscribeOutput {
   readonly results: {
