@@ -12,16 +12,18 @@ export function alignEdits(original: string, corrected: string): TextEdit[] {
   const b = words(corrected);
   const n = a.length;
   const m = b.length;
-  // dp[i][j] = cost of aligning a[i:] with b[j:]; filled backwards so the trace runs forwards.
-  const dp: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  // Each word is normalised once; the table below compares them n × m times.
+  const [na, nb] = [a.map((w) => normalise(w.text)), b.map((w) => normalise(w.text))];
+  const cost = (i: number, j: number): number => (a[i].text === b[j].text ? 0 : substitutionCost(na[i], nb[j]));
+  // dp[i * (m + 1) + j] = cost of aligning a[i:] with b[j:]; filled backwards so the trace runs forwards.
+  const width = m + 1;
+  const dp = new Uint32Array((n + 1) * width);
+  const at = (i: number, j: number): number => dp[i * width + j];
   for (let i = n; i >= 0; i--) {
     for (let j = m; j >= 0; j--) {
-      if (i === n) dp[i][j] = 2 * (m - j);
-      else if (j === m) dp[i][j] = 2 * (n - i);
-      else {
-        const sub = dp[i + 1][j + 1] + (a[i].text === b[j].text ? 0 : substitutionCost(a[i].text, b[j].text));
-        dp[i][j] = Math.min(sub, dp[i + 1][j] + 2, dp[i][j + 1] + 2);
-      }
+      if (i === n) dp[i * width + j] = 2 * (m - j);
+      else if (j === m) dp[i * width + j] = 2 * (n - i);
+      else dp[i * width + j] = Math.min(at(i + 1, j + 1) + cost(i, j), at(i + 1, j) + 2, at(i, j + 1) + 2);
     }
   }
   const edits: TextEdit[] = [];
@@ -44,17 +46,17 @@ export function alignEdits(original: string, corrected: string): TextEdit[] {
     open = undefined;
   };
   while (i < n || j < m) {
-    if (i < n && j < m && a[i].text === b[j].text && dp[i][j] === dp[i + 1][j + 1]) {
+    if (i < n && j < m && a[i].text === b[j].text && at(i, j) === at(i + 1, j + 1)) {
       close(i, j);
       i++;
       j++;
       continue;
     }
     open ??= { i, j };
-    if (i < n && j < m && dp[i][j] === dp[i + 1][j + 1] + substitutionCost(a[i].text, b[j].text)) {
+    if (i < n && j < m && at(i, j) === at(i + 1, j + 1) + cost(i, j)) {
       i++;
       j++;
-    } else if (i < n && dp[i][j] === dp[i + 1][j] + 2) i++;
+    } else if (i < n && at(i, j) === at(i + 1, j) + 2) i++;
     else if (j < m) j++;
     else i++;
   }
@@ -62,10 +64,13 @@ export function alignEdits(original: string, corrected: string): TextEdit[] {
   return edits;
 }
 
-/** Similar words (case, punctuation, inflection) substitute cheaply so they pair up rather than shift. */
-function substitutionCost(x: string, y: string): number {
-  const nx = x.toLowerCase().replace(/[^\p{L}\p{N}']/gu, '');
-  const ny = y.toLowerCase().replace(/[^\p{L}\p{N}']/gu, '');
+const normalise = (word: string): string => word.toLowerCase().replace(/[^\p{L}\p{N}']/gu, '');
+
+/**
+ * Similar words (case, punctuation, inflection) substitute cheaply so they pair up rather than
+ * shift; `nx` and `ny` are two different words, normalised.
+ */
+function substitutionCost(nx: string, ny: string): number {
   if (nx === ny) return 1;
   const p = commonPrefix(nx, ny);
   return p >= 3 || (p >= 2 && Math.min(nx.length, ny.length) <= 3) ? 2 : 3;

@@ -299,6 +299,35 @@ function suggestUncached(w: string): string | undefined {
   return editsAway(w, 2) ?? splitInThree(w) ?? (w.length >= MIN_LENGTH_FOR_THREE ? editsAway(w, 3) : undefined);
 }
 
+/** How often each letter (a–z, anything else as one more) occurs in a word, apostrophes aside. */
+function letterCounts(w: string): Int16Array {
+  const counts = new Int16Array(27);
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c !== 39) counts[c >= 97 && c <= 122 ? c - 97 : 26]++;
+  }
+  return counts;
+}
+
+/**
+ * The letters one word has that the other lacks, counted on the side with more: a lower bound on
+ * their edit distance (a substitution, insertion or deletion changes it by one, a transposition not).
+ */
+function bagDistance(letters: Int16Array, candidate: string): number {
+  bag.set(letters);
+  for (let i = 0; i < candidate.length; i++) {
+    const c = candidate.charCodeAt(i);
+    if (c !== 39) bag[c >= 97 && c <= 122 ? c - 97 : 26]--;
+  }
+  let [extra, missing] = [0, 0];
+  for (let k = 0; k < bag.length; k++) {
+    if (bag[k] > 0) extra += bag[k];
+    else missing -= bag[k];
+  }
+  return Math.max(extra, missing);
+}
+const bag = new Int16Array(27);
+
 /** Words this long may be three edits off ("imidiatly" → "immediately") when nothing is closer. */
 const MIN_LENGTH_FOR_THREE = 8;
 
@@ -336,6 +365,7 @@ function editsAway(w: string, distance: 2 | 3): string | undefined {
       if (shared[id]++ === 0) touched.push(id);
     }
   }
+  const letters = letterCounts(w);
   let best: string | undefined;
   let bestScore = Infinity;
   for (const id of touched) {
@@ -344,7 +374,9 @@ function editsAway(w: string, distance: 2 | 3): string | undefined {
     if (n < needed) continue;
     const candidate = v.words[id];
     if (distance === 3 && (candidate[0] !== w[0] || v.counts[id] < 50)) continue;
-    if (editDistance(w, candidate.replace(/'/g, ''), distance) !== distance) continue;
+    // Most candidates differ in more letters than edits allow; that is cheaper to see than the distance.
+    if (bagDistance(letters, candidate) > distance) continue;
+    if (editDistance(w, candidate.includes("'") ? candidate.replace(/'/g, '') : candidate, distance) !== distance) continue;
     const s = score(w, candidate, v.counts[id], distance);
     if (s < bestScore) [best, bestScore] = [candidate, s];
   }
