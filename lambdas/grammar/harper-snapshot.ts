@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { webcrypto } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -10,15 +10,16 @@ import { dirname } from 'node:path';
 export const HARPER_SNAPSHOT_FILE = 'node_modules/.cache/voice-correction/harper-linter.snapshot';
 
 /**
- * A snapshot is the WASM linear memory of Harper's instance right after `Linter.new` (~1.5–2 s of
- * building its dictionary and ~300 rules) plus the linter's address in it. Restoring copies the
- * memory into a fresh instance of the same binary, so start-up is a file read instead of that build.
+ * A snapshot is the WASM linear memory of Harper's instance after `Linter.new` (~1.5–2 s of building
+ * its dictionary and ~300 rules) and a first lint (~0.3 s more: what Harper builds lazily on first
+ * use), plus the linter's address in it. Restoring copies the memory into a fresh instance of the
+ * same binary, so start-up is a file read instead of that work.
  * This works because a Rust/wasm-bindgen instance keeps all its state in linear memory: the stack
  * pointer (not exported) is back at its base between calls, and the exported globals are constants.
  * The header pins the binary by hash and records the tables' sizes; a snapshot of any other binary,
- * taken with other table sizes, or of the wrong length is refused.
+ * of the wrong length, or whose tables are smaller than the instance's is refused.
  */
-const MAGIC = 'voice-correction harper snapshot 2';
+const MAGIC = 'voice-correction harper snapshot 3';
 const HEADER_BYTES = 4096;
 const WASM_PAGE = 65536;
 const CHUNK = 1 << 26;
@@ -35,19 +36,39 @@ export interface WasmExports {
   readonly [name: string]: unknown;
 }
 
-/**
- * The sizes of the instance's tables, by export name. wasm-bindgen grows its externref table as JS
- * values cross into Rust, and the allocator of its slots lives in linear memory, so memory is only
- * valid with tables of the size they had when it was saved.
- */
-function tableSizes(exports: WasmExports): Record<string, number> {
-  const Table = (globalThis as unknown as { WebAssembly: { Table: abstract new () => { length: number } } }).WebAssembly.Table;
-  const sizes: Record<string, number> = {};
+/** A WebAssembly.Table, as far as snapshots use it. */
+interface WasmTable {
+  readonly length: number;
+  grow(entries: number): number;
+}
+
+/** The instance's tables, by export name. */
+function tables(exports: WasmExports): Record<string, WasmTable> {
+  const Table = (globalThis as unknown as { WebAssembly: { Table: abstract new () => WasmTable } }).WebAssembly.Table;
+  const found: Record<string, WasmTable> = {};
   for (const name of Object.keys(exports).sort()) {
     const value = exports[name];
-    if (value instanceof Table) sizes[name] = value.length;
+    if (value instanceof Table) found[name] = value;
   }
-  return sizes;
+  return found;
+}
+
+const tableSizes = (exports: WasmExports): Record<string, number> =>
+  Object.fromEntries(Object.entries(tables(exports)).map(([name, table]) => [name, table.length]));
+
+/**
+ * Grows the instance's tables to the sizes a snapshot recorded, or returns false (growing nothing)
+ * when a table is missing from either side or already larger. wasm-bindgen grows its externref table
+ * as JS values cross into Rust, and its allocator of the slots lives in linear memory, so the memory
+ * is valid only with tables of the size they had when it was saved. The slots grown are empty, as
+ * every slot past a fresh instance's was free again when the snapshot was taken (all lints freed).
+ */
+function fitTables(exports: WasmExports, recorded: Record<string, number>): boolean {
+  const found = tables(exports);
+  const names = Object.keys(found);
+  const fits = names.length === Object.keys(recorded).length && names.every((name) => found[name].length <= (recorded[name] ?? -1));
+  if (fits) for (const name of names) found[name].grow(recorded[name] - found[name].length);
+  return fits;
 }
 
 interface Header {
@@ -59,9 +80,12 @@ interface Header {
   readonly tables: Record<string, number>;
 }
 
-/** sha256 of a WASM binary, the key a snapshot must match (~15 ms for Harper's 16 MB). */
+/**
+ * sha256 of a WASM binary, the key a snapshot must match. WebCrypto hashes on libuv's threads,
+ * so the main thread is free meanwhile (Harper's 16 MB take it ~50 ms).
+ */
 export async function wasmFingerprint(wasmPath: string): Promise<string> {
-  return createHash('sha256').update(await readFile(wasmPath)).digest('hex');
+  return Buffer.from(await webcrypto.subtle.digest('SHA-256', await readFile(wasmPath))).toString('hex');
 }
 
 /**
@@ -99,17 +123,16 @@ export interface Restoring {
 /**
  * Starts loading a snapshot into the instance's memory (growing it). Resolves once the header is
  * checked and the one read of the image is under way on libuv's threads (page faults of the new
- * memory included), or with undefined, the memory untouched, when the file is missing or cut short,
- * or was made from another binary or with other table sizes. Until `loaded` settles the caller may
- * do other work but must not call into the instance.
+ * memory included), or with undefined, the instance untouched, when the file is missing or cut
+ * short, or was made from another binary or with tables smaller than the instance's. Until `loaded`
+ * settles the caller may do other work but must not call into the instance.
  */
 export async function openSnapshot(file: string, exports: WasmExports, wasm: string): Promise<Restoring | undefined> {
   const opened = await openWhole(file);
   if (!opened) return undefined;
   const { handle, header } = opened;
   const { memory } = exports;
-  const tablesFit = JSON.stringify(header.tables) === JSON.stringify(tableSizes(exports));
-  if (header.wasm !== wasm || !tablesFit || header.bytes % WASM_PAGE !== 0 || header.bytes < memory.buffer.byteLength) {
+  if (header.wasm !== wasm || header.bytes % WASM_PAGE !== 0 || header.bytes < memory.buffer.byteLength || !fitTables(exports, header.tables)) {
     await handle.close();
     return undefined;
   }
