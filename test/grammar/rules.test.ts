@@ -221,6 +221,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… nor before society at the end', 'It is good for the society.', 'It is good for society.', true],
   ['"the society of" stays', 'The society of Rome was old.', 'The society of Rome was old.', true],
   ['"the nature we have" stays', 'I love the nature we have.', 'I love the nature we have.', true],
+  ['"lot of" after "be"', 'It will be lot of fun.', 'It will be a lot of fun.', false],
+  ['"a lot of" after "be" stays', 'It will be a lot of fun.', 'It will be a lot of fun.', false],
 ];
 
 describe('more grammar rules', () => {

@@ -590,7 +590,7 @@ const CLOSED_COMPOUNDS: ReadonlyMap<string, string> = new Map(
     return [`${split[1]} ${split[2]}`, w];
   }),
 );
-const LOT_BEFORE = new Set(['have', 'has', 'had', 'spend', 'spent', 'spends', 'take', 'takes', 'took', 'need', 'needs', 'needed', 'with', 'for', 'are', 'is', 'was', 'were', 'there', 'get', 'got', 'gets', 'learn', 'learned', 'make', 'makes', 'made', 'give', 'gives', 'gave', 'save', 'saves', 'saved', 'cost', 'costs', 'earn', 'earns', 'earned', 'do', 'does', 'did', 'eat', 'ate', 'know', 'knows', 'knew', 'and', 'in', 'about', 'read', 'see', 'saw']);
+const LOT_BEFORE = new Set(['have', 'has', 'had', 'spend', 'spent', 'spends', 'take', 'takes', 'took', 'need', 'needs', 'needed', 'with', 'for', 'are', 'is', 'was', 'were', 'be', 'been', 'there', 'get', 'got', 'gets', 'learn', 'learned', 'make', 'makes', 'made', 'give', 'gives', 'gave', 'save', 'saves', 'saved', 'cost', 'costs', 'earn', 'earns', 'earned', 'do', 'does', 'did', 'eat', 'ate', 'know', 'knows', 'knew', 'and', 'in', 'about', 'read', 'see', 'saw']);
 
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'am', "isn't", "wasn't", "aren't", "weren't"]);
 
