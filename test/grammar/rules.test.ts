@@ -223,6 +223,10 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['"the nature we have" stays', 'I love the nature we have.', 'I love the nature we have.', true],
   ['"lot of" after "be"', 'It will be lot of fun.', 'It will be a lot of fun.', false],
   ['"a lot of" after "be" stays', 'It will be a lot of fun.', 'It will be a lot of fun.', false],
+  ['"for long time" takes "a"', 'we waited for long time', 'we waited for a long time', false],
+  ['… and "in short time"', 'She learned it in short time.', 'She learned it in a short time.', false],
+  ['"not for long" stays', 'It will not last for long.', 'It will not last for long.', false],
+  ['"for the long time" stays', 'Thanks for the long time you gave us.', 'Thanks for the long time you gave us.', false],
 ];
 
 describe('more grammar rules', () => {
