@@ -227,6 +227,10 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… and "in short time"', 'She learned it in short time.', 'She learned it in a short time.', false],
   ['"not for long" stays', 'It will not last for long.', 'It will not last for long.', false],
   ['"for the long time" stays', 'Thanks for the long time you gave us.', 'Thanks for the long time you gave us.', false],
+  ['"we all are" → "we are all"', 'and we all are happy here', 'and we are all happy here', false],
+  ['… "they both were"', 'They both were tired.', 'They were both tired.', true],
+  ['"we all have" stays', 'We all have a dream.', 'We all have a dream.', true],
+  ['"who we all are" stays', 'This is who we all are.', 'This is who we all are.', true],
 ];
 
 describe('more grammar rules', () => {

@@ -733,6 +733,18 @@ function prepositions(tokens: Token[]): void {
   }
 }
 
+/** "we all are" → "we are all": a floating "all"/"both" follows a form of "be", it does not precede it. */
+function floatingQuantifier(tokens: Token[]): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [s, q, v] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    if (!/^(we|you|they)$/.test(lc(s)) || !/^(all|both)$/.test(lc(q)) || !/^(are|were)$/.test(lc(v)) || s.post !== '' || q.post !== '' || q.pre !== '' || v.pre !== '') continue;
+    // "who we all are": after a wh-word "be" ends the clause and the order stays.
+    if (/^(who|what|how|where|whatever)$/.test(lc(tokens[i - 1]))) continue;
+    [q.word, v.word] = [v.word, q.word];
+    [q.post, v.post] = [v.post, q.post];
+  }
+}
+
 /** Applies every rule in order; each works on tokens so punctuation and spacing are preserved. */
 export function applyRules(sentence: string, options: { readonly written?: boolean } = {}): string {
   let tokens = tokenize(sentence);
@@ -743,6 +755,7 @@ export function applyRules(sentence: string, options: { readonly written?: boole
   tokens = fixedPhrases(considerAs(modalTo(wordForms(tokens))));
   prepositions(tokens);
   forWithAdjective(tokens);
+  floatingQuantifier(tokens);
   if (options.written) {
     commas(tokens);
     adverbCommas(tokens);
