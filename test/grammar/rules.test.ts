@@ -231,6 +231,11 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… "they both were"', 'They both were tired.', 'They were both tired.', true],
   ['"we all have" stays', 'We all have a dream.', 'We all have a dream.', true],
   ['"who we all are" stays', 'This is who we all are.', 'This is who we all are.', true],
+  ['"their life" → "their lives"', 'Old people want to enjoy their life.', 'Old people want to enjoy their lives.', true],
+  ['… "our life" before a preposition', 'phones changed our life in many ways', 'phones changed our lives in many ways', false],
+  ['"our life together" stays', 'We planned our life together.', 'We planned our life together.', true],
+  ['"their life" of a singular antecedent stays', 'Everyone should enjoy their life.', 'Everyone should enjoy their life.', true],
+  ['"their life insurance" stays', 'They sold their life insurance.', 'They sold their life insurance.', true],
 ];
 
 describe('more grammar rules', () => {

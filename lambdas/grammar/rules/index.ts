@@ -745,6 +745,18 @@ function floatingQuantifier(tokens: Token[]): void {
   }
 }
 
+/** A word that makes a later "their" singular ("everyone … their life"). */
+const SINGULAR_ANTECEDENT = /^(each|every|everyone|everybody|someone|somebody|anyone|anybody|nobody|person|one|whoever)$/;
+
+/** "enjoy their life" → "enjoy their lives": many people have many lives (not a compound: "their life insurance"). */
+function pluralLives(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    if (lc(tokens[i]) !== 'life' || !/^(our|their)$/.test(lc(tokens[i - 1])) || tokens[i - 1].post !== '' || tokens[i].pre !== '') continue;
+    if (lc(tokens[i - 1]) === 'their' && tokens.slice(0, i).some((t) => SINGULAR_ANTECEDENT.test(lc(t)))) continue;
+    if (endsPhrase(tokens, i) || A_FOLLOWERS.has(lc(tokens[i + 1]))) setWord(tokens[i], 'lives');
+  }
+}
+
 /** Applies every rule in order; each works on tokens so punctuation and spacing are preserved. */
 export function applyRules(sentence: string, options: { readonly written?: boolean } = {}): string {
   let tokens = tokenize(sentence);
@@ -765,6 +777,7 @@ export function applyRules(sentence: string, options: { readonly written?: boole
   tokens = indefiniteArticle(superlativeArticles(missingCopula(tokens)));
   determinerNumber(tokens);
   pluralAfterQuantifier(tokens);
+  pluralLives(tokens);
   bareNounSubject(tokens);
   pronounAgreement(tokens);
   thereIsPlural(tokens);
