@@ -236,6 +236,10 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['"our life together" stays', 'We planned our life together.', 'We planned our life together.', true],
   ['"their life" of a singular antecedent stays', 'Everyone should enjoy their life.', 'Everyone should enjoy their life.', true],
   ['"their life insurance" stays', 'They sold their life insurance.', 'They sold their life insurance.', true],
+  ['"a" before a comparative and a noun', 'They will have better chance to win.', 'They will have a better chance to win.', true],
+  ['… after "is"', 'this is bigger problem for us', 'this is a bigger problem for us', false],
+  ['"had better luck" stays', 'He had better luck today.', 'He had better luck today.', true],
+  ['"had better go" stays', 'You had better go now.', 'You had better go now.', true],
 ];
 
 describe('more grammar rules', () => {

@@ -645,7 +645,8 @@ function indefiniteArticle(tokens: Token[]): Token[] {
     // The noun phrase: optional "very", adjectives, then the head noun, which must end the phrase.
     let k = i + 1;
     if (lc(tokens[k]) === 'very' && tokens[k].post === '') k++;
-    while (k < tokens.length && PURE_ADJECTIVE(lc(tokens[k])) && tokens[k].post === '' && tokens[k].pre === '') k++;
+    // A comparative counts as an adjective here: "have better chance" → "have a better chance".
+    while (k < tokens.length && (PURE_ADJECTIVE(lc(tokens[k])) || has(lc(tokens[k]), 'Comparative')) && tokens[k].post === '' && tokens[k].pre === '') k++;
     const head = tokens[k];
     if (!head || head.pre !== '' || !/^\p{Ll}+$/u.test(head.word) || !(isSingularNoun(head.word) || COUNTABLE.has(head.word)) || BARE_NOUNS.has(head.word) || TIME_NOUNS.has(head.word)) continue;
     if (lc(tokens[i + 1]) === 'very' && k === i + 2) continue;
