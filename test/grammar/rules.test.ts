@@ -240,6 +240,9 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… after "is"', 'this is bigger problem for us', 'this is a bigger problem for us', false],
   ['"had better luck" stays', 'He had better luck today.', 'He had better luck today.', true],
   ['"had better go" stays', 'You had better go now.', 'You had better go now.', true],
+  ['a participle before a bare plural subject', 'I know that trained dogs is calm.', 'I know that trained dogs are calm.', false],
+  ['… not the verb of a relative clause', 'The virus that infected cats is rare.', 'The virus that infected cats is rare.', false],
+  ['… nor after a subject pronoun', 'He said he hunted deer is fun.', 'He said he hunted deer is fun.', false],
 ];
 
 describe('more grammar rules', () => {

@@ -168,6 +168,10 @@ function baseOfThirdPerson(tokens: readonly Token[], i: number): string | undefi
 function bareClauseStart(tokens: readonly Token[], i: number): boolean {
   let k = i;
   while (k > 0 && tokens[k - 1].post === '' && PURE_ADJECTIVE(lc(tokens[k - 1]))) k--;
+  // A participle right before the noun modifies it ("endangered animals").
+  if (k === i && k > 0 && tokens[k - 1].post === '' && /ed$/.test(lc(tokens[k - 1])) && tags(lc(tokens[k - 1])).every((x) => x === 'PastTense' || x === 'Adjective')) k--;
+  // After a relative "that" (one not following a verb) the word read as a modifier may be a verb: "the virus that infected cats is".
+  if (k < i && lc(tokens[k - 1]) === 'that' && !BE.has(lc(tokens[k - 2])) && !CLAUSE_TAKERS.test(lc(tokens[k - 2]))) return false;
   // After a joining "and"/"or" the noun may end a compound subject; a sentence-opening one joins nothing.
   return clauseStart(tokens, k) && !(k > 1 && /^(and|or)$/.test(lc(tokens[k - 1])));
 }
