@@ -243,6 +243,10 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['a participle before a bare plural subject', 'I know that trained dogs is calm.', 'I know that trained dogs are calm.', false],
   ['… not the verb of a relative clause', 'The virus that infected cats is rare.', 'The virus that infected cats is rare.', false],
   ['… nor after a subject pronoun', 'He said he hunted deer is fun.', 'He said he hunted deer is fun.', false],
+  ['a verb-looking plural opening a clause before "is"', 'And details is what counts.', 'And details are what counts.', true],
+  ['… not after "that"', 'It is a job that pays is rare.', 'It is a job that pays is rare.', false],
+  ['… not "means"', 'Means is a word.', 'Means is a word.', false],
+  ['… not after a subject', 'She details is odd.', 'She details is odd.', false],
 ];
 
 describe('more grammar rules', () => {

@@ -144,7 +144,7 @@ function nounSubjectAgreement(tokens: Token[]): void {
       if (target) setWord(v, target);
     } else if (i > 1 && has(lc(tokens[i - 1]), 'Adjective') && tags(lc(tokens[i - 1])).length === 1 && tokens[i - 2].post === '' && PLURAL_DETERMINERS.has(lc(tokens[i - 2])) && clauseStart(tokens, i - 2) && tokens[i - 1].post === '' && isPluralNoun(n) && TO_PLURAL[vw]) {
       setWord(v, TO_PLURAL[vw]);
-    } else if (TO_PLURAL[vw] && bareClauseStart(tokens, i) && purePlural(n)) {
+    } else if (TO_PLURAL[vw] && bareClauseStart(tokens, i) && (purePlural(n) || verbReadAsPlural(tokens, i))) {
       // "Details is the key", "endangered animals is": a bare plural subject opening a clause.
       setWord(v, TO_PLURAL[vw]);
     } else if (((headed && PLURAL_DETERMINERS.has(det)) || (n === 'people' && (clauseStart(tokens, i) || !['a', 'an', 'one', 'this', 'that', 'every', 'each'].includes(det)) && !(det === 'of' && /^(number|amount|majority|percentage|group|rest)$/.test(lc(tokens[i - 2]))))) && (n === 'people' || n === 'children' || isPluralNoun(n))) {
@@ -164,14 +164,25 @@ function baseOfThirdPerson(tokens: readonly Token[], i: number): string | undefi
   return forms && forms.PresentTense === w && forms.Infinitive !== w ? forms.Infinitive : undefined;
 }
 
+/**
+ * A word in -s the lexicon knows only as a verb ("details", "costs"), opening a clause right before
+ * "is"/"has": a verb there would have no subject, so it is a plural noun. Not after "that", whose
+ * relative clause it may be the verb of ("the thing that matters is").
+ */
+function verbReadAsPlural(tokens: readonly Token[], i: number): boolean {
+  const w = lc(tokens[i]);
+  return clauseStart(tokens, i) && tags(w).every((x) => x === 'PresentTense') && known(w) && !NOT_PLAIN_PLURALS.has(w) && guessNounTags(w).includes('Plural') && !/^(that|where|when)$/.test(lc(tokens[i - 1]));
+}
+
 /** The noun at i opens a clause with nothing before it but adjectives the lexicon knows only as such. */
 function bareClauseStart(tokens: readonly Token[], i: number): boolean {
   let k = i;
   while (k > 0 && tokens[k - 1].post === '' && PURE_ADJECTIVE(lc(tokens[k - 1]))) k--;
   // A participle right before the noun modifies it ("endangered animals").
   if (k === i && k > 0 && tokens[k - 1].post === '' && /ed$/.test(lc(tokens[k - 1])) && tags(lc(tokens[k - 1])).every((x) => x === 'PastTense' || x === 'Adjective')) k--;
-  // After a relative "that" (one not following a verb) the word read as a modifier may be a verb: "the virus that infected cats is".
-  if (k < i && lc(tokens[k - 1]) === 'that' && !BE.has(lc(tokens[k - 2])) && !CLAUSE_TAKERS.test(lc(tokens[k - 2]))) return false;
+  // A relative "that" (one not following a verb) may be the subject, and what follows its verb:
+  // "the virus that infected cats is", "a job that pays is".
+  if (k > 1 && lc(tokens[k - 1]) === 'that' && !BE.has(lc(tokens[k - 2])) && !CLAUSE_TAKERS.test(lc(tokens[k - 2]))) return false;
   // After a joining "and"/"or" the noun may end a compound subject; a sentence-opening one joins nothing.
   return clauseStart(tokens, k) && !(k > 1 && /^(and|or)$/.test(lc(tokens[k - 1])));
 }
@@ -667,8 +678,10 @@ function indefiniteArticle(tokens: Token[]): Token[] {
 /** A plural noun the lexicon does not also know as a verb ("animals", "children"; not "means", "makes"). */
 function purePlural(w: string): boolean {
   if (/^\p{Ll}+[^s]s$/u.test(w) && !known(w) && guessNounTags(w).includes('Plural')) return true;
-  return /^\p{Ll}+$/u.test(w) && isPluralNoun(w) && tags(w).every((t) => t === 'Plural' || t === 'Noun') && !['means', 'series', 'news', 'species', 'people', 'police', 'few', 'lots', 'thanks', 'physics', 'economics', 'mathematics', 'politics', 'glasses', 'clothes', 'goods', 'headquarters', 'times'].includes(w);
+  return /^\p{Ll}+$/u.test(w) && isPluralNoun(w) && tags(w).every((t) => t === 'Plural' || t === 'Noun') && !NOT_PLAIN_PLURALS.has(w);
 }
+/** Words in -s that are singular, uncounted or irregular in agreement. */
+const NOT_PLAIN_PLURALS = new Set(['means', 'series', 'news', 'species', 'people', 'police', 'few', 'lots', 'thanks', 'physics', 'economics', 'mathematics', 'politics', 'glasses', 'clothes', 'goods', 'headquarters', 'times']);
 
 /** "this animals" → "these animals"; "a slow movements" → "a slow movement": the determiner and the noun disagree in number. */
 function determinerNumber(tokens: Token[]): void {
