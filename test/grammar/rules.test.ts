@@ -247,6 +247,12 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… not after "that"', 'It is a job that pays is rare.', 'It is a job that pays is rare.', false],
   ['… not "means"', 'Means is a word.', 'Means is a word.', false],
   ['… not after a subject', 'She details is odd.', 'She details is odd.', false],
+  ['"be" after a modal before "able"', 'we will able to help', 'we will be able to help', false],
+  ['… before a determiner', 'This will the end of it.', 'This will be the end of it.', true],
+  ['… before an adjective', 'I think it will difficult.', 'I think it will be difficult.', true],
+  ['… not in a question', 'Will the bus come soon?', 'Will the bus come soon?', true],
+  ['… not before a verb', 'they could lose it', 'they could lose it', false],
+  ['"they live" takes no "are"', 'They live in Paris.', 'They live in Paris.', true],
 ];
 
 describe('more grammar rules', () => {

@@ -532,6 +532,9 @@ function pronounAgreement(tokens: Token[]): void {
   }
 }
 
+/** An adjective that needs a verb before it: not a participle, nor a word that is also a verb or adverb ("they live", "I lost"). */
+const PREDICATE_ADJECTIVE = (w: string): boolean => PURE_ADJECTIVE(w) && !QUANTIFIERS.has(w) && !/ed$|^(left|right|lost|like|live|well|back|ahead|home|alone|only)$/.test(w);
+
 const COPULA: Record<string, string> = { i: 'am', he: 'is', she: 'is', it: 'is', we: 'are', you: 'are', they: 'are' };
 
 /** "it very hard to" → "it is very hard to": a subject pronoun opening a clause, then an adjective and no verb. */
@@ -544,10 +547,24 @@ function missingCopula(tokens: Token[]): Token[] {
     let k = i + 1;
     if (/^(very|so|too|really|quite)$/.test(lc(tokens[k])) && tokens[k].post === '') k++;
     const adjective = tokens[k];
-    if (!adjective || adjective.pre !== '' || !PURE_ADJECTIVE(lc(adjective)) || QUANTIFIERS.has(lc(adjective)) || /ed$|^(left|right|lost|like|well|back|ahead|home|alone)$/.test(lc(adjective))) continue;
+    if (!adjective || adjective.pre !== '' || !PREDICATE_ADJECTIVE(lc(adjective))) continue;
     // The adjective must end the clause or take "to", "for", "that", "because" or "and".
     if (!endsPhrase(tokens, k) && !/^(to|for|that|because|and|but|when|if|at|in|with|about|of)$/.test(lc(tokens[k + 1]))) continue;
     out.push({ pre: '', word: p === 'i' ? 'am' : COPULA[p], post: '', space: ' ' });
+  }
+  return out;
+}
+
+/** "we will able to" → "we will be able to", "it can the best" → "it can be the best": a modal after its subject needs a verb before a noun phrase or adjective. */
+function beAfterModal(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    out.push(tokens[i]);
+    const [m, next] = [tokens[i], tokens[i + 1]];
+    if (!next || i === 0 || !MODALS.has(lc(m)) || m.post !== '' || next.pre !== '' || tokens[i - 1].post !== '') continue;
+    if (!SUBJECT_PRONOUNS.has(lc(tokens[i - 1])) && !/^(this|that|there)$/.test(lc(tokens[i - 1]))) continue;
+    const w = lc(next);
+    if (w === 'able' || w === 'a' || w === 'an' || w === 'the' || PREDICATE_ADJECTIVE(w)) out.push({ pre: '', word: 'be', post: '', space: ' ' });
   }
   return out;
 }
@@ -792,7 +809,7 @@ export function applyRules(sentence: string, options: { readonly written?: boole
     subordinateClauseComma(tokens);
     introductoryPhraseComma(tokens);
   }
-  tokens = indefiniteArticle(superlativeArticles(missingCopula(tokens)));
+  tokens = indefiniteArticle(superlativeArticles(beAfterModal(missingCopula(tokens))));
   determinerNumber(tokens);
   pluralAfterQuantifier(tokens);
   pluralLives(tokens);
