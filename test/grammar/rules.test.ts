@@ -253,6 +253,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… not in a question', 'Will the bus come soon?', 'Will the bus come soon?', true],
   ['… not before a verb', 'they could lose it', 'they could lose it', false],
   ['"they live" takes no "are"', 'They live in Paris.', 'They live in Paris.', true],
+  ['a missing "is" before a degree word and an adjective the lexicon lacks', 'It so expensive that we left.', 'It is so expensive that we left.', true],
+  ['… not without the degree word', 'they expensive that', 'they expensive that', false],
 ];
 
 describe('more grammar rules', () => {

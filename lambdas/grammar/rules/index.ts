@@ -547,7 +547,9 @@ function missingCopula(tokens: Token[]): Token[] {
     let k = i + 1;
     if (/^(very|so|too|really|quite)$/.test(lc(tokens[k])) && tokens[k].post === '') k++;
     const adjective = tokens[k];
-    if (!adjective || adjective.pre !== '' || !PREDICATE_ADJECTIVE(lc(adjective))) continue;
+    // After a degree word, a word the lexicon lacks but whose suffix marks an adjective counts too ("so expensive").
+    const suffixed = k > i + 1 && adjective && !known(lc(adjective)) && /..(ous|ful|ive|able|ible|less)$/.test(lc(adjective));
+    if (!adjective || adjective.pre !== '' || !(PREDICATE_ADJECTIVE(lc(adjective)) || suffixed)) continue;
     // The adjective must end the clause or take "to", "for", "that", "because" or "and".
     if (!endsPhrase(tokens, k) && !/^(to|for|that|because|and|but|when|if|at|in|with|about|of)$/.test(lc(tokens[k + 1]))) continue;
     out.push({ pre: '', word: p === 'i' ? 'am' : COPULA[p], post: '', space: ' ' });
