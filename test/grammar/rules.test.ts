@@ -255,6 +255,11 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['"they live" takes no "are"', 'They live in Paris.', 'They live in Paris.', true],
   ['a missing "is" before a degree word and an adjective the lexicon lacks', 'It so expensive that we left.', 'It is so expensive that we left.', true],
   ['… not without the degree word', 'they expensive that', 'they expensive that', false],
+  ['a relative pronoun after "a" + singular noun', 'We need a man who are strong.', 'We need a man who is strong.', true],
+  ['… "have" after "each"', 'each student that have a car', 'each student that has a car', false],
+  ['… not after a plural', 'We need men who are strong.', 'We need men who are strong.', true],
+  ['… not after a collective noun', 'It is a couple who are happy.', 'It is a couple who are happy.', true],
+  ['… not after "of" + plural', 'He is one of a few men who are here.', 'He is one of a few men who are here.', true],
 ];
 
 describe('more grammar rules', () => {

@@ -127,6 +127,8 @@ function pastWithTimeWords(tokens: Token[]): void {
 
 const DETERMINERS = new Set(['my', 'his', 'her', 'your', 'our', 'their', 'the', 'this', 'that', 'a', 'an', 'every', 'each']);
 const PLURAL_DETERMINERS = new Set(['my', 'his', 'her', 'your', 'our', 'their', 'the', 'these', 'those', 'many', 'some', 'most', 'all']);
+/** Nouns for groups, which may take a plural verb ("the family are", "a couple who are"). */
+const COLLECTIVE_NOUNS = new Set(['family', 'police', 'team', 'staff', 'government', 'couple', 'majority', 'number', 'rest']);
 const TO_THIRD: Record<string, string> = { have: 'has', do: 'does', "don't": "doesn't", are: 'is', were: 'was' };
 const TO_PLURAL: Record<string, string> = { has: 'have', does: 'do', "doesn't": "don't", is: 'are', was: 'were' };
 
@@ -139,7 +141,7 @@ function nounSubjectAgreement(tokens: Token[]): void {
     if (tokens[i].post !== '' || !/^\p{Ll}/u.test(v.word)) continue;
     const det = lc(tokens[i - 1]);
     const headed = i > 0 && tokens[i - 1].post === '' && clauseStart(tokens, i - 1);
-    if (headed && DETERMINERS.has(det) && isSingularNoun(n) && !['family', 'police', 'team', 'staff', 'government', 'couple', 'majority', 'number', 'rest'].includes(n)) {
+    if (headed && DETERMINERS.has(det) && isSingularNoun(n) && !COLLECTIVE_NOUNS.has(n)) {
       const target = TO_THIRD[vw] ?? thirdPerson(tokens, i + 1);
       if (target) setWord(v, target);
     } else if (i > 1 && has(lc(tokens[i - 1]), 'Adjective') && tags(lc(tokens[i - 1])).length === 1 && tokens[i - 2].post === '' && PLURAL_DETERMINERS.has(lc(tokens[i - 2])) && clauseStart(tokens, i - 2) && tokens[i - 1].post === '' && isPluralNoun(n) && TO_PLURAL[vw]) {
@@ -794,6 +796,17 @@ function pluralLives(tokens: Token[]): void {
   }
 }
 
+/** "a person who are" → "a person who is": a relative pronoun takes the number of a singular noun after "a"/"each". */
+function relativeAgreement(tokens: Token[]): void {
+  for (let i = 2; i + 1 < tokens.length; i++) {
+    const v = tokens[i + 1];
+    const n = lc(tokens[i - 1]);
+    if (!/^(who|that)$/.test(lc(tokens[i])) || !/^(a|an|each|every)$/.test(lc(tokens[i - 2])) || !isSingularNoun(n) || COLLECTIVE_NOUNS.has(n)) continue;
+    if (tokens.slice(i - 2, i + 1).some((t) => t.post !== '') || !TO_THIRD[lc(v)]) continue;
+    setWord(v, TO_THIRD[lc(v)]);
+  }
+}
+
 /** Applies every rule in order; each works on tokens so punctuation and spacing are preserved. */
 export function applyRules(sentence: string, options: { readonly written?: boolean } = {}): string {
   let tokens = tokenize(sentence);
@@ -818,6 +831,7 @@ export function applyRules(sentence: string, options: { readonly written?: boole
   bareNounSubject(tokens);
   pronounAgreement(tokens);
   thereIsPlural(tokens);
+  relativeAgreement(tokens);
   nounSubjectAgreement(tokens);
   pastWithTimeWords(tokens);
   baseAfterModal(tokens);
