@@ -260,6 +260,9 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… not after a plural', 'We need men who are strong.', 'We need men who are strong.', true],
   ['… not after a collective noun', 'It is a couple who are happy.', 'It is a couple who are happy.', true],
   ['… not after "of" + plural', 'He is one of a few men who are here.', 'He is one of a few men who are here.', true],
+  ['"it\'s is" → "it is"', "It's is very clear.", 'It is very clear.', true],
+  ['… "that\'s was"', "that's was fun", 'that was fun', false],
+  ['"it\'s his" stays', "It's his.", "It's his.", true],
 ];
 
 describe('more grammar rules', () => {

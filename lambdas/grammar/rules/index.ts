@@ -294,7 +294,6 @@ const FALSE_PLURALS: Record<string, string> = {
   teeths: 'teeth',
 };
 
-/** Fixed word-form errors: false plurals, double comparatives, "discuss about". */
 /** Words after "its" that make it "it's": adverbs and adjectives that cannot start a noun phrase it owns. */
 const IT_IS_FOLLOWERS = /^(very|so|too|not|really|always|never|also|just|rightly|important|difficult|easy|hard|possible|impossible|necessary|true|clear|obvious|better|worse|because)$/;
 
@@ -331,6 +330,7 @@ function articleToDrop(tokens: readonly Token[], i: number): boolean {
   return GENERIC_NOUNS.has(n) && (endsHere(i + 1) || GENERIC_FOLLOWERS.test(lc(after))) && i > 0 && !/^(of|in|at|on)$/.test(lc(tokens[i - 1]));
 }
 
+/** Fixed word-form errors: false plurals, double comparatives, "discuss about", "it's is". */
 function wordForms(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -348,6 +348,9 @@ function wordForms(tokens: Token[]): Token[] {
     if (w === 'its' && t.post === '' && next && next.pre === '' && IT_IS_FOLLOWERS.test(lc(next)) && lc(tokens[i + 2]) !== 'own') {
       setWord(t, "it's");
     }
+    // "it's is" → "it is": the contracted "is" and the full one say it twice.
+    const doubled = /^(it|that|there|he|she|what)['’]s$/.exec(w);
+    if (doubled && t.post === '' && /^(is|was)$/.test(lc(next))) setWord(t, doubled[1]);
     if (articleToDrop(tokens, i)) {
       // The next word takes the article's place: its capital and any opening punctuation.
       if (/^\p{Lu}/u.test(t.word)) next.word = next.word.charAt(0).toUpperCase() + next.word.slice(1);
