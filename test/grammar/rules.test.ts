@@ -197,6 +197,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['no "the" in a comparison with a whole class', 'Ideas are more reliable than the facts.', 'Ideas are more reliable than facts.', true],
   ['… nor before "others"', 'Movies are better than the others, especially funny ones.', 'Movies are better than others, especially funny ones.', true],
   ['"than the boys in his class" stays', 'He is taller than the boys in his class.', 'He is taller than the boys in his class.', true],
+  ['… nor before "other people"', 'She works harder than the other people.', 'She works harder than other people.', true],
+  ['"than the other people here" stays', 'She works harder than the other people here.', 'She works harder than the other people here.', true],
   ['"its" before an adverb is "it\'s"', 'but its very expensive to do.', "but it's very expensive to do.", false],
   ['"its very own" stays', 'The company and its very own staff.', 'The company and its very own staff.', false],
   ['"its tail" stays', 'The dog wagged its tail.', 'The dog wagged its tail.', false],

@@ -325,7 +325,7 @@ function articleToDrop(tokens: readonly Token[], i: number): boolean {
   if (/^(these|those|this|my|your|his|our|their|its)$/.test(n)) return true;
   // "more reliable than the facts", "smarter than the other people": a comparison with a whole class.
   const endsHere = (k: number): boolean => tokens[k].post !== '' || !tokens[k + 1];
-  if (lc(tokens[i - 1]) === 'than' && (n === 'others' || (n === 'other' && after && purePlural(lc(after)) && endsHere(i + 2)) || (purePlural(n) && endsHere(i + 1)))) return true;
+  if (lc(tokens[i - 1]) === 'than' && (n === 'others' || (n === 'other' && after && (purePlural(lc(after)) || lc(after) === 'people') && endsHere(i + 2)) || (purePlural(n) && endsHere(i + 1)))) return true;
   // "the nature", "the society" meant in general: no article unless what follows may make it specific.
   return GENERIC_NOUNS.has(n) && (endsHere(i + 1) || GENERIC_FOLLOWERS.test(lc(after))) && i > 0 && !/^(of|in|at|on)$/.test(lc(tokens[i - 1]));
 }
