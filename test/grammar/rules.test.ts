@@ -188,6 +188,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['no "a" before an adjective and a mass noun', 'She gave me a good advice.', 'She gave me good advice.', false],
   ['the capital moves to the mass noun', 'An information is useful.', 'Information is useful.', false],
   ['"a knowledge of" stays', 'A knowledge of French helps.', 'A knowledge of French helps.', false],
+  ['no "a" before "many"', 'It lasted for a many years.', 'It lasted for many years.', false],
+  ['"a great many" stays', 'It lasted a great many years.', 'It lasted a great many years.', false],
   ['bare infinitive after make + object', 'Advertisements make me to buy things.', 'Advertisements make me buy things.', false],
   ['no "as" after "considered"', 'Sex is considered as the least important topic.', 'Sex is considered the least important topic.', false],
   ['no "as" after "consider" + object', 'Do we consider her as a smart girl?', 'Do we consider her a smart girl?', false],

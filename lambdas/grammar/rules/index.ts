@@ -316,8 +316,8 @@ function articleToDrop(tokens: readonly Token[], i: number): boolean {
   const [t, next] = [tokens[i], tokens[i + 1]];
   const w = lc(t);
   if (t.post !== '' || !next || next.pre !== '') return false;
-  // "an information", "a good advice": no indefinite article before a noun that is never counted.
-  if (w === 'a' || w === 'an') return massNounAhead(tokens, i + 1);
+  // "an information", "a good advice": no indefinite article before a noun that is never counted, nor before "many".
+  if (w === 'a' || w === 'an') return massNounAhead(tokens, i + 1) || lc(next) === 'many';
   if (w !== 'the') return false;
   const n = lc(next);
   const after = tokens[i + 2];
