@@ -811,7 +811,7 @@ function relativeAgreement(tokens: Token[]): void {
 }
 
 /** Applies every rule in order; each works on tokens so punctuation and spacing are preserved. */
-export function applyRules(sentence: string, options: { readonly written?: boolean } = {}): string {
+function applyRulesOnce(sentence: string, options: { readonly written?: boolean }): string {
   let tokens = tokenize(sentence);
   if (tokens.length === 0) return sentence;
   personalPronoun(tokens);
@@ -839,4 +839,18 @@ export function applyRules(sentence: string, options: { readonly written?: boole
   pastWithTimeWords(tokens);
   baseAfterModal(tokens);
   return render(tokens);
+}
+
+/** Rule passes before giving up on a fixed point; one word fix can reveal a comma ("For these reason we" → "reasons" → the opener "For these reasons,"). */
+const RULE_PASSES = 3;
+
+/** Applies the rules until they change nothing, so correcting corrected text is a no-op. */
+export function applyRules(sentence: string, options: { readonly written?: boolean } = {}): string {
+  let text = sentence;
+  for (let pass = 0; pass < RULE_PASSES; pass++) {
+    const next = applyRulesOnce(text, options);
+    if (next === text) break;
+    text = next;
+  }
+  return text;
 }
