@@ -171,6 +171,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['joins "there fore" before the comma rules look', 'There fore we went with out them.', 'Therefore, we went without them.', true],
   ['a bare plural subject takes a plural verb', 'Cats is nice but dogs has fleas.', 'Cats are nice but dogs have fleas.', false],
   ['a counted noun before "during"', 'It lessens the number of car during the rush hour.', 'It lessens the number of cars during the rush hour.', false],
+  ['a counted noun before a new clause\'s subject', 'For these reason we left early.', 'For these reasons, we left early.', true],
+  ['… not the first half of a compound', 'We saw two car accidents.', 'We saw two car accidents.', true],
   ['… after "that"', 'I know that animals is clever.', 'I know that animals are clever.', false],
   ['… after a sentence-opening "And"', 'And students is the key.', 'And students are the key.', false],
   ['… but not ending a compound subject', 'My friends and students is here.', 'My friends and students is here.', false],

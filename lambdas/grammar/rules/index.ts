@@ -86,7 +86,8 @@ function pluralAfterQuantifier(tokens: Token[]): void {
     const w = lc(n);
     if (!isNounAfterQuantifier(w) || w === 'hundred' || w === 'thousand' || w === 'percent' || w === 'kind' || w === 'sort' || w === 'type') continue;
     // The head of the phrase must be this word, not a compound's first half ("two car accidents").
-    if (!endsPhrase(tokens, i) && !HEAD_FOLLOWERS.has(lc(tokens[i + 1])) && !notNominal(lc(tokens[i + 1]))) continue;
+    // A subject pronoun after it starts a new clause ("for these reason we left").
+    if (!endsPhrase(tokens, i) && !HEAD_FOLLOWERS.has(lc(tokens[i + 1])) && !notNominal(lc(tokens[i + 1])) && !MAIN_SUBJECTS.has(lc(tokens[i + 1]))) continue;
     const p = plural(w);
     if (p && p !== w) setWord(n, p);
   }
