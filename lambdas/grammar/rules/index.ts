@@ -800,16 +800,26 @@ function pluralLives(tokens: Token[]): void {
   }
 }
 
-/** "a person who are" → "a person who is": a relative pronoun takes the number of a singular noun after "a"/"each". */
+/** "a person who are" → "a person who is", "people who is" → "people who are": a relative pronoun takes its noun's number. */
 function relativeAgreement(tokens: Token[]): void {
-  for (let i = 2; i + 1 < tokens.length; i++) {
+  for (let i = 1; i + 1 < tokens.length; i++) {
     const v = tokens[i + 1];
     const n = lc(tokens[i - 1]);
-    if (!/^(who|that)$/.test(lc(tokens[i])) || !/^(a|an|each|every)$/.test(lc(tokens[i - 2])) || !isSingularNoun(n) || COLLECTIVE_NOUNS.has(n)) continue;
-    if (tokens.slice(i - 2, i + 1).some((t) => t.post !== '') || !TO_THIRD[lc(v)]) continue;
-    setWord(v, TO_THIRD[lc(v)]);
+    if (!/^(who|that)$/.test(lc(tokens[i])) || tokens[i - 1].post !== '' || tokens[i].post !== '') continue;
+    if (i > 1 && tokens[i - 2].post === '' && /^(a|an|each|every)$/.test(lc(tokens[i - 2])) && isSingularNoun(n) && !COLLECTIVE_NOUNS.has(n) && TO_THIRD[lc(v)]) setWord(v, TO_THIRD[lc(v)]);
+    const plural = purePlural(n) || n === 'people' || n === 'children';
+    if (plural && TO_PLURAL[lc(v)] && !verbObject(tokens, i - 1)) setWord(v, TO_PLURAL[lc(v)]);
   }
 }
+
+/** The noun at i, with its determiners and adjectives, follows a verb: a "that" or "who" after it may open the verb's clause ("told the students that is wrong", "asked the children who is"). */
+function verbObject(tokens: readonly Token[], i: number): boolean {
+  let k = i;
+  while (k > 0 && tokens[k - 1].post === '' && (PLURAL_DETERMINERS.has(lc(tokens[k - 1])) || PURE_ADJECTIVE(lc(tokens[k - 1])))) k--;
+  const before = lc(tokens[k - 1]);
+  return CLAUSE_TAKERS.test(before) || tags(before).some((x) => VERB_TAGS.has(x));
+}
+const VERB_TAGS = new Set(['Verb', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Participle', 'Copula', 'Modal', 'Auxiliary']);
 
 /** Applies every rule in order; each works on tokens so punctuation and spacing are preserved. */
 function applyRulesOnce(sentence: string, options: { readonly written?: boolean }): string {
