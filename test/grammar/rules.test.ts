@@ -270,6 +270,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… "that has" after a plural', 'there are also cities that has no cars', 'there are also cities that have no cars', false],
   ['… not a clause after a verb and its object', 'I told the students that is wrong.', 'I told the students that is wrong.', true],
   ['… nor an indirect question', 'I asked the children who is first.', 'I asked the children who is first.', true],
+  ['"there is" + adverb + plural', 'there is also many reasons', 'there are also many reasons', false],
+  ['"there is always a way" stays', 'There is always a way.', 'There is always a way.', true],
   ['"it\'s is" → "it is"', "It's is very clear.", 'It is very clear.', true],
   ['… "that\'s was"', "that's was fun", 'that was fun', false],
   ['"it\'s his" stays', "It's his.", "It's his.", true],

@@ -201,19 +201,21 @@ function thirdPerson(tokens: readonly Token[], i: number): string | undefined {
   return verbForms(w)?.PresentTense;
 }
 
-/** "there is many people" → "there are many people". */
+/** "there is many people" → "there are many people", also across an adverb ("there is also many"). */
 function thereIsPlural(tokens: Token[]): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (lc(tokens[i]) !== 'there' || tokens[i].post !== '') continue;
     const be = tokens[i + 1];
     const bw = lc(be);
     if ((bw !== 'is' && bw !== 'was') || be.post !== '') continue;
-    const a = lc(tokens[i + 2]);
-    const b = lc(tokens[i + 3]);
+    // An adverb may come between: "there is also many people".
+    const j = FREQUENCY_ADVERBS.has(lc(tokens[i + 2])) && tokens[i + 2].post === '' ? i + 3 : i + 2;
+    const a = lc(tokens[j]);
+    const b = lc(tokens[j + 1]);
     const pluralFollows =
       ['many', 'several', 'few', 'various', 'numerous', 'two', 'three', 'four', 'five', 'some', 'lots', 'these', 'those'].includes(a) && (a !== 'some' || isPluralNoun(b)) ||
-      (a === 'a' && b === 'lot' && lc(tokens[i + 4]) === 'of' && isPluralNoun(lc(tokens[i + 5]))) ||
-      (tokens[i + 2].post === '' && isPluralNoun(a) && !isUncountable(a));
+      (a === 'a' && b === 'lot' && lc(tokens[j + 2]) === 'of' && isPluralNoun(lc(tokens[j + 3]))) ||
+      (tokens[j] !== undefined && tokens[j].post === '' && isPluralNoun(a) && !isUncountable(a));
     if (pluralFollows) setWord(be, bw === 'is' ? 'are' : 'were');
   }
 }
