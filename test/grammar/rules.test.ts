@@ -272,6 +272,7 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… nor an indirect question', 'I asked the children who is first.', 'I asked the children who is first.', true],
   ['"there is" + adverb + plural', 'there is also many reasons', 'there are also many reasons', false],
   ['"there is always a way" stays', 'There is always a way.', 'There is always a way.', true],
+  ['no "a" before an adverb read as an adjective', 'There is still hope.', 'There is still hope.', true],
   ['"it\'s is" → "it is"', "It's is very clear.", 'It is very clear.', true],
   ['… "that\'s was"', "that's was fun", 'that was fun', false],
   ['"it\'s his" stays', "It's his.", "It's his.", true],

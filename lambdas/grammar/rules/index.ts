@@ -686,6 +686,8 @@ function indefiniteArticle(tokens: Token[]): Token[] {
     if (!A_TRIGGERS.has(trigger) || tokens[i].post !== '' || i + 1 >= tokens.length) continue;
     // The noun phrase: optional "very", adjectives, then the head noun, which must end the phrase.
     let k = i + 1;
+    // "is still hope": an adverb after the verb, not an adjective of the noun.
+    if (FREQUENCY_ADVERBS.has(lc(tokens[k]))) continue;
     if (lc(tokens[k]) === 'very' && tokens[k].post === '') k++;
     // A comparative counts as an adjective here: "have better chance" → "have a better chance".
     while (k < tokens.length && (PURE_ADJECTIVE(lc(tokens[k])) || has(lc(tokens[k]), 'Comparative')) && tokens[k].post === '' && tokens[k].pre === '') k++;
