@@ -168,9 +168,9 @@ function baseOfThirdPerson(tokens: readonly Token[], i: number): string | undefi
 }
 
 /**
- * A word in -s the lexicon knows only as a verb ("details", "costs"), opening a clause right before
- * "is"/"has": a verb there would have no subject, so it is a plural noun. Not after "that", whose
- * relative clause it may be the verb of ("the thing that matters is").
+ * A word in -s the lexicon knows only as a verb ("details"), opening a clause right before a singular
+ * "is"/"has"/"does": a verb there would have no subject, so it is a plural noun. Not after "that",
+ * "where" or "when", whose clause it may be the verb of ("the thing that matters is").
  */
 function verbReadAsPlural(tokens: readonly Token[], i: number): boolean {
   const w = lc(tokens[i]);
