@@ -258,6 +258,7 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… before an adjective', 'I think it will difficult.', 'I think it will be difficult.', true],
   ['… not in a question', 'Will the bus come soon?', 'Will the bus come soon?', true],
   ['… not before a verb', 'they could lose it', 'they could lose it', false],
+  ['… nor before an adverb the lexicon also calls an adjective', 'They will soon forget it, and they would still like more.', 'They will soon forget it, and they would still like more.', true],
   ['"they live" takes no "are"', 'They live in Paris.', 'They live in Paris.', true],
   ['a missing "is" before a degree word and an adjective the lexicon lacks', 'It so expensive that we left.', 'It is so expensive that we left.', true],
   ['… not without the degree word', 'they expensive that', 'they expensive that', false],

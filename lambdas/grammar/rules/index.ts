@@ -543,6 +543,15 @@ function pronounAgreement(tokens: Token[]): void {
 /** An adjective that needs a verb before it: not a participle, nor a word that is also a verb or adverb ("they live", "I lost"). */
 const PREDICATE_ADJECTIVE = (w: string): boolean => PURE_ADJECTIVE(w) && !QUANTIFIERS.has(w) && !/ed$|^(left|right|lost|like|live|well|back|ahead|home|alone|only)$/.test(w);
 
+/**
+ * The adjective at k ends its clause or takes "to", "for", "that", "because", "and"…: what a
+ * predicate adjective does, and an adverb the lexicon also calls an adjective ("will soon forget",
+ * "would still like") does not.
+ */
+function adjectiveEndsPredicate(tokens: readonly Token[], k: number): boolean {
+  return endsPhrase(tokens, k) || /^(to|for|that|because|and|but|when|if|at|in|with|about|of)$/.test(lc(tokens[k + 1]));
+}
+
 const COPULA: Record<string, string> = { i: 'am', he: 'is', she: 'is', it: 'is', we: 'are', you: 'are', they: 'are' };
 
 /** "it very hard to" → "it is very hard to": a subject pronoun opening a clause, then an adjective and no verb. */
@@ -558,8 +567,7 @@ function missingCopula(tokens: Token[]): Token[] {
     // After a degree word, a word the lexicon lacks but whose suffix marks an adjective counts too ("so expensive").
     const suffixed = k > i + 1 && adjective && !known(lc(adjective)) && /..(ous|ful|ive|able|ible|less)$/.test(lc(adjective));
     if (!adjective || adjective.pre !== '' || !(PREDICATE_ADJECTIVE(lc(adjective)) || suffixed)) continue;
-    // The adjective must end the clause or take "to", "for", "that", "because" or "and".
-    if (!endsPhrase(tokens, k) && !/^(to|for|that|because|and|but|when|if|at|in|with|about|of)$/.test(lc(tokens[k + 1]))) continue;
+    if (!adjectiveEndsPredicate(tokens, k)) continue;
     out.push({ pre: '', word: p === 'i' ? 'am' : COPULA[p], post: '', space: ' ' });
   }
   return out;
@@ -574,7 +582,8 @@ function beAfterModal(tokens: Token[]): Token[] {
     if (!next || i === 0 || !MODALS.has(lc(m)) || m.post !== '' || next.pre !== '' || tokens[i - 1].post !== '') continue;
     if (!SUBJECT_PRONOUNS.has(lc(tokens[i - 1])) && !/^(this|that|there)$/.test(lc(tokens[i - 1]))) continue;
     const w = lc(next);
-    if (w === 'able' || w === 'a' || w === 'an' || w === 'the' || PREDICATE_ADJECTIVE(w)) out.push({ pre: '', word: 'be', post: '', space: ' ' });
+    const adjective = PREDICATE_ADJECTIVE(w) && adjectiveEndsPredicate(tokens, i + 1);
+    if (w === 'able' || w === 'a' || w === 'an' || w === 'the' || adjective) out.push({ pre: '', word: 'be', post: '', space: ' ' });
   }
   return out;
 }
