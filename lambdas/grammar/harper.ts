@@ -29,8 +29,9 @@ export const ENABLED_RULES: ReadonlySet<string> = new Set([
   // Confused words.
   'ThenThan', 'ThatThan', 'ToTwoToo', 'ThereToTheir', 'TheirToThere', 'TheirToTheyre', 'TheyreToTheir', 'TheyToThem',
   'ItsContraction', 'PossessiveYour', 'PronounContraction', 'ToLoseTooLoose', 'Myself',
-  // Fixed phrases and connectives.
-  'DiscourseMarkers', 'OxfordComma', 'AvoidAndAlso', 'Everyone', 'Everybody', 'Someone', 'Therefore', 'Furthermore',
+  // Fixed phrases and connectives. Not AvoidAndAlso: "and also" is style, and dropping "also" drops
+  // a word the speaker said.
+  'DiscourseMarkers', 'OxfordComma', 'Everyone', 'Everybody', 'Someone', 'Therefore', 'Furthermore',
   'Nowadays', 'OfCourse', 'Lots', 'CondenseAllThe', 'DespiteOf', 'CorrectNumberSuffix', 'FewUnitsOfTimeAgo', 'The',
 ]);
 

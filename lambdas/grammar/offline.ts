@@ -1,14 +1,14 @@
 import { alignEdits } from './alignment';
 import { harperFixes, startHarper, type HarperFix, type HarperLinter } from './harper';
 import type { Correction, GrammarCorrector } from './port';
-import type { applyRules as ApplyRules } from './rules';
+import type * as Rules from './rules';
 import { correctSpelling, loadVocabulary } from './spelling';
 import { sentences } from './text';
 
 /** Harper's linter and our rules, both loaded at engine start. */
 interface Engine {
   readonly linter: HarperLinter;
-  readonly applyRules: typeof ApplyRules;
+  readonly rules: Pick<typeof Rules, 'applyRules' | 'dropsArticleOfCountedNoun'>;
 }
 
 /** Harper re-lints after each round because one fix can reveal the next ("a apples" → "an apples" → …). */
@@ -18,10 +18,11 @@ const HARPER_ROUNDS = 4;
  * Corrects one sentence: spelling and our rules, then Harper and our rules again until neither
  * changes anything. Stopping only at that fixed point is what makes correcting corrected text a no-op.
  */
-function correctSentence({ linter, applyRules }: Engine, sentence: string, written: boolean): string {
+function correctSentence(engine: Engine, sentence: string, written: boolean): string {
+  const { applyRules } = engine.rules;
   let text = applyRules(correctSpelling(sentence), { written });
   for (let round = 0; round < HARPER_ROUNDS; round++) {
-    const fixed = applyHarper(text, harperFixes(linter, text));
+    const fixed = applyHarper(text, harperFixesFor(engine, text));
     // Our rules are idempotent, so text Harper leaves alone is already their fixed point.
     if (fixed === text) break;
     const next = applyRules(fixed, { written });
@@ -29,6 +30,12 @@ function correctSentence({ linter, applyRules }: Engine, sentence: string, writt
     text = next;
   }
   return text;
+}
+
+/** Harper's fixes less those our lexicon knows better: an article its MassNouns drops from a counted noun. */
+function harperFixesFor({ linter, rules }: Engine, text: string): HarperFix[] {
+  const chars = Array.from(text);
+  return harperFixes(linter, text).filter((fix) => !rules.dropsArticleOfCountedNoun(chars.slice(fix.start, fix.end).join(''), fix.options[0] ?? ''));
 }
 
 /** Applies the first option of each non-overlapping fix, right to left (code-point offsets). */
@@ -90,7 +97,7 @@ export function createOfflineCorrector(): Promise<GrammarCorrector> {
  */
 async function startEngine(): Promise<Engine> {
   const { ready } = await startHarper();
-  const { applyRules } = await import('./rules');
+  const rules = await import('./rules');
   loadVocabulary();
-  return { linter: await ready, applyRules };
+  return { linter: await ready, rules };
 }

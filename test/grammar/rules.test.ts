@@ -1,4 +1,4 @@
-import { applyRules } from '../../lambdas/grammar/rules';
+import { applyRules, dropsArticleOfCountedNoun } from '../../lambdas/grammar/rules';
 
 describe('grammar rules', () => {
   it.each([
@@ -152,7 +152,7 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['capitalises "i" and its contractions', "yesterday i said i'm sure i'd come", "yesterday I said I'm sure I'd come", false],
   ['not list numbering', 'see point (i) above', 'see point (i) above', false],
   ['a noun compound before a modal is not subject and verb', 'In this case, a tour guide can be helpful.', 'In this case, a tour guide can be helpful.', true],
-  ['commas come before the agreement rules that look for clause starts', 'Also the youth have less mental pressure.', 'Also, the youth has less mental pressure.', true],
+  ['commas come before the agreement rules that look for clause starts', 'Also the city have less traffic.', 'Also, the city has less traffic.', true],
   ['comma after an opening phrase before a pronoun and auxiliary', 'As a young person you can do it.', 'As a young person, you can do it.', true],
   ['… before a determiner, noun and modal', 'In a market economy the price must reflect it.', 'In a market economy, the price must reflect it.', true],
   ['… before "there" and a modal', 'Without facts there will be no science.', 'Without facts, there will be no science.', true],
@@ -277,7 +277,24 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['"it\'s is" → "it is"', "It's is very clear.", 'It is very clear.', true],
   ['… "that\'s was"', "that's was fun", 'that was fun', false],
   ['"it\'s his" stays', "It's his.", "It's his.", true],
+  ['"a different way" is one way', 'They did it in a different way.', 'They did it in a different way.', true],
+  ['… while "in different way" is many', 'they do it in different way', 'they do it in different ways', false],
+  ['a noun whose plural is itself keeps its number', 'Other fish will grow, and the fish are important.', 'Other fish will grow, and the fish are important.', true],
+  ['"the youth" is a group', 'Also, the youth have less pressure.', 'Also, the youth have less pressure.', true],
+  ['a mass noun describing a counted one keeps the article', 'I was stuck in a traffic jam at a software company.', 'I was stuck in a traffic jam at a software company.', true],
+  ['… the article before a mass noun heading its phrase goes', 'They gave me an information about it.', 'They gave me information about it.', true],
+  ['"do" never supports "be"', 'What they did is reduce the cost.', 'What they did is reduce the cost.', true],
 ];
+
+describe("Harper's mass-noun fixes", () => {
+  it('are vetoed where they drop the article of a counted noun', () => {
+    expect(dropsArticleOfCountedNoun('a thief', 'thief')).toBe(true);
+    expect(dropsArticleOfCountedNoun('an apple', 'apple')).toBe(true);
+    expect(dropsArticleOfCountedNoun('an advice', 'advice')).toBe(false);
+    expect(dropsArticleOfCountedNoun('a homework', 'homework')).toBe(false);
+    expect(dropsArticleOfCountedNoun('a thief', 'some thief')).toBe(false);
+  });
+});
 
 describe('more grammar rules', () => {
   it.each(CASES)('%s', (_what, input, expected, written) => {

@@ -59,7 +59,8 @@ function pluralContext(tokens: readonly Token[], i: number): boolean {
   const p2 = lc(tokens[i - 2]);
   const p3 = lc(tokens[i - 3]);
   if ([1, 2, 3].some((k) => i - k >= 0 && i - k >= i - 3 && tokens[i - k].post !== '' && (k === 1 || lc(tokens[i - 1]) === 'of'))) return false;
-  if (p1 === 'all' || p1 === 'various' || p1 === 'different') return p2 !== 'at' && !DETERMINED.has(p2);
+  // "a different way" is one way: an article before the adjective counts one thing.
+  if (p1 === 'all' || p1 === 'various' || p1 === 'different') return p2 !== 'at' && p2 !== 'a' && p2 !== 'an' && !DETERMINED.has(p2);
   if (p1 === 'other') return !DETERMINED.has(p2) && p2 !== 'each' && p2 !== 'an';
   if (p1 === 'of' && p2 === 'lot' && p3 === 'a') return true;
   if (p1 === 'of' && p2 === 'lots') return true;
@@ -129,7 +130,7 @@ function pastWithTimeWords(tokens: Token[]): void {
 const DETERMINERS = new Set(['my', 'his', 'her', 'your', 'our', 'their', 'the', 'this', 'that', 'a', 'an', 'every', 'each']);
 const PLURAL_DETERMINERS = new Set(['my', 'his', 'her', 'your', 'our', 'their', 'the', 'these', 'those', 'many', 'some', 'most', 'all']);
 /** Nouns for groups, which may take a plural verb ("the family are", "a couple who are"). */
-const COLLECTIVE_NOUNS = new Set(['family', 'police', 'team', 'staff', 'government', 'couple', 'majority', 'number', 'rest']);
+const COLLECTIVE_NOUNS = new Set(['family', 'police', 'team', 'staff', 'government', 'couple', 'majority', 'number', 'rest', 'youth', 'public', 'audience', 'crew', 'committee', 'jury']);
 const TO_THIRD: Record<string, string> = { have: 'has', do: 'does', "don't": "doesn't", are: 'is', were: 'was' };
 const TO_PLURAL: Record<string, string> = { has: 'have', does: 'do', "doesn't": "don't", is: 'are', was: 'were' };
 
@@ -229,6 +230,8 @@ function baseAfterModal(tokens: Token[]): void {
     const prev = lc(tokens[i - 1]);
     if (tokens[i - 1].post !== '' || !(MODALS.has(prev) || DO_FORMS.has(prev) || prev === 'to')) continue;
     const w = lc(tokens[i]);
+    // "do" never supports "be": "what they did is reduce" is a cleft, not "did be".
+    if (DO_FORMS.has(prev) && BE.has(w)) continue;
     const t = has(w, 'PastTense') ? 'PastTense' : has(w, 'PresentTense') && /s$/.test(w) ? 'PresentTense' : undefined;
     if (!t || (prev === 'to' && t !== 'PastTense')) continue;
     if (['was', 'were', 'is', 'has', 'had', 'does', 'did'].includes(w) && prev === 'to') continue;
@@ -311,7 +314,15 @@ const MASS_NOUNS = new Set(['information', 'advice', 'knowledge', 'furniture', '
 /** A mass noun at i, after at most one adjective, ending its phrase. */
 function massNounAhead(tokens: readonly Token[], i: number): boolean {
   const k = tokens[i] && PURE_ADJECTIVE(lc(tokens[i])) && tokens[i].post === '' && tokens[i + 1] ? i + 1 : i;
-  return MASS_NOUNS.has(lc(tokens[k])) && tokens[k].pre === '' && lc(tokens[k + 1]) !== 'of';
+  if (!MASS_NOUNS.has(lc(tokens[k])) || tokens[k].pre !== '' || lc(tokens[k + 1]) === 'of') return false;
+  // The mass noun must head the phrase: in "a traffic jam", "a software company" it describes a counted noun.
+  const next = tokens[k + 1];
+  return !(next && tokens[k].post === '' && (countedNoun(lc(next)) || isPluralNoun(lc(next)) || purePlural(lc(next))));
+}
+
+/** A counted singular noun: the lexicon's, or a word it lacks that its tagger reads as one ("company"). */
+function countedNoun(w: string): boolean {
+  return isSingularNoun(w) || (!known(w) && /^\p{Ll}+$/u.test(w) && guessNounTags(w).includes('Singular'));
 }
 
 /** An article at i that English does not want, given the words around it. */
@@ -833,6 +844,16 @@ function verbObject(tokens: readonly Token[], i: number): boolean {
   return CLAUSE_TAKERS.test(before) || tags(before).some((x) => VERB_TAGS.has(x));
 }
 const VERB_TAGS = new Set(['Verb', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Participle', 'Copula', 'Modal', 'Auxiliary']);
+
+/**
+ * Harper's MassNouns takes the article from some counted nouns ("like a thief" → "like thief"):
+ * true for a fix of `original` to `replacement` that drops "a"/"an" before a noun we read as
+ * counted and our list of mass nouns does not hold.
+ */
+export function dropsArticleOfCountedNoun(original: string, replacement: string): boolean {
+  const noun = /^an? (\p{Ll}+)$/iu.exec(original)?.[1];
+  return noun !== undefined && replacement === noun && countedNoun(noun) && !MASS_NOUNS.has(noun);
+}
 
 /** Applies every rule in order; each works on tokens so punctuation and spacing are preserved. */
 function applyRulesOnce(sentence: string, options: { readonly written?: boolean }): string {

@@ -28,10 +28,13 @@ export function isUncountable(word: string): boolean {
   return model.two.uncountable[word.toLowerCase()] === true || has(word, 'Uncountable');
 }
 
+/** Nouns whose plural is the singular ("two fish", "the fish are"): their number is not for us to fix. */
+const ZERO_PLURALS = new Set(['fish', 'sheep', 'deer', 'aircraft', 'offspring', 'salmon', 'trout', 'cod', 'moose', 'bison', 'swine', 'shrimp', 'species', 'series']);
+
 /** A countable singular noun the lexicon knows as nothing but a noun. */
 export function isSingularNoun(word: string): boolean {
   const t = tags(word);
-  if (t.length === 0 || isUncountable(word)) return false;
+  if (t.length === 0 || isUncountable(word) || ZERO_PLURALS.has(word.toLowerCase())) return false;
   return t.every((x) => x === 'Singular' || x === 'Actor' || x === 'Noun' || x === 'Person' || x === 'FemaleNoun' || x === 'MaleNoun') && !/s$/.test(word);
 }
 
@@ -72,7 +75,7 @@ export function isCommonWord(word: string): boolean {
 /** A word after a number or quantifier that can be read as a countable noun ("reason", "apple"). */
 export function isNounAfterQuantifier(word: string): boolean {
   const w = word.toLowerCase();
-  if (!/^\p{Ll}{3,}$/u.test(w) || /s$|ly$|ing$|ed$/.test(w) || isUncountable(w)) return false;
+  if (!/^\p{Ll}{3,}$/u.test(w) || /s$|ly$|ing$|ed$/.test(w) || isUncountable(w) || ZERO_PLURALS.has(w)) return false;
   if (isSingularNoun(w)) return true;
   const t = tags(w);
   // Ambiguous noun/verb words read as nouns here; unknown words only when they look like nouns.
