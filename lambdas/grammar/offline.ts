@@ -8,7 +8,7 @@ import { sentences } from './text';
 /** Harper's linter and our rules, both loaded at engine start. */
 interface Engine {
   readonly linter: HarperLinter;
-  readonly rules: Pick<typeof Rules, 'applyRules' | 'dropsArticleOfCountedNoun'>;
+  readonly rules: Pick<typeof Rules, 'applyRules' | 'vetoesHarperFix'>;
 }
 
 /** Harper re-lints after each round because one fix can reveal the next ("a apples" → "an apples" → …). */
@@ -32,10 +32,11 @@ function correctSentence(engine: Engine, sentence: string, written: boolean): st
   return text;
 }
 
-/** Harper's fixes less those our lexicon knows better: an article its MassNouns drops from a counted noun. */
+/** Harper's fixes less those our lexicon knows better (see vetoesHarperFix). */
 function harperFixesFor({ linter, rules }: Engine, text: string): HarperFix[] {
   const chars = Array.from(text);
-  return harperFixes(linter, text).filter((fix) => !rules.dropsArticleOfCountedNoun(chars.slice(fix.start, fix.end).join(''), fix.options[0] ?? ''));
+  const part = (from: number, to?: number): string => chars.slice(from, to).join('');
+  return harperFixes(linter, text).filter((fix) => !rules.vetoesHarperFix(part(0, fix.start), part(fix.start, fix.end), fix.options[0] ?? '', part(fix.end)));
 }
 
 /** Applies the first option of each non-overlapping fix, right to left (code-point offsets). */

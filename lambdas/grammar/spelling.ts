@@ -20,7 +20,12 @@ const CONTRACTIONS = (
 ).split(' ');
 
 /** A word no list has but learners' English is full of, and "i" (Harper capitalises it). */
-const EXTRA_KNOWN = ['i', 'etc', 'vs', 'ok', 'okay', 'email', 'emails', 'online', 'internet', 'website', 'websites', 'smartphone', 'smartphones'];
+const EXTRA_KNOWN = [
+  'i', 'etc', 'vs', 'ok', 'okay', 'email', 'emails', 'online', 'internet', 'website', 'websites', 'smartphone', 'smartphones',
+  "don'ts", 'eco', 'bio',
+];
+/** Abbreviations people type in lowercase, left as typed: "usa" is not "us" nor "Usa", "dvd" not "did". */
+const LOWERCASE_ABBREVIATIONS: ReadonlySet<string> = new Set(['tv', 'tvs', 'usa', 'uk', 'pc', 'pcs', 'cd', 'cds', 'dvd', 'dvds', 'ceo', 'ceos', 'gps', 'atm', 'ipod', 'ipods', 'iphone', 'iphones']);
 
 /** Candidates must be at least this common in SUBTLEX-US (51 million words of subtitles). */
 const MIN_CANDIDATE_COUNT = 3;
@@ -58,7 +63,7 @@ interface Vocabulary {
 let vocabulary: Vocabulary | undefined;
 
 function buildVocabulary(): Vocabulary {
-  const known = new Set<string>(EXTRA_KNOWN);
+  const known = new Set<string>([...EXTRA_KNOWN, ...LOWERCASE_ABBREVIATIONS]);
   const common = new Set<string>();
   for (const size of SCOWL_SIZES) {
     // Size 70 is rare words ("abaca"): known, but a candidate only when the subtitles use it.
@@ -232,6 +237,13 @@ const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map(
     .map((pair) => pair.split(' ') as [string, string]),
 );
 
+/** British pasts in -t, which a one-letter edit would turn into the present ("learnt" → "learn"). */
+const BRITISH_PAST: ReadonlyMap<string, string> = new Map(
+  'learnt learned|spelt spelled|dreamt dreamed|burnt burned|spoilt spoiled|smelt smelled|spilt spilled|leapt leaped'
+    .split('|')
+    .map((pair) => pair.split(' ') as [string, string]),
+);
+
 function irregularPast(w: string): string | undefined {
   const stem = /^(.{2,}?)(e?)d$/.exec(w);
   if (!stem) return undefined;
@@ -256,7 +268,7 @@ function asName(w: string): string | undefined {
   const v = vocab();
   const name = w.charAt(0).toUpperCase() + w.slice(1);
   const count = v.names.get(name) ?? 0;
-  if (count < MIN_NAME_CANDIDATE_COUNT || v.common.has(w)) return undefined;
+  if (count < MIN_NAME_CANDIDATE_COUNT || v.common.has(w) || LOWERCASE_ABBREVIATIONS.has(w)) return undefined;
   // A rare name one slip from a far commoner word is that word misspelt: "tha" is "the", not "Tha".
   const { best } = oneEditAway(w, (edit, n) => n >= SLIP_OVER_NAME * count && edit[0] === w[0]);
   return best ?? name;
@@ -287,7 +299,7 @@ function suggestUncached(w: string): string | undefined {
   if (day) return `${day[1]}'s`;
   // A regular past of an irregular verb ("choosed" → "chose", "teached" → "taught"); after "have",
   // Harper's SimplePastToPastParticiple makes it "chosen".
-  const past = irregularPast(w);
+  const past = irregularPast(w) ?? BRITISH_PAST.get(w);
   if (past) return past;
   // A regular plural of a word ending in consonant + y ("familys" → "families").
   const plural = /^(.*[^aeiou])ys$/.exec(w);
@@ -327,6 +339,8 @@ function bagDistance(letters: Int16Array, candidate: string): number {
   return Math.max(extra, missing);
 }
 const bag = new Int16Array(27);
+
+const NEGATIVE_PREFIX = /^(un|in|im|il|ir|dis|non|mis)$/;
 
 /** Words this long may be three edits off ("imidiatly" → "immediately") when nothing is closer. */
 const MIN_LENGTH_FOR_THREE = 8;
@@ -374,6 +388,8 @@ function editsAway(w: string, distance: 2 | 3): string | undefined {
     if (n < needed) continue;
     const candidate = v.words[id];
     if (distance === 3 && (candidate[0] !== w[0] || v.counts[id] < 50)) continue;
+    // The word less a negative prefix says the opposite: "unmeaningful" is not "meaningful".
+    if (w.endsWith(candidate) && NEGATIVE_PREFIX.test(w.slice(0, w.length - candidate.length))) continue;
     // Most candidates differ in more letters than edits allow; that is cheaper to see than the distance.
     if (bagDistance(letters, candidate) > distance) continue;
     if (editDistance(w, candidate.includes("'") ? candidate.replace(/'/g, '') : candidate, distance) !== distance) continue;

@@ -1,4 +1,4 @@
-import { applyRules, dropsArticleOfCountedNoun } from '../../lambdas/grammar/rules';
+import { applyRules, vetoesHarperFix } from '../../lambdas/grammar/rules';
 
 describe('grammar rules', () => {
   it.each([
@@ -277,7 +277,7 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['"it\'s is" → "it is"', "It's is very clear.", 'It is very clear.', true],
   ['… "that\'s was"', "that's was fun", 'that was fun', false],
   ['"it\'s his" stays', "It's his.", "It's his.", true],
-  ['"a different way" is one way', 'They did it in a different way.', 'They did it in a different way.', true],
+  ['"a different way" is one way', 'They did it in a different way, then in a completely different way.', 'They did it in a different way, then in a completely different way.', true],
   ['… while "in different way" is many', 'they do it in different way', 'they do it in different ways', false],
   ['a noun whose plural is itself keeps its number', 'Other fish will grow, and the fish are important.', 'Other fish will grow, and the fish are important.', true],
   ['"the youth" is a group', 'Also, the youth have less pressure.', 'Also, the youth have less pressure.', true],
@@ -286,13 +286,19 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['"do" never supports "be"', 'What they did is reduce the cost.', 'What they did is reduce the cost.', true],
 ];
 
-describe("Harper's mass-noun fixes", () => {
-  it('are vetoed where they drop the article of a counted noun', () => {
-    expect(dropsArticleOfCountedNoun('a thief', 'thief')).toBe(true);
-    expect(dropsArticleOfCountedNoun('an apple', 'apple')).toBe(true);
-    expect(dropsArticleOfCountedNoun('an advice', 'advice')).toBe(false);
-    expect(dropsArticleOfCountedNoun('a homework', 'homework')).toBe(false);
-    expect(dropsArticleOfCountedNoun('a thief', 'some thief')).toBe(false);
+describe('Harper fixes our lexicon knows better', () => {
+  it('keep the article of a counted noun', () => {
+    expect(vetoesHarperFix('like ', 'a thief', 'thief', '.')).toBe(true);
+    expect(vetoesHarperFix('like ', 'an apple', 'apple', '.')).toBe(true);
+    expect(vetoesHarperFix('me ', 'an advice', 'advice', '.')).toBe(false);
+    expect(vetoesHarperFix('do ', 'a homework', 'homework', '.')).toBe(false);
+    expect(vetoesHarperFix('like ', 'a thief', 'some thief', '.')).toBe(false);
+  });
+
+  it('keep an adverb after he/she/it when a past verb follows', () => {
+    expect(vetoesHarperFix('He ', 'last', 'lasts', ' chose to go.')).toBe(true);
+    expect(vetoesHarperFix('He ', 'like', 'likes', ' it.')).toBe(false);
+    expect(vetoesHarperFix('They ', 'last', 'lasts', ' chose to go.')).toBe(false);
   });
 });
 

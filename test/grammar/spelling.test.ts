@@ -83,6 +83,20 @@ describe('correctSpelling', () => {
     expect(correctSpelling(text)).toBe(text);
   });
 
+  it('leaves abbreviations typed in lowercase, "eco" and "don\'ts" alone', () => {
+    const text = "we watched tv in the usa, bought a dvd, eco products and learned the dos and don'ts";
+    expect(correctSpelling(text)).toBe(text);
+  });
+
+  it('writes a British past in -t as the American past, not the present', () => {
+    expect(correctSpelling('we learnt it and dreamt of it')).toBe('we learned it and dreamed of it');
+  });
+
+  it('does not drop a negative prefix to reach a word: that says the opposite', () => {
+    expect(correctSpelling('an unmeaningful job')).toBe('an unmeaningful job');
+    expect(correctSpelling('an unmeaningfull job')).not.toBe('an meaningful job');
+  });
+
   it('is a no-op on its own output', () => {
     const once = correctSpelling('i dont beleive that alot of poeple preffer it');
     expect(once).toBe("i don't believe that a lot of people prefer it");

@@ -59,8 +59,9 @@ function pluralContext(tokens: readonly Token[], i: number): boolean {
   const p2 = lc(tokens[i - 2]);
   const p3 = lc(tokens[i - 3]);
   if ([1, 2, 3].some((k) => i - k >= 0 && i - k >= i - 3 && tokens[i - k].post !== '' && (k === 1 || lc(tokens[i - 1]) === 'of'))) return false;
-  // "a different way" is one way: an article before the adjective counts one thing.
-  if (p1 === 'all' || p1 === 'various' || p1 === 'different') return p2 !== 'at' && p2 !== 'a' && p2 !== 'an' && !DETERMINED.has(p2);
+  // "a (completely) different way" is one way: an article before the adjective counts one thing.
+  const article = /ly$/.test(p2) ? p3 : p2;
+  if (p1 === 'all' || p1 === 'various' || p1 === 'different') return p2 !== 'at' && article !== 'a' && article !== 'an' && !DETERMINED.has(p2);
   if (p1 === 'other') return !DETERMINED.has(p2) && p2 !== 'each' && p2 !== 'an';
   if (p1 === 'of' && p2 === 'lot' && p3 === 'a') return true;
   if (p1 === 'of' && p2 === 'lots') return true;
@@ -846,13 +847,16 @@ function verbObject(tokens: readonly Token[], i: number): boolean {
 const VERB_TAGS = new Set(['Verb', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Participle', 'Copula', 'Modal', 'Auxiliary']);
 
 /**
- * Harper's MassNouns takes the article from some counted nouns ("like a thief" → "like thief"):
- * true for a fix of `original` to `replacement` that drops "a"/"an" before a noun we read as
- * counted and our list of mass nouns does not hold.
+ * Harper fixes our lexicon knows better, given the text before the fixed span, the span, the
+ * replacement and the text after: its MassNouns taking the article from a noun we read as counted
+ * and our list of mass nouns lacks ("like a thief" → "like thief"), and its PronounVerbAgreement
+ * reading an adverb as the verb when a past verb follows ("he last chose" → "he lasts chose").
  */
-export function dropsArticleOfCountedNoun(original: string, replacement: string): boolean {
+export function vetoesHarperFix(before: string, original: string, replacement: string, after: string): boolean {
   const noun = /^an? (\p{Ll}+)$/iu.exec(original)?.[1];
-  return noun !== undefined && replacement === noun && countedNoun(noun) && !MASS_NOUNS.has(noun);
+  if (noun !== undefined && replacement === noun) return countedNoun(noun) && !MASS_NOUNS.has(noun);
+  const next = /^ (\p{Ll}+)/u.exec(after)?.[1];
+  return /\b(he|she|it) $/i.test(before) && replacement === `${original}s` && next !== undefined && has(next, 'PastTense');
 }
 
 /** Applies every rule in order; each works on tokens so punctuation and spacing are preserved. */
