@@ -521,12 +521,21 @@ function introductoryPhraseComma(tokens: Token[]): void {
     const verb = lc(tokens[j + 1]);
     const finite = MAIN_VERBS.has(verb) || (subject !== 'there' && subject !== 'it' && tags(verb).some((x) => x === 'PastTense' || x === 'PresentTense' || x === 'Infinitive') && !tags(verb).some((x) => NOMINAL_TAGS.has(x)));
     const pronounClause = SUBJECT_STARTS.has(subject) && finite;
-    const nounClause = DETERMINERS.has(subject) && subject !== 'a' && subject !== 'an' && j + 2 < tokens.length && tokens[j + 1].post === '' && MAIN_VERBS.has(lc(tokens[j + 2])) && MODALS.has(lc(tokens[j + 2]));
-    if (tokens[j].pre === '' && tokens[j].post === '' && (pronounClause || nounClause)) {
+    if (tokens[j].pre === '' && tokens[j].post === '' && (pronounClause || definiteSubject(tokens, j))) {
       between.post = ',';
       return;
     }
   }
+}
+
+/** A definite noun phrase at j ("the best way", "my parents") right before an auxiliary or modal: a clause's subject. */
+function definiteSubject(tokens: readonly Token[], j: number): boolean {
+  if (!DETERMINERS.has(lc(tokens[j])) || /^(a|an)$/.test(lc(tokens[j]))) return false;
+  let k = j + 1;
+  while (k < tokens.length && tokens[k - 1].post === '' && PURE_ADJECTIVE(lc(tokens[k]))) k++;
+  const head = lc(tokens[k]);
+  const noun = isSingularNoun(head) || isPluralNoun(head) || countedNoun(head);
+  return noun && tokens[k - 1].post === '' && tokens[k].post === '' && MAIN_VERBS.has(lc(tokens[k + 1]));
 }
 
 const NOT_SUBJECT_BEFORE = new Set([...MODALS, ...DO_FORMS, 'do', 'let', 'make', 'makes', 'made', 'help', 'helps', 'helped', 'see', 'saw', 'watch', 'hear', 'heard', 'have', 'has', 'had', 'let', 'lets', 'if', 'that']);
