@@ -158,6 +158,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… before "there" and a modal', 'Without facts there will be no science.', 'Without facts, there will be no science.', true],
   ['… before a pronoun and a past verb', 'After the war they moved to Paris.', 'After the war, they moved to Paris.', true],
   ['… after a leading "Even" or "So"', 'Even after school he has to work.', 'Even after school, he has to work.', true],
+  ['… after a leading connective and its comma', 'Thus, with the help of my friends I can win.', 'Thus, with the help of my friends, I can win.', true],
+  ['… not after a leading word that is no connective', 'Yesterday, with my friends we can win.', 'Yesterday, with my friends we can win.', true],
   ['… after "At"', 'At some time we have to face it.', 'At some time, we have to face it.', true],
   ['no opening-phrase comma inside "in order to"', 'In order to win you must train.', 'In order to win you must train.', true],
   ['no opening-phrase comma after a clause', 'As you can see it is late.', 'As you can see it is late.', true],

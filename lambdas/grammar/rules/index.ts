@@ -493,6 +493,9 @@ function adverbCommas(tokens: Token[]): void {
   }
 }
 
+/** The sentence opens with a one-word connective and its comma ("Thus,", "So,"), after which a second opener may follow. */
+const leadingConnective = (tokens: readonly Token[]): boolean => tokens[0].post === ',' && tokens.length > 3 && (/^(so|and|but)$/.test(lc(tokens[0])) || INTRODUCTORY.some((p) => p.length === 1 && p[0] === lc(tokens[0])));
+
 /** Prepositions that open a sentence with an adverbial phrase ("In a market economy, the price …"). */
 const OPENING_PREPOSITIONS = new Set(['in', 'as', 'without', 'with', 'after', 'before', 'during', 'despite', 'unlike', 'among', 'through', 'throughout', 'since', 'for', 'at', 'on', 'by']);
 const SUBJECT_STARTS = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'it', 'there', 'people']);
@@ -504,8 +507,8 @@ const NOMINAL_TAGS = new Set(['Noun', 'Singular', 'Plural', 'Uncountable', 'Adje
  * "As a young person you can" → "As a young person, you can". Everything between must be nominal.
  */
 function introductoryPhraseComma(tokens: Token[]): void {
-  // "Even after school", "So in this field": a leading adverb or conjunction may come first.
-  const p = /^(even|so|and|but|also|especially)$/.test(lc(tokens[0])) && tokens[0].post === '' ? 1 : 0;
+  // "Even after school", "So in this field", "Thus, in that case": a leading adverb or conjunction may come first.
+  const p = /^(even|so|and|but|also|especially)$/.test(lc(tokens[0])) && tokens[0].post === '' ? 1 : leadingConnective(tokens) ? 1 : 0;
   if (!OPENING_PREPOSITIONS.has(lc(tokens[p])) || tokens[p].post !== '') return;
   for (let j = p + 2; j <= p + 7 && j + 1 < tokens.length; j++) {
     const between = tokens[j - 1];
