@@ -413,12 +413,16 @@ function removeStrayCommas(tokens: Token[]): void {
 /** Written text only: a comma after a sentence-opening connective, and before "but"/"so" joining two clauses. */
 function commas(tokens: Token[]): void {
   removeStrayCommas(tokens);
+  // "But in my opinion", "Thus, in my view": the phrase may follow a leading conjunction or connective.
+  const s = leadingConnective(tokens) || (/^(and|but|so)$/.test(lc(tokens[0])) && tokens[0].post === '') ? 1 : 0;
   for (const phrase of INTRODUCTORY) {
-    const last = tokens[phrase.length - 1];
+    const last = tokens[s + phrase.length - 1];
     // "However much he tried": a degree word follows, so "however" is no sentence adverb here.
-    if (phrase.length === 1 && phrase[0] === 'however' && /^(much|many|little|few|long|often|hard)$/.test(lc(tokens[1]))) break;
-    if (tokens.length <= phrase.length + 2 || !phrase.every((w, k) => lc(tokens[k]) === w && (k === phrase.length - 1 || tokens[k].post === ''))) continue;
-    if (last.post === '' && /^[\p{L}"]/u.test(tokens[phrase.length].pre + tokens[phrase.length].word)) last.post = ',';
+    if (phrase.length === 1 && phrase[0] === 'however' && /^(much|many|little|few|long|often|hard)$/.test(lc(tokens[s + 1]))) break;
+    if (tokens.length <= s + phrase.length + 2 || !phrase.every((w, k) => lc(tokens[s + k]) === w && (k === phrase.length - 1 || tokens[s + k].post === ''))) continue;
+    // "In contrast to the lecture", "As a result of it": the phrase goes on.
+    if (last.post === '' && /^(to|of)$/.test(lc(tokens[s + phrase.length]))) continue;
+    if (last.post === '' && /^[\p{L}"]/u.test(tokens[s + phrase.length].pre + tokens[s + phrase.length].word)) last.post = ',';
     break;
   }
   for (let i = 4; i + 2 < tokens.length; i++) {
