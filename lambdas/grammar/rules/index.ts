@@ -817,6 +817,21 @@ function prepositions(tokens: Token[]): void {
   }
 }
 
+/** "I agree the statement" → "I agree with the statement": "agree" takes a noun phrase through "with" (a clause it takes bare: "I agree the plan works"). */
+function agreeWith(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    out.push(tokens[i]);
+    if (!/^(dis)?agree[sd]?$/.test(lc(tokens[i])) || tokens[i].post !== '' || !/^(the|this|these|those|his|her|their|my|your|our|some|most)$/.test(lc(tokens[i + 1]))) continue;
+    let k = i + 2;
+    while (k < tokens.length && tokens[k - 1].post === '' && PURE_ADJECTIVE(lc(tokens[k]))) k++;
+    // The noun phrase must end at its head noun: anything else may be the verb of a clause.
+    if (!tokens[k] || tokens[k - 1].post !== '' || tokens[k].pre !== '' || !(endsPhrase(tokens, k) || A_FOLLOWERS.has(lc(tokens[k + 1])))) continue;
+    out.push({ pre: '', word: 'with', post: '', space: ' ' });
+  }
+  return out;
+}
+
 /** "we all are" → "we are all": a floating "all"/"both" follows a form of "be", it does not precede it. */
 function floatingQuantifier(tokens: Token[]): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
@@ -882,7 +897,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   personalPronoun(tokens);
   // Words first ("there fore" → "therefore"), then commas: the clause starts they mark are what the
   // agreement rules look for.
-  tokens = fixedPhrases(considerAs(modalTo(wordForms(tokens))));
+  tokens = agreeWith(fixedPhrases(considerAs(modalTo(wordForms(tokens)))));
   prepositions(tokens);
   forWithAdjective(tokens);
   floatingQuantifier(tokens);
