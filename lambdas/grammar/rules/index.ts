@@ -255,6 +255,18 @@ function modalTo(tokens: Token[]): Token[] {
     return !(i > 1 && CAUSATIVES.has(lc(tokens[i - 2])) && tokens[i - 2].post === '' && PERSON_OBJECTS.has(prev) && isBaseVerb(next));
   });
 }
+/** "if you want be rich" → "if you want to be rich": these verbs take their verb through "to", never bare ("like" may be a preposition: "want like that"). */
+function infinitiveTo(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    out.push(tokens[i]);
+    const next = tokens[i + 1];
+    if (!TO_TAKERS.test(lc(tokens[i])) || tokens[i].post !== '' || !next || next.pre !== '' || !(isBaseVerb(lc(next)) || lc(next) === 'be') || lc(next) === 'like') continue;
+    out.push({ pre: '', word: 'to', post: '', space: ' ' });
+  }
+  return out;
+}
+const TO_TAKERS = /^(want|wants|wanted|decide|decides|decided|plan|plans|planned|hope|hopes|hoped|expect|expects|expected|refuse|refuses|refused|manage|manages|managed|tend|tends|tended|seem|seems|seemed|intend|intends|intended|wish|wishes|wished|afford|agree|agrees|agreed|promise|promises|promised)$/;
 const CAUSATIVES = new Set(['make', 'makes', 'made', 'making', 'let', 'lets', 'letting']);
 const OBJECT_PRONOUNS = new Set(['me', 'you', 'him', 'her', 'it', 'us', 'them']);
 /** Objects a causative or an adjective's "for" takes: the pronouns and a few words for people. */
@@ -897,7 +909,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   personalPronoun(tokens);
   // Words first ("there fore" → "therefore"), then commas: the clause starts they mark are what the
   // agreement rules look for.
-  tokens = agreeWith(fixedPhrases(considerAs(modalTo(wordForms(tokens)))));
+  tokens = infinitiveTo(agreeWith(fixedPhrases(considerAs(modalTo(wordForms(tokens))))));
   prepositions(tokens);
   forWithAdjective(tokens);
   floatingQuantifier(tokens);
