@@ -628,6 +628,24 @@ function beAfterModal(tokens: Token[]): Token[] {
   return out;
 }
 
+/** "when teacher asks" → "when the teacher asks": a bare singular noun for a person opening a clause as its subject needs an article ("man" may be mankind; family words may be names). */
+function personSubjectArticle(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [t, v] = [tokens[i], tokens[i + 1]];
+    const w = lc(t);
+    const person = /^\p{Ll}+$/u.test(t.word) && has(w, 'Actor') && isSingularNoun(w) && !COLLECTIVE_NOUNS.has(w) && !/body$|^(man|woman|mom|dad|mum|mother|father|grandmother|grandfather|grandma|grandpa)$/.test(w);
+    // A singular verb only: before a plural one the noun is a bare plural's singular ("scientist agree").
+    const vt = tags(lc(v));
+    const verb = v && /^\p{Ll}/u.test(v.word) && !/^(are|were|have|do|don't)$/.test(lc(v)) && (MAIN_VERBS.has(lc(v)) || (vt.some((x) => x === 'PastTense' || x === 'PresentTense') && !vt.some((x) => NOMINAL_TAGS.has(x)) && (vt.includes('PastTense') || /s$/.test(lc(v)))));
+    if (person && verb && t.pre === '' && t.post === '' && clauseStart(tokens, i) && !/^(and|or|that)$/.test(lc(tokens[i - 1]))) {
+      out.push({ pre: '', word: 'the', post: '', space: ' ' });
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 /** "scientist agree that" → "scientists agree that": a bare countable noun opening a clause with a plural verb. */
 function bareNounSubject(tokens: Token[]): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
@@ -919,7 +937,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
     subordinateClauseComma(tokens);
     introductoryPhraseComma(tokens);
   }
-  tokens = indefiniteArticle(superlativeArticles(beAfterModal(missingCopula(tokens))));
+  tokens = personSubjectArticle(indefiniteArticle(superlativeArticles(beAfterModal(missingCopula(tokens)))));
   determinerNumber(tokens);
   pluralAfterQuantifier(tokens);
   pluralLives(tokens);
