@@ -862,6 +862,21 @@ function agreeWith(tokens: Token[]): Token[] {
   return out;
 }
 
+/**
+ * "they know already the rules" → "they already know the rules": a frequency adverb goes before a
+ * verb other than "be", an auxiliary or a modal, never between the verb and its object.
+ */
+function adverbBeforeObject(tokens: Token[]): void {
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    const [v, a, d] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    if (v.post !== '' || a.post !== '' || a.pre !== '' || d.pre !== '' || !/^(always|already|usually|often|never|sometimes|rarely|seldom|now)$/.test(lc(a))) continue;
+    if (!/^(the|a|an|my|his|their|our|your|its|another|some|this|these|those|less|more|many|much)$/.test(lc(d))) continue;
+    const t = tags(lc(v));
+    const lexical = /^(have|has|had)$/.test(lc(v)) || (t.length > 0 && t.every((x) => x === 'Infinitive' || x === 'PresentTense' || x === 'PastTense'));
+    if (lexical && /^\p{Ll}/u.test(v.word)) [v.word, a.word] = [a.word, v.word];
+  }
+}
+
 /** "we all are" → "we are all": a floating "all"/"both" follows a form of "be", it does not precede it. */
 function floatingQuantifier(tokens: Token[]): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
@@ -948,6 +963,8 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   nounSubjectAgreement(tokens);
   pastWithTimeWords(tokens);
   baseAfterModal(tokens);
+  // Last, so the agreement rules saw the verb next to its subject ("companies that has already the").
+  adverbBeforeObject(tokens);
   return render(tokens);
 }
 
