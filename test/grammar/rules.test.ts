@@ -299,6 +299,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… after the agreement rules', 'the companies that has already the papers', 'the companies that already have the papers', false],
   ['… not after "be", an auxiliary or a modal', 'It is always the same, they have already gone, and we can never a day rest.', 'It is always the same, they have already gone, and we can never a day rest.', true],
   ['… nor before what is not an object', 'Cats eat often and sleep always in the sun.', 'Cats eat often and sleep always in the sun.', true],
+  ['a verb that takes its object directly loses the preposition', 'They mentioned about the plan, you can trust on him, and it affects on us.', 'They mentioned the plan, you can trust him, and it affects us.', true],
+  ['… not where the word is a noun', 'The trust on both sides grew, and it had a great affect on us.', 'The trust on both sides grew, and it had a great affect on us.', true],
   ['"it\'s is" → "it is"', "It's is very clear.", 'It is very clear.', true],
   ['… "that\'s was"', "that's was fun", 'that was fun', false],
   ['"it\'s his" stays', "It's his.", "It's his.", true],

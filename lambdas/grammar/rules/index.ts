@@ -357,6 +357,22 @@ function articleToDrop(tokens: readonly Token[], i: number): boolean {
   return GENERIC_NOUNS.has(n) && (endsHere(i + 1) || GENERIC_FOLLOWERS.test(lc(after))) && i > 0 && !/^(of|in|at|on)$/.test(lc(tokens[i - 1]));
 }
 
+/** Verbs that take their object directly, and the preposition learners put before it: "discuss about it", "trust on it". */
+const DIRECT_OBJECT_VERBS: readonly [RegExp, string][] = [
+  [/^discuss(es|ed|ing)?$/, 'about'],
+  [/^mention(s|ed|ing)?$/, 'about'],
+  [/^affect(s|ed|ing)?$/, 'on'],
+  [/^trust(s|ed|ing)?$/, 'on'],
+  [/^emphasi[sz](e|es|ed|ing)$/, 'on'],
+];
+
+/** The preposition at i follows a verb that takes its object directly; after a determiner the verb is a noun ("the trust on both sides"). */
+function redundantPreposition(tokens: readonly Token[], i: number): boolean {
+  const [verb, prep] = [tokens[i - 1], tokens[i]];
+  if (!verb || verb.post !== '' || prep.post !== '' || i + 1 >= tokens.length || DETERMINERS.has(lc(tokens[i - 2])) || PURE_ADJECTIVE(lc(tokens[i - 2]))) return false;
+  return DIRECT_OBJECT_VERBS.some(([v, p]) => v.test(lc(verb)) && p === lc(prep));
+}
+
 /** Fixed word-form errors: false plurals, double comparatives, "discuss about", "it's is". */
 function wordForms(tokens: Token[]): Token[] {
   const out: Token[] = [];
@@ -369,8 +385,7 @@ function wordForms(tokens: Token[]): Token[] {
     if (w === 'more' && t.post === '' && next && /^(better|worse|easier|bigger|smaller|faster|cheaper|happier|harder|larger|longer|older|younger|higher|lower|stronger|richer|healthier)$/i.test(next.word)) {
       continue;
     }
-    // "discuss about" → "discuss".
-    if (w === 'about' && /^discuss(es|ed|ing)?$/i.test(lc(tokens[i - 1])) && tokens[i - 1].post === '') continue;
+    if (redundantPreposition(tokens, i)) continue;
     // "its very expensive" → "it's very expensive": a possessive never comes before an adverb or a bare adjective.
     if (w === 'its' && t.post === '' && next && next.pre === '' && IT_IS_FOLLOWERS.test(lc(next)) && lc(tokens[i + 2]) !== 'own') {
       setWord(t, "it's");
