@@ -301,6 +301,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… nor before what is not an object', 'Cats eat often and sleep always in the sun.', 'Cats eat often and sleep always in the sun.', true],
   ['a verb that takes its object directly loses the preposition', 'They mentioned about the plan, you can trust on him, and it affects on us.', 'They mentioned the plan, you can trust him, and it affects us.', true],
   ['… not where the word is a noun', 'The trust on both sides grew, and it had a great affect on us.', 'The trust on both sides grew, and it had a great affect on us.', true],
+  ['"every" before a mass noun is "all"', 'Every knowledge is useful, and each advice is good.', 'All knowledge is useful, and all advice is good.', true],
+  ['… not before a counted noun it describes', 'Every software company has each homework task ready.', 'Every software company has each homework task ready.', true],
   ['"it\'s is" → "it is"', "It's is very clear.", 'It is very clear.', true],
   ['… "that\'s was"', "that's was fun", 'that was fun', false],
   ['"it\'s his" stays', "It's his.", "It's his.", true],

@@ -386,6 +386,8 @@ function wordForms(tokens: Token[]): Token[] {
       continue;
     }
     if (redundantPreposition(tokens, i)) continue;
+    // "every knowledge" → "all knowledge": "every" counts, and a mass noun is not counted.
+    if ((w === 'every' || w === 'each') && t.post === '' && massNounAhead(tokens, i + 1)) setWord(t, 'all');
     // "its very expensive" → "it's very expensive": a possessive never comes before an adverb or a bare adjective.
     if (w === 'its' && t.post === '' && next && next.pre === '' && IT_IS_FOLLOWERS.test(lc(next)) && lc(tokens[i + 2]) !== 'own') {
       setWord(t, "it's");
