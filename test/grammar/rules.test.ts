@@ -303,6 +303,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… not where the word is a noun', 'The trust on both sides grew, and it had a great affect on us.', 'The trust on both sides grew, and it had a great affect on us.', true],
   ['"every" before a mass noun is "all"', 'Every knowledge is useful, and each advice is good.', 'All knowledge is useful, and all advice is good.', true],
   ['… not before a counted noun it describes', 'Every software company has each homework task ready.', 'Every software company has each homework task ready.', true],
+  ['counted "persons" are "people"', 'The car seats three persons, or 5 persons at most.', 'The car seats three people, or 5 people at most.', true],
+  ['… not where they are not counted', 'Such persons are named in the law.', 'Such persons are named in the law.', true],
   ['"it\'s is" → "it is"', "It's is very clear.", 'It is very clear.', true],
   ['… "that\'s was"', "that's was fun", 'that was fun', false],
   ['"it\'s his" stays', "It's his.", "It's his.", true],

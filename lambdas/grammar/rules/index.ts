@@ -386,6 +386,8 @@ function wordForms(tokens: Token[]): Token[] {
       continue;
     }
     if (redundantPreposition(tokens, i)) continue;
+    // "three persons" → "three people": counted people are "people" ("persons" is legal language).
+    if (w === 'persons' && i > 0 && tokens[i - 1].post === '' && (NUMBERS.has(lc(tokens[i - 1])) || /^\d+$/.test(tokens[i - 1].word))) setWord(t, 'people');
     // "every knowledge" → "all knowledge": "every" counts, and a mass noun is not counted.
     if ((w === 'every' || w === 'each') && t.post === '' && massNounAhead(tokens, i + 1)) setWord(t, 'all');
     // "its very expensive" → "it's very expensive": a possessive never comes before an adverb or a bare adjective.
