@@ -305,6 +305,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… not before a counted noun it describes', 'Every software company has each homework task ready.', 'Every software company has each homework task ready.', true],
   ['counted "persons" are "people"', 'The car seats three persons, or 5 persons at most.', 'The car seats three people, or 5 people at most.', true],
   ['… not where they are not counted', 'Such persons are named in the law.', 'Such persons are named in the law.', true],
+  ['a subject pronoun opening a clause takes a finite "be"', 'when you be rich and i be old', 'when you are rich and I am old', false],
+  ['… not a subjunctive after "that", nor after a modal or "let"', 'I insist that you be there; you will be fine; let them be.', 'I insist that you be there; you will be fine; let them be.', true],
   ['"it\'s is" → "it is"', "It's is very clear.", 'It is very clear.', true],
   ['… "that\'s was"', "that's was fun", 'that was fun', false],
   ['"it\'s his" stays', "It's his.", "It's his.", true],

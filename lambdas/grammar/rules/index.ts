@@ -632,6 +632,15 @@ function missingCopula(tokens: Token[]): Token[] {
   return out;
 }
 
+/** "when you be rich" → "when you are rich": a subject pronoun opening a clause takes a finite "be" (after "that" it may be a subjunctive: "I insist that you be there"). */
+function finiteBe(tokens: Token[]): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const p = lc(tokens[i]);
+    if (!COPULA[p] || tokens[i].post !== '' || lc(tokens[i + 1]) !== 'be' || !clauseStart(tokens, i) || lc(tokens[i - 1]) === 'that') continue;
+    setWord(tokens[i + 1], COPULA[p]);
+  }
+}
+
 /** "we will able to" → "we will be able to", "it can the best" → "it can be the best": a modal after its subject needs a verb before a noun phrase or adjective. */
 function beAfterModal(tokens: Token[]): Token[] {
   const out: Token[] = [];
@@ -976,6 +985,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   pluralAfterQuantifier(tokens);
   pluralLives(tokens);
   bareNounSubject(tokens);
+  finiteBe(tokens);
   pronounAgreement(tokens);
   thereIsPlural(tokens);
   relativeAgreement(tokens);
