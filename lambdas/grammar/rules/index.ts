@@ -632,6 +632,19 @@ function missingCopula(tokens: Token[]): Token[] {
   return out;
 }
 
+/** "the important is to try" → "the important thing is to try": these adjectives do not stand for a thing on their own ("the best is yet to come" does). */
+function adjectiveThing(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    out.push(tokens[i]);
+    const adjective = /^(important|main|interesting|funny|strange|surprising|difficult|hard|easy)$/.test(lc(tokens[i]));
+    if (!adjective || tokens[i].post !== '' || !/^(is|was)$/.test(lc(tokens[i + 1]))) continue;
+    const k = lc(tokens[i - 1]) === 'most' && tokens[i - 1].post === '' ? i - 2 : i - 1;
+    if (lc(tokens[k]) === 'the' && tokens[k].post === '' && clauseStart(tokens, k)) out.push({ pre: '', word: 'thing', post: '', space: ' ' });
+  }
+  return out;
+}
+
 /** "when you be rich" → "when you are rich": a subject pronoun opening a clause takes a finite "be" (after "that" it may be a subjunctive: "I insist that you be there"). */
 function finiteBe(tokens: Token[]): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
@@ -980,7 +993,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
     subordinateClauseComma(tokens);
     introductoryPhraseComma(tokens);
   }
-  tokens = personSubjectArticle(indefiniteArticle(superlativeArticles(beAfterModal(missingCopula(tokens)))));
+  tokens = adjectiveThing(personSubjectArticle(indefiniteArticle(superlativeArticles(beAfterModal(missingCopula(tokens))))));
   determinerNumber(tokens);
   pluralAfterQuantifier(tokens);
   pluralLives(tokens);
