@@ -310,6 +310,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['"the important is" needs its noun', 'The important is to try, and the most interesting was the end.', 'The important thing is to try, and the most interesting thing was the end.', true],
   ['… not where the adjective stands for a thing', 'The best is yet to come, and the unknown is scary.', 'The best is yet to come, and the unknown is scary.', true],
   ['… nor a predicate', 'What I find important is time.', 'What I find important is time.', true],
+  ['a counted noun before "such as"', 'We visited a lot of place such as museums.', 'We visited a lot of places such as museums.', true],
+  ['… not a compound\'s first half', 'We saw many car parks such as this.', 'We saw many car parks such as this.', true],
   ['"it\'s is" → "it is"', "It's is very clear.", 'It is very clear.', true],
   ['… "that\'s was"', "that's was fun", 'that was fun', false],
   ['"it\'s his" stays', "It's his.", "It's his.", true],

@@ -42,7 +42,7 @@ function clauseStart(tokens: readonly Token[], i: number): boolean {
 const endsPhrase = (tokens: readonly Token[], i: number): boolean => i === tokens.length - 1 || /[,.;:!?)]/.test(tokens[i].post);
 
 const NUMBERS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'fifty', 'hundred', 'thousand', 'many', 'several', 'various', 'numerous', 'both', 'these', 'those', 'few']);
-const HEAD_FOLLOWERS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'during', 'by', 'but', 'that', 'which', 'who', 'are', 'were', 'have', 'can', 'will', 'because', 'than', 'ago', 'here', 'there', 'now', 'today', 'yesterday', 'every', 'when', 'must', 'should', 'could', 'would', 'may', 'do', 'did', 'like', 'need', 'want']);
+const HEAD_FOLLOWERS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'from', 'during', 'by', 'but', 'that', 'which', 'who', 'are', 'were', 'have', 'can', 'will', 'because', 'than', 'ago', 'here', 'there', 'now', 'today', 'yesterday', 'every', 'when', 'must', 'should', 'could', 'would', 'may', 'do', 'did', 'like', 'need', 'want', 'such']);
 
 /** A word the lexicon knows only as an adverb, auxiliary or past tense, so it cannot continue a noun compound (a present tense in -s may be a plural noun: "human processes"). */
 function notNominal(w: string): boolean {
