@@ -785,6 +785,9 @@ const A_FOLLOWERS = new Set(['for', 'in', 'on', 'at', 'to', 'with', 'from', 'and
 const QUANTIFIERS = new Set(['many', 'much', 'few', 'more', 'most', 'less', 'least', 'other', 'another', 'same', 'such', 'enough', 'own', 'whole', 'next', 'last', 'first', 'best', 'worst']);
 const PURE_ADJECTIVE = (w: string): boolean => tags(w).length > 0 && tags(w).every((t) => t === 'Adjective' || t === 'Comparable');
 
+/** The word at k can head a noun phrase that takes "a": a counted singular noun (the lexicon's or COUNTABLE), not one used bare ("have time"). */
+const countedHead = (tokens: readonly Token[], k: number): boolean => !!tokens[k] && tokens[k].pre === '' && /^\p{Ll}+$/u.test(tokens[k].word) && (isSingularNoun(tokens[k].word) || COUNTABLE.has(tokens[k].word)) && !BARE_NOUNS.has(tokens[k].word) && !TIME_NOUNS.has(tokens[k].word);
+
 /** "she is teacher" → "she is a teacher", "it will be good situation" → "… a good situation": a/an before a bare singular countable noun phrase. */
 function indefiniteArticle(tokens: Token[]): Token[] {
   const out: Token[] = [];
@@ -800,8 +803,10 @@ function indefiniteArticle(tokens: Token[]): Token[] {
     // A comparative counts as an adjective here: "have better chance" → "have a better chance".
     while (k < tokens.length && (PURE_ADJECTIVE(lc(tokens[k])) || has(lc(tokens[k]), 'Comparative')) && tokens[k].post === '' && tokens[k].pre === '') k++;
     const head = tokens[k];
-    if (!head || head.pre !== '' || !/^\p{Ll}+$/u.test(head.word) || !(isSingularNoun(head.word) || COUNTABLE.has(head.word)) || BARE_NOUNS.has(head.word) || TIME_NOUNS.has(head.word)) continue;
+    if (!countedHead(tokens, k)) continue;
     if (lc(tokens[i + 1]) === 'very' && k === i + 2) continue;
+    // A compound of two counted nouns ends at the second: "without tour guide".
+    if (head.post === '' && countedHead(tokens, k + 1)) k++;
     const next = lc(tokens[k + 1]);
     if (!endsPhrase(tokens, k) && !A_FOLLOWERS.has(next)) continue;
     if (tokens.slice(i + 1, k).some((t) => QUANTIFIERS.has(lc(t)))) continue;
