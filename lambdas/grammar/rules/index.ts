@@ -842,7 +842,7 @@ function determinerNumber(tokens: Token[]): void {
     if (!endsPhrase(tokens, k) && !A_FOLLOWERS.has(lc(tokens[k + 1])) && !notNominal(lc(tokens[k + 1]))) continue;
     const one = singular(head.word);
     // Only a plural the lexicon knows, or whose singular it knows: an unknown word may be a misspelling ("a succes").
-    if (one && one !== head.word && (has(head.word, 'Plural') || isCommonWord(one))) setWord(head, one);
+    if (one && one !== head.word && (has(head.word, 'Plural') || isCommonWord(one) || COUNTABLE.has(one))) setWord(head, one);
   }
 }
 
