@@ -315,6 +315,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['"a" before a compound of two counted nouns', 'We went without tour guide, and she is car dealer.', 'We went without a tour guide, and she is a car dealer.', true],
   ['… not before a compound with a noun used bare', 'I have lunch time now, and he has home work.', 'I have lunch time now, and he has home work.', true],
   ['singular noun after "a" when the lexicon lacks the noun but our countable list has it', 'They make a products and sell it.', 'They make a product and sell it.', true],
+  ['"matter" with no subject gets "it"', "Doesn't matter if it rains, and did not matter then.", "It doesn't matter if it rains, and it did not matter then.", true],
+  ['… not with a subject or in a question', "The cost doesn't matter. Does it matter?", "The cost doesn't matter. Does it matter?", true],
   ['"it\'s is" → "it is"', "It's is very clear.", 'It is very clear.', true],
   ['… "that\'s was"', "that's was fun", 'that was fun', false],
   ['"it\'s his" stays', "It's his.", "It's his.", true],

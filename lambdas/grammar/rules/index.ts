@@ -632,6 +632,22 @@ function missingCopula(tokens: Token[]): Token[] {
   return out;
 }
 
+/** "and doesn't matter if" → "and it doesn't matter if": the verb "matter" with no subject needs its "it". */
+function dummyIt(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const negation = /^(doesn't|didn't)$/.test(lc(t)) ? 1 : /^(does|did)$/.test(lc(t)) && lc(tokens[i + 1]) === 'not' ? 2 : 0;
+    if (negation && lc(tokens[i + negation]) === 'matter' && tokens.slice(i, i + negation).every((x) => x.post === '') && clauseStart(tokens, i)) {
+      out.push({ pre: t.pre, word: i === 0 && /^\p{Lu}/u.test(t.word) ? 'It' : 'it', post: '', space: ' ' });
+      out.push({ ...t, pre: '', word: i === 0 ? t.word.toLowerCase() : t.word });
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 /** "the important is to try" → "the important thing is to try": these adjectives do not stand for a thing on their own ("the best is yet to come" does). */
 function adjectiveThing(tokens: Token[]): Token[] {
   const out: Token[] = [];
@@ -998,7 +1014,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
     subordinateClauseComma(tokens);
     introductoryPhraseComma(tokens);
   }
-  tokens = adjectiveThing(personSubjectArticle(indefiniteArticle(superlativeArticles(beAfterModal(missingCopula(tokens))))));
+  tokens = dummyIt(adjectiveThing(personSubjectArticle(indefiniteArticle(superlativeArticles(beAfterModal(missingCopula(tokens)))))));
   determinerNumber(tokens);
   pluralAfterQuantifier(tokens);
   pluralLives(tokens);
