@@ -329,6 +329,14 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['"do" never supports "be"', 'What they did is reduce the cost.', 'What they did is reduce the cost.', true],
 ];
 
+describe('words that name Object members', () => {
+  it('are plain words, not table entries', () => {
+    for (const text of ['The client constructor is called once.', 'Its toString and valueOf are used.', 'He constructor the hasOwnProperty of __proto__.']) {
+      expect(applyRules(text, { written: true })).toBe(text);
+    }
+  });
+});
+
 describe('Harper fixes our lexicon knows better', () => {
   it('keep the article of a counted noun', () => {
     expect(vetoesHarperFix('like ', 'a thief', 'thief', '.')).toBe(true);

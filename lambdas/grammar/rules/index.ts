@@ -23,6 +23,12 @@ function tokenize(sentence: string): Token[] {
   return out;
 }
 
+/**
+ * A word-to-word table without Object's prototype, so a word such as "constructor" or "toString"
+ * finds nothing instead of a function.
+ */
+const table = (entries: Record<string, string>): Readonly<Record<string, string | undefined>> => Object.assign(Object.create(null) as Record<string, string>, entries);
+
 const render = (tokens: readonly Token[]): string => tokens.map((t) => t.pre + t.word + t.post + t.space).join('');
 const lc = (t: Token | undefined): string => (t ? t.word.toLowerCase() : '');
 
@@ -98,7 +104,7 @@ function pluralAfterQuantifier(tokens: Token[]): void {
 const SUBJECT_PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it']);
 const PAST_MARKERS = /\b(yesterday|last (?:night|week|month|year|summer|winter|spring|autumn|weekend|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\w+ (?:days|weeks|months|years) ago|a (?:day|week|month|year) ago)\b/i;
 const FUTURE_OR_HABIT = /\b(tomorrow|next|every|usually|always|often|now|today|will|sometimes|never)\b/i;
-const BE_PAST: Record<string, string> = { am: 'was', is: 'was', are: 'were' };
+const BE_PAST = table({ am: 'was', is: 'was', are: 'were' });
 
 /** "yesterday I go … and buy" → "yesterday I went … and bought". */
 function pastWithTimeWords(tokens: Token[]): void {
@@ -132,8 +138,8 @@ const DETERMINERS = new Set(['my', 'his', 'her', 'your', 'our', 'their', 'the', 
 const PLURAL_DETERMINERS = new Set(['my', 'his', 'her', 'your', 'our', 'their', 'the', 'these', 'those', 'many', 'some', 'most', 'all']);
 /** Nouns for groups, which may take a plural verb ("the family are", "a couple who are"). */
 const COLLECTIVE_NOUNS = new Set(['family', 'police', 'team', 'staff', 'government', 'couple', 'majority', 'number', 'rest', 'youth', 'public', 'audience', 'crew', 'committee', 'jury']);
-const TO_THIRD: Record<string, string> = { have: 'has', do: 'does', "don't": "doesn't", are: 'is', were: 'was' };
-const TO_PLURAL: Record<string, string> = { has: 'have', does: 'do', "doesn't": "don't", is: 'are', was: 'were' };
+const TO_THIRD = table({ have: 'has', do: 'does', "don't": "doesn't", are: 'is', were: 'was' });
+const TO_PLURAL = table({ has: 'have', does: 'do', "doesn't": "don't", is: 'are', was: 'were' });
 
 /** "my sister have" → "my sister has"; "the children is" → "the children are"; "people is" → "people are". */
 function nounSubjectAgreement(tokens: Token[]): void {
@@ -296,7 +302,7 @@ function considerAs(tokens: Token[]): Token[] {
 }
 
 /** Uncountable nouns learners pluralise; the plural is wrong in every ordinary use. */
-const FALSE_PLURALS: Record<string, string> = {
+const FALSE_PLURALS = table({
   informations: 'information',
   advices: 'advice',
   furnitures: 'furniture',
@@ -311,7 +317,7 @@ const FALSE_PLURALS: Record<string, string> = {
   mens: 'men',
   feets: 'feet',
   teeths: 'teeth',
-};
+});
 
 /** Words after "its" that make it "it's": adverbs and adjectives that cannot start a noun phrase it owns. */
 const IT_IS_FOLLOWERS = /^(very|so|too|not|really|always|never|also|just|rightly|important|difficult|easy|hard|possible|impossible|necessary|true|clear|obvious|better|worse|because)$/;
@@ -611,7 +617,7 @@ function adjectiveEndsPredicate(tokens: readonly Token[], k: number): boolean {
   return endsPhrase(tokens, k) || /^(to|for|that|because|and|but|when|if|at|in|with|about|of)$/.test(lc(tokens[k + 1]));
 }
 
-const COPULA: Record<string, string> = { i: 'am', he: 'is', she: 'is', it: 'is', we: 'are', you: 'are', they: 'are' };
+const COPULA = table({ i: 'am', he: 'is', she: 'is', it: 'is', we: 'are', you: 'are', they: 'are' });
 
 /** "it very hard to" → "it is very hard to": a subject pronoun opening a clause, then an adjective and no verb. */
 function missingCopula(tokens: Token[]): Token[] {
@@ -969,9 +975,9 @@ function relativeAgreement(tokens: Token[]): void {
     const v = tokens[i + 1];
     const n = lc(tokens[i - 1]);
     if (!/^(who|that)$/.test(lc(tokens[i])) || tokens[i - 1].post !== '' || tokens[i].post !== '') continue;
-    if (i > 1 && tokens[i - 2].post === '' && /^(a|an|each|every)$/.test(lc(tokens[i - 2])) && isSingularNoun(n) && !COLLECTIVE_NOUNS.has(n) && TO_THIRD[lc(v)]) setWord(v, TO_THIRD[lc(v)]);
-    const plural = purePlural(n) || n === 'people' || n === 'children';
-    if (plural && TO_PLURAL[lc(v)] && !verbObject(tokens, i - 1)) setWord(v, TO_PLURAL[lc(v)]);
+    const [third, plural] = [TO_THIRD[lc(v)], TO_PLURAL[lc(v)]];
+    if (third && i > 1 && tokens[i - 2].post === '' && /^(a|an|each|every)$/.test(lc(tokens[i - 2])) && isSingularNoun(n) && !COLLECTIVE_NOUNS.has(n)) setWord(v, third);
+    if (plural && (purePlural(n) || n === 'people' || n === 'children') && !verbObject(tokens, i - 1)) setWord(v, plural);
   }
 }
 

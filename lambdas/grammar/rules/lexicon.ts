@@ -17,7 +17,9 @@ const lexicon = model.one.lexicon;
 const transform = world.methods.two.transform;
 
 export function tags(word: string): readonly string[] {
-  const t = lexicon[word.toLowerCase()];
+  const w = word.toLowerCase();
+  // Own keys only: "constructor" is not a word the lexicon lists.
+  const t = Object.hasOwn(lexicon, w) ? lexicon[w] : undefined;
   return t === undefined ? [] : Array.isArray(t) ? t : [t];
 }
 
