@@ -23,6 +23,8 @@ const CONTRACTIONS = (
 const EXTRA_KNOWN = [
   'i', 'etc', 'vs', 'ok', 'okay', 'email', 'emails', 'online', 'internet', 'website', 'websites', 'smartphone', 'smartphones',
   "don'ts", 'eco', 'bio',
+  // Words newer than the lists: "app" is not "amp", nor "wifi" "wife".
+  'app', 'apps', 'wifi', 'offline', 'chatbot', 'chatbots', 'livestream', 'vlog', 'vlogs',
 ];
 /** Abbreviations people type in lowercase, left as typed: "usa" is not "us" nor "Usa", "dvd" not "did". */
 const LOWERCASE_ABBREVIATIONS: ReadonlySet<string> = new Set(['tv', 'tvs', 'usa', 'uk', 'pc', 'pcs', 'cd', 'cds', 'dvd', 'dvds', 'ceo', 'ceos', 'gps', 'atm', 'ipod', 'ipods', 'iphone', 'iphones']);
@@ -340,7 +342,12 @@ function bagDistance(letters: Int16Array, candidate: string): number {
 }
 const bag = new Int16Array(27);
 
-const NEGATIVE_PREFIX = /^(un|in|im|il|ir|dis|non|mis)$/;
+/**
+ * The word less two or more first letters is another word ("unmeaningful" → "meaningful",
+ * "reimplements" → "implements"): that drops a prefix and changes the meaning. One stray first
+ * letter is a slip learners make ("habilities", "arisky") and stays a candidate.
+ */
+const dropsHead = (w: string, candidate: string): boolean => w.length - candidate.length >= 2 && w.endsWith(candidate);
 
 /** Words this long may be three edits off ("imidiatly" → "immediately") when nothing is closer. */
 const MIN_LENGTH_FOR_THREE = 8;
@@ -352,7 +359,7 @@ function oneEditAway(w: string, accept: (edit: string, count: number) => boolean
   let bestScore = Infinity;
   for (const [edit, cost] of edits1(w)) {
     const count = v.countOf.get(edit);
-    if (count === undefined || !accept(edit, count)) continue;
+    if (count === undefined || dropsHead(w, edit) || !accept(edit, count)) continue;
     const s = score(w, edit, count, cost);
     if (s < bestScore) [best, bestScore] = [edit, s];
   }
@@ -388,8 +395,7 @@ function editsAway(w: string, distance: 2 | 3): string | undefined {
     if (n < needed) continue;
     const candidate = v.words[id];
     if (distance === 3 && (candidate[0] !== w[0] || v.counts[id] < 50)) continue;
-    // The word less a negative prefix says the opposite: "unmeaningful" is not "meaningful".
-    if (w.endsWith(candidate) && NEGATIVE_PREFIX.test(w.slice(0, w.length - candidate.length))) continue;
+    if (dropsHead(w, candidate)) continue;
     // Most candidates differ in more letters than edits allow; that is cheaper to see than the distance.
     if (bagDistance(letters, candidate) > distance) continue;
     if (editDistance(w, candidate.includes("'") ? candidate.replace(/'/g, '') : candidate, distance) !== distance) continue;

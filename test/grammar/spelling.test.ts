@@ -83,8 +83,8 @@ describe('correctSpelling', () => {
     expect(correctSpelling(text)).toBe(text);
   });
 
-  it('leaves abbreviations typed in lowercase, "eco" and "don\'ts" alone', () => {
-    const text = "we watched tv in the usa, bought a dvd, eco products and learned the dos and don'ts";
+  it('leaves abbreviations typed in lowercase, newer words, "eco" and "don\'ts" alone', () => {
+    const text = "we watched tv in the usa, bought a dvd and an app for the wifi, eco products and learned the dos and don'ts";
     expect(correctSpelling(text)).toBe(text);
   });
 
@@ -92,8 +92,10 @@ describe('correctSpelling', () => {
     expect(correctSpelling('we learnt it and dreamt of it')).toBe('we learned it and dreamed of it');
   });
 
-  it('does not drop a negative prefix to reach a word: that says the opposite', () => {
+  it('does not drop a prefix to reach a word: that changes the meaning', () => {
     expect(correctSpelling('an unmeaningful job')).toBe('an unmeaningful job');
+    expect(correctSpelling('it reimplements the loop')).toBe('it reimplements the loop');
+    expect(correctSpelling('he knows his habilities')).toBe('he knows his abilities');
     expect(correctSpelling('an unmeaningfull job')).not.toBe('an meaningful job');
   });
 
