@@ -2,11 +2,27 @@
  * Grammar benchmark: corrects a tokenised file line by line with the offline engine and, given
  * references, prints corpus GLEU. Usage: npm run bench:grammar -- --src FILE --out FILE [--refs FILE...]
  */
+import { buildSync } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { houseBundleOptions, PROJECT_ROOT } from '../../lib/constructs/house-function';
+import { PIPELINE_EXTERNALS } from '../../lib/constructs/pipeline';
 import { corpusGleu } from '../../lambdas/grammar/bench/gleu';
 import { detokenize, tokenize } from '../../lambdas/grammar/bench/ptb';
-import { startHarper } from '../../lambdas/grammar/harper';
+
+type Engine = typeof import('../../lambdas/grammar/bench/engine');
+
+/**
+ * Bundles the engine as the Correct Lambda's bundle is made (esbuild, minified, no kept names) into
+ * node_modules/.cache, where it finds the word lists, Harper's binary and its snapshot as in a checkout.
+ */
+function bundleEngine(): string {
+  const outdir = join(PROJECT_ROOT, 'node_modules/.cache/voice-correction/bench-engine');
+  buildSync(houseBundleOptions('lambdas/grammar/bench/engine.ts', outdir, PIPELINE_EXTERNALS));
+  return pathToFileURL(join(outdir, 'index.mjs')).href;
+}
 
 function parseArgs(argv: string[]): { src: string; out: string; refs: string[] } {
   const args: Record<string, string[]> = {};
@@ -33,8 +49,9 @@ async function main(): Promise<void> {
   };
   // Init counts loading the engine's modules (compromise's lexicon is built at import) as well as
   // starting it (Harper's WASM, the word lists).
+  const engine = bundleEngine();
   const [t0, c0] = [performance.now(), process.cpuUsage()];
-  const { createOfflineCorrector } = await import('../../lambdas/grammar/offline');
+  const { createOfflineCorrector, startHarper } = (await import(engine)) as Engine;
   const modulesMs = performance.now() - t0;
   const corrector = await createOfflineCorrector();
   const [initMs, initCpu] = [performance.now() - t0, cpu(c0)];
@@ -44,7 +61,7 @@ async function main(): Promise<void> {
   for (const line of sources) hypotheses.push(tokenize((await corrector.correct(detokenize(line))).corrected));
   const [seconds, cpuSeconds] = [(performance.now() - t1) / 1000, cpu(c1)];
   writeFileSync(out, hypotheses.join('\n') + '\n');
-  console.log(`sentences: ${sources.length}`);
+  console.log(`sentences: ${sources.length} (engine: its Lambda bundle)`);
   console.log(`init: ${(initMs / 1000).toFixed(2)} s (modules ${(modulesMs / 1000).toFixed(2)} s, then engine start; CPU ${initCpu.toFixed(2)} s; Harper ${source === 'snapshot' ? 'restored from its snapshot' : 'built'})`);
   console.log(`speed: ${(sources.length / seconds).toFixed(0)} sentences/s after init (${(sources.length / cpuSeconds).toFixed(0)} per CPU second)`);
   if (refs.length) {
