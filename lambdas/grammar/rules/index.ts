@@ -375,8 +375,9 @@ const DIRECT_OBJECT_VERBS: readonly [RegExp, string][] = [
 /** The preposition at i follows a verb that takes its object directly; after a determiner the verb is a noun ("the trust on both sides"). */
 function redundantPreposition(tokens: readonly Token[], i: number): boolean {
   const [verb, prep] = [tokens[i - 1], tokens[i]];
-  if (!verb || verb.post !== '' || prep.post !== '' || i + 1 >= tokens.length || DETERMINERS.has(lc(tokens[i - 2])) || PURE_ADJECTIVE(lc(tokens[i - 2]))) return false;
-  return DIRECT_OBJECT_VERBS.some(([v, p]) => v.test(lc(verb)) && p === lc(prep));
+  const p = lc(prep);
+  if (!verb || !DIRECT_OBJECT_VERBS.some(([v, wrong]) => wrong === p && v.test(lc(verb)))) return false;
+  return verb.post === '' && prep.post === '' && i + 1 < tokens.length && !DETERMINERS.has(lc(tokens[i - 2])) && !PURE_ADJECTIVE(lc(tokens[i - 2]));
 }
 
 /** Fixed word-form errors: false plurals, double comparatives, "discuss about", "it's is". */
@@ -699,8 +700,8 @@ function personSubjectArticle(tokens: Token[]): Token[] {
     const w = lc(t);
     const person = /^\p{Ll}+$/u.test(t.word) && has(w, 'Actor') && isSingularNoun(w) && !COLLECTIVE_NOUNS.has(w) && !/body$|^(man|woman|mom|dad|mum|mother|father|grandmother|grandfather|grandma|grandpa)$/.test(w);
     // A singular verb only: before a plural one the noun is a bare plural's singular ("scientist agree").
-    const vt = tags(lc(v));
-    const verb = v && /^\p{Ll}/u.test(v.word) && !/^(are|were|have|do|don't)$/.test(lc(v)) && (MAIN_VERBS.has(lc(v)) || (vt.some((x) => x === 'PastTense' || x === 'PresentTense') && !vt.some((x) => NOMINAL_TAGS.has(x)) && (vt.includes('PastTense') || /s$/.test(lc(v)))));
+    const vt = person && v ? tags(lc(v)) : [];
+    const verb = person && v && /^\p{Ll}/u.test(v.word) && !/^(are|were|have|do|don't)$/.test(lc(v)) && (MAIN_VERBS.has(lc(v)) || (vt.some((x) => x === 'PastTense' || x === 'PresentTense') && !vt.some((x) => NOMINAL_TAGS.has(x)) && (vt.includes('PastTense') || /s$/.test(lc(v)))));
     if (person && verb && t.pre === '' && t.post === '' && clauseStart(tokens, i) && !/^(and|or|that)$/.test(lc(tokens[i - 1]))) {
       out.push({ pre: '', word: 'the', post: '', space: ' ' });
     }
