@@ -327,6 +327,14 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['a mass noun describing a counted one keeps the article', 'I was stuck in a traffic jam at a software company.', 'I was stuck in a traffic jam at a software company.', true],
   ['… the article before a mass noun heading its phrase goes', 'They gave me an information about it.', 'They gave me information about it.', true],
   ['"do" never supports "be"', 'What they did is reduce the cost.', 'What they did is reduce the cost.', true],
+  ['the opening subordinate clause may follow "But"', 'But if they need money for it they can work harder.', 'But if they need money for it, they can work harder.', true],
+  ['… its main clause may open with "it is"', 'When you know the facts it is easy to decide.', 'When you know the facts, it is easy to decide.', true],
+  ['… or with a contracted subject', "If the weather is good we'll walk home.", "If the weather is good, we'll walk home.", true],
+  ['… not at the clause a verb takes, but after it', 'If you notice it is broken we can fix it.', 'If you notice it is broken, we can fix it.', true],
+  ['… and after the object, not before it', 'When you see it it is too late.', 'When you see it, it is too late.', true],
+  ['… nor after an adverb ending the clause', "If you finish early then it's fine.", "If you finish early then it's fine.", true],
+  ['… nor past a comma inside the first clause', "If not, we do not need to start it's procedure.", "If not, we do not need to start it's procedure.", true],
+  ['… nor in a transcript', 'but if they need money for it they can work harder', 'but if they need money for it they can work harder', false],
 ];
 
 describe('words that name Object members', () => {

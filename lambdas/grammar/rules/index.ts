@@ -875,17 +875,38 @@ const MAIN_VERBS = new Set(['am', 'is', 'are', 'was', 'were', 'have', 'has', 'ha
 /** Words after which a subject pronoun starts a clause inside the first one ("if I think they", "when he said we"). */
 const CLAUSE_TAKERS = /^(that|and|or|but|because|if|when|think|thought|know|knew|say|said|says|believe|feel|felt|hope|see|saw|find|found|mean|means|realize|realized|so|than|as|where|how|what|why|who|which|like|let|make|made|help|want|wanted|wants|tell|told|ask|asked|until|since|while|before|after|whether)$/;
 
-/** Written text only: "If it rains we stay home" → "If it rains, we stay home", when the main clause surely starts at a subject pronoun and a modal or auxiliary. */
+/**
+ * Written text only: "If it rains we stay home" → "If it rains, we stay home", when the main clause surely starts at a
+ * subject pronoun and a modal or auxiliary, or at a contracted one ("it's", "we'll"); the subordinator may follow "And"/"But"/"So".
+ */
 function subordinateClauseComma(tokens: Token[]): void {
-  if (!SUBORDINATORS.has(lc(tokens[0])) || tokens[0].post !== '') return;
-  for (let j = 3; j + 1 < tokens.length; j++) {
+  const s = /^(and|but|so)$/.test(lc(tokens[0])) && tokens[0].post === '' ? 1 : 0;
+  if (!SUBORDINATORS.has(lc(tokens[s])) || tokens[s].post !== '') return;
+  for (let j = s + 2; j + 1 < tokens.length; j++) {
     if (tokens[j - 1].post !== '') return;
-    if (!MAIN_SUBJECTS.has(lc(tokens[j])) || tokens[j].pre !== '' || !MAIN_VERBS.has(lc(tokens[j + 1]))) continue;
+    const w = lc(tokens[j]);
+    const personal = MAIN_SUBJECTS.has(w) && MAIN_VERBS.has(lc(tokens[j + 1]));
+    if (j < s + 3 || tokens[j].pre !== '' || !(personal || itClause(tokens, j))) continue;
     const prev = lc(tokens[j - 1]);
-    if (CLAUSE_TAKERS.test(prev) || MAIN_VERBS.has(prev) || MODALS.has(prev) || has(prev, 'Preposition')) return;
+    if (CLAUSE_TAKERS.test(prev) || MAIN_VERBS.has(prev) || MODALS.has(prev) || has(prev, 'Preposition')) {
+      if (personal) return;
+      continue;
+    }
     tokens[j - 1].post = ',';
     return;
   }
+}
+
+/**
+ * "it is" or a contracted subject and verb ("it's", "we'll") at j, after a word that cannot take it as its clause: not a
+ * verb, nor a word right after a subject ("you notice it is"), nor an object pronoun ("show them it is"), nor an adverb ("then").
+ */
+function itClause(tokens: readonly Token[], j: number): boolean {
+  const w = lc(tokens[j]);
+  const clause = (w === 'it' && MAIN_VERBS.has(lc(tokens[j + 1]))) || /^(i|you|he|she|it|we|they)['’](m|s|re|ll|ve|d)$/.test(w);
+  const prev = lc(tokens[j - 1]);
+  const verbSlot = SUBJECT_PRONOUNS.has(lc(tokens[j - 2])) || (OBJECT_PRONOUNS.has(prev) && prev !== 'it');
+  return clause && !verbSlot && !tags(prev).some((x) => VERB_TAGS.has(x) || x === 'Adverb');
 }
 
 /** "i think i'm" → "I think I'm" (not "(i)" numbering). Ours rather than Harper's so most sentences need one Harper pass. */
