@@ -335,6 +335,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… nor after an adverb ending the clause', "If you finish early then it's fine.", "If you finish early then it's fine.", true],
   ['… nor past a comma inside the first clause', "If not, we do not need to start it's procedure.", "If not, we do not need to start it's procedure.", true],
   ['… nor in a transcript', 'but if they need money for it they can work harder', 'but if they need money for it they can work harder', false],
+  ['"every", "each" and "another" count one', 'Each students in the class got another books for the trip.', 'Each student in the class got another book for the trip.', false],
+  ['… but a number may follow them', 'We meet every two weeks and each of the students stays another three days.', 'We meet every two weeks and each of the students stays another three days.', true],
 ];
 
 describe('words that name Object members', () => {

@@ -848,7 +848,7 @@ function purePlural(w: string): boolean {
 /** Words in -s that are singular, uncounted or irregular in agreement. */
 const NOT_PLAIN_PLURALS = new Set(['means', 'series', 'news', 'species', 'people', 'police', 'few', 'lots', 'thanks', 'physics', 'economics', 'mathematics', 'politics', 'glasses', 'clothes', 'goods', 'headquarters', 'times']);
 
-/** "this animals" → "these animals"; "a slow movements" → "a slow movement": the determiner and the noun disagree in number. */
+/** "this animals" → "these animals"; "a slow movements", "every details" → "a slow movement", "every detail": the determiner and the noun disagree in number. */
 function determinerNumber(tokens: Token[]): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const d = lc(tokens[i]);
@@ -857,7 +857,7 @@ function determinerNumber(tokens: Token[]): void {
       setWord(tokens[i], 'these');
       continue;
     }
-    if (d !== 'a' && d !== 'an') continue;
+    if (!/^(a|an|every|each|another)$/.test(d)) continue;
     let k = i + 1;
     while (k < tokens.length && PURE_ADJECTIVE(lc(tokens[k])) && !QUANTIFIERS.has(lc(tokens[k])) && !['great', 'good', 'few'].includes(lc(tokens[k])) && tokens[k].post === '' && tokens[k].pre === '') k++;
     const head = tokens[k];
