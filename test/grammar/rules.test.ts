@@ -335,7 +335,11 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… nor after an adverb ending the clause', "If you finish early then it's fine.", "If you finish early then it's fine.", true],
   ['… nor past a comma inside the first clause', "If not, we do not need to start it's procedure.", "If not, we do not need to start it's procedure.", true],
   ['… nor in a transcript', 'but if they need money for it they can work harder', 'but if they need money for it they can work harder', false],
-  ['"every", "each" and "another" count one', 'Each students in the class got another books for the trip.', 'Each student in the class got another book for the trip.', false],
+  ['"every", "each" and "another" count one', 'We talked to each students in the class and got another books for the trip.', 'We talked to each student in the class and got another book for the trip.', false],
+  ['a word in -s known only as a verb is a plural noun after "a" or "every"', 'You will have a reasons to learn every details.', 'You will have a reason to learn every detail.', true],
+  ['… and after a preposition\'s "this" ending its phrase', 'For this reasons, we stay.', 'For these reasons, we stay.', true],
+  ['… but "this" before a verb is a pronoun', 'I think this needs to change, and for this reason we go.', 'I think this needs to change, and for this reason we go.', true],
+  ['… and "each" and "another" may be pronouns', 'Each needs a home and another helps.', 'Each needs a home and another helps.', true],
   ['… but a number may follow them', 'We meet every two weeks and each of the students stays another three days.', 'We meet every two weeks and each of the students stays another three days.', true],
 ];
 

@@ -181,9 +181,11 @@ function baseOfThirdPerson(tokens: readonly Token[], i: number): string | undefi
  * "where" or "when", whose clause it may be the verb of ("the thing that matters is").
  */
 function verbReadAsPlural(tokens: readonly Token[], i: number): boolean {
-  const w = lc(tokens[i]);
-  return clauseStart(tokens, i) && tags(w).every((x) => x === 'PresentTense') && known(w) && !NOT_PLAIN_PLURALS.has(w) && guessNounTags(w).includes('Plural') && !/^(that|where|when)$/.test(lc(tokens[i - 1]));
+  return clauseStart(tokens, i) && verbOnlyPlural(lc(tokens[i])) && !/^(that|where|when)$/.test(lc(tokens[i - 1]));
 }
+
+/** A word in -s the lexicon knows only as a verb and its tagger reads as a plural noun ("details", "reasons"): a noun where no verb can stand. */
+const verbOnlyPlural = (w: string): boolean => known(w) && tags(w).every((x) => x === 'PresentTense') && !NOT_PLAIN_PLURALS.has(w) && guessNounTags(w).includes('Plural');
 
 /** The noun at i opens a clause with nothing before it but adjectives the lexicon knows only as such. */
 function bareClauseStart(tokens: readonly Token[], i: number): boolean {
@@ -853,15 +855,19 @@ function determinerNumber(tokens: Token[]): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const d = lc(tokens[i]);
     if (tokens[i].post !== '') continue;
-    if (d === 'this' && tokens[i + 1].pre === '' && purePlural(tokens[i + 1].word) && (endsPhrase(tokens, i + 1) || (A_FOLLOWERS.has(lc(tokens[i + 2])) && lc(tokens[i + 2]) !== 'that') || notNominal(lc(tokens[i + 2])) || ['is', 'are', 'was', 'were', 'have', 'has', 'will', 'can'].includes(lc(tokens[i + 2])))) {
+    // "this" may be a pronoun before a verb ("this makes"), so only after a preposition and ending its phrase: "for this reasons,".
+    const afterPreposition = i > 0 && tokens[i - 1].post === '' && has(lc(tokens[i - 1]), 'Preposition') && endsPhrase(tokens, i + 1);
+    if (d === 'this' && tokens[i + 1].pre === '' && (purePlural(tokens[i + 1].word) || (afterPreposition && verbOnlyPlural(lc(tokens[i + 1])))) && (endsPhrase(tokens, i + 1) || (A_FOLLOWERS.has(lc(tokens[i + 2])) && lc(tokens[i + 2]) !== 'that') || notNominal(lc(tokens[i + 2])) || ['is', 'are', 'was', 'were', 'have', 'has', 'will', 'can'].includes(lc(tokens[i + 2])))) {
       setWord(tokens[i], 'these');
       continue;
     }
-    if (!/^(a|an|every|each|another)$/.test(d)) continue;
+    // "each" and "another" opening a clause are pronouns ("and another helps").
+    if (!/^(a|an|every|each|another)$/.test(d) || (/^(each|another)$/.test(d) && clauseStart(tokens, i))) continue;
     let k = i + 1;
     while (k < tokens.length && PURE_ADJECTIVE(lc(tokens[k])) && !QUANTIFIERS.has(lc(tokens[k])) && !['great', 'good', 'few'].includes(lc(tokens[k])) && tokens[k].post === '' && tokens[k].pre === '') k++;
     const head = tokens[k];
-    if (!head || head.pre !== '' || !purePlural(head.word)) continue;
+    // "every" and "a" are never pronouns, so a verb-only word in -s after them is a plural noun ("every details").
+    if (!head || head.pre !== '' || !(purePlural(head.word) || (/^(a|an|every)$/.test(d) && verbOnlyPlural(lc(head))))) continue;
     if (!endsPhrase(tokens, k) && !A_FOLLOWERS.has(lc(tokens[k + 1])) && !notNominal(lc(tokens[k + 1]))) continue;
     const one = singular(head.word);
     // Only a plural the lexicon knows, or whose singular it knows: an unknown word may be a misspelling ("a succes").
