@@ -857,7 +857,10 @@ function determinerNumber(tokens: Token[]): void {
     if (tokens[i].post !== '') continue;
     // "this" may be a pronoun before a verb ("this makes"), so only after a preposition and ending its phrase: "for this reasons,".
     const afterPreposition = i > 0 && tokens[i - 1].post === '' && has(lc(tokens[i - 1]), 'Preposition') && endsPhrase(tokens, i + 1);
-    if (d === 'this' && tokens[i + 1].pre === '' && (purePlural(tokens[i + 1].word) || (afterPreposition && verbOnlyPlural(lc(tokens[i + 1])))) && (endsPhrase(tokens, i + 1) || (A_FOLLOWERS.has(lc(tokens[i + 2])) && lc(tokens[i + 2]) !== 'that') || notNominal(lc(tokens[i + 2])) || ['is', 'are', 'was', 'were', 'have', 'has', 'will', 'can'].includes(lc(tokens[i + 2])))) {
+    const verbAfter = ['is', 'are', 'was', 'were', 'have', 'has', 'will', 'can'].includes(lc(tokens[i + 2]));
+    // A clause-opening "this" is its subject ("This helps when …", the -s word its verb) unless a verb follows the -s word.
+    const pronoun = !afterPreposition && !verbAfter && clauseStart(tokens, i);
+    if (d === 'this' && !pronoun && tokens[i + 1].pre === '' && (purePlural(tokens[i + 1].word) || (afterPreposition && verbOnlyPlural(lc(tokens[i + 1])))) && (endsPhrase(tokens, i + 1) || (A_FOLLOWERS.has(lc(tokens[i + 2])) && lc(tokens[i + 2]) !== 'that') || notNominal(lc(tokens[i + 2])) || verbAfter)) {
       setWord(tokens[i], 'these');
       continue;
     }
