@@ -201,19 +201,25 @@ const SLIP = 0.6;
 /** Inflections a misspelling keeps: "succeded" meant "succeeded", not "succeed". */
 const SUFFIX = /(ed|ing|s|ly)$/;
 
+/** The last two letters swapped ("thoes" → "those"): the word's end is kept, only misordered. */
+const endSwapped = (w: string, c: string): boolean =>
+  c.length === w.length && c.at(-1) === w.at(-2) && c.at(-2) === w.at(-1) && c.slice(0, -2) === w.slice(0, -2);
+
 /**
  * Lower is likelier: a changed first letter costs extra (learners rarely miss it) unless the first
- * two letters are swapped, so does a lost inflection or last letter; frequency helps.
+ * two letters are swapped, so does a lost inflection or last letter unless the last two are swapped;
+ * frequency helps.
  */
 const score = (w: string, candidate: string, count: number, distance: number): number => {
   const c = candidate.toLowerCase();
   const firstKept = c[0] === w[0] || (c[0] === w[1] && c[1] === w[0]);
+  const swapped = endSwapped(w, c);
   const suffix = SUFFIX.exec(w)?.[1];
   return (
     distance * 10 +
     (firstKept ? 0 : 4) +
-    (c.at(-1) === w.at(-1) ? 0 : 2) +
-    (suffix && !c.endsWith(suffix) ? 3 : 0) -
+    (c.at(-1) === w.at(-1) || swapped ? 0 : 2) +
+    (suffix && !swapped && !c.endsWith(suffix) ? 3 : 0) -
     Math.log10(count) * 1.6
   );
 };
