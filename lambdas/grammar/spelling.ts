@@ -176,8 +176,9 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
  * Every string one deletion, transposition, substitution or insertion away (Norvig's edits1), with
- * what the edit costs. Two of learners' commonest slips cost less than a whole edit: a doubled or
- * undoubled letter in a longer word ("preffer", "developped") and a dropped final "e" ("creat").
+ * what the edit costs. Learners' commonest slips cost less than a whole edit: a doubled or
+ * undoubled letter in a longer word ("preffer", "developped"), a dropped final "e" ("creat") and,
+ * a little less cheap, any other left-out letter.
  */
 function edits1(w: string): Map<string, number> {
   const out = new Map<string, number>();
@@ -191,12 +192,17 @@ function edits1(w: string): Map<string, number> {
     if (tail.length > 1) add(head + tail[1] + tail[0] + tail.slice(2), 1);
     for (const c of LETTERS) {
       if (tail) add(head + c + tail.slice(1), 1);
-      add(head + c + tail, (long && (c === head.at(-1) || c === tail[0])) || (c === 'e' && !tail && i > 3) ? SLIP : 1);
+      add(head + c + tail, (long && (c === head.at(-1) || c === tail[0])) || (c === 'e' && !tail && i > 3) ? SLIP : OMISSION);
     }
   }
   return out;
 }
 const SLIP = 0.6;
+/**
+ * A letter the writer left out ("reqired", "baed", "oher") is likelier than one typed wrong: an
+ * insertion into the word costs less than a substitution or a deletion.
+ */
+const OMISSION = 0.8;
 
 /** Inflections a misspelling keeps: "succeded" meant "succeeded", not "succeed". */
 const SUFFIX = /(ed|ing|s|ly)$/;
