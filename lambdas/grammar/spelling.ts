@@ -87,8 +87,9 @@ function buildVocabulary(): Vocabulary {
     bare.set(c.replace(/'/g, ''), c);
   }
   const countOf = new Map<string, number>();
+  // A word with no vowel is an abbreviation ("ls", "ms", "st"), never what a misspelling meant.
   for (const [w, n] of count) {
-    if (n >= MIN_CANDIDATE_COUNT && (common.has(w) || (n >= 30 && known.has(w))) && /^[a-z]+$/.test(w)) countOf.set(w, n);
+    if (n >= MIN_CANDIDATE_COUNT && (common.has(w) || (n >= 30 && known.has(w))) && /^[a-z]*[aeiouy][a-z]*$/.test(w)) countOf.set(w, n);
   }
   for (const c of CONTRACTIONS) countOf.set(c, 1000);
   const words = [...countOf.keys()];

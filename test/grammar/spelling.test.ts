@@ -125,6 +125,11 @@ describe('correctSpelling joins fragments', () => {
     expect(correctSpelling('the you ng passes it')).toBe('the young passes it');
   });
 
+  it('neither suggests nor splits off a word with no vowel, an abbreviation ("ms", "ls")', () => {
+    expect(correctSpelling('similar to endotherms')).toBe('similar to endotherms');
+    expect(suggest('endotherms')).toBeUndefined();
+  });
+
   it('does not join two known words', () => {
     expect(correctSpelling('I can not go')).toBe('I can not go');
   });
