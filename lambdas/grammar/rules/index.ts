@@ -801,6 +801,8 @@ function superlativeArticles(tokens: Token[]): Token[] {
 
 /** Verbs whose bare singular countable complement needs "a": "she is teacher", "I have car", "without tour guide". */
 const A_TRIGGERS = new Set(['is', 'was', 'be', 'been', 'become', 'becomes', 'became', 'have', 'has', 'had', 'having', 'without']);
+/** Verbs whose object may be a mass noun ("buy milk", "get help"), so they take "a" only before a noun that is always counted (COUNTABLE, or a person). */
+const OBJECT_TRIGGERS = new Set(['get', 'gets', 'got', 'bring', 'brings', 'brought', 'buy', 'buys', 'bought', 'find', 'finds', 'found', 'need', 'needs', 'want', 'wants']);
 /** Nouns used without an article after these verbs ("have time", "is home", "have breakfast") or as quantities ("part of"). */
 const BARE_NOUNS = new Set(['time', 'home', 'school', 'work', 'breakfast', 'lunch', 'dinner', 'supper', 'bed', 'church', 'college', 'class', 'part', 'kind', 'sort', 'type', 'lot', 'number', 'half', 'fun', 'access', 'trouble', 'town', 'hospital', 'university', 'enough', 'plenty', 'control', 'experience', 'life', 'nothing', 'something', 'anything', 'everything', 'someone', 'anyone', 'everyone', 'nobody', 'somebody', 'anybody', 'everybody', 'today', 'tomorrow', 'yesterday', 'tonight']);
 /** Common countable nouns compromise's lexicon does not list as nouns, for the article rule. */
@@ -819,7 +821,8 @@ function indefiniteArticle(tokens: Token[]): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     out.push(tokens[i]);
     const trigger = lc(tokens[i]);
-    if (!A_TRIGGERS.has(trigger) || tokens[i].post !== '' || i + 1 >= tokens.length) continue;
+    const objectVerb = OBJECT_TRIGGERS.has(trigger);
+    if (!(A_TRIGGERS.has(trigger) || objectVerb) || tokens[i].post !== '' || i + 1 >= tokens.length) continue;
     // The noun phrase: optional "very", adjectives, then the head noun, which must end the phrase.
     let k = i + 1;
     // "is still hope": an adverb after the verb, not an adjective of the noun.
@@ -828,7 +831,7 @@ function indefiniteArticle(tokens: Token[]): Token[] {
     // A comparative counts as an adjective here: "have better chance" → "have a better chance".
     while (k < tokens.length && (PURE_ADJECTIVE(lc(tokens[k])) || has(lc(tokens[k]), 'Comparative')) && tokens[k].post === '' && tokens[k].pre === '') k++;
     const head = tokens[k];
-    if (!countedHead(tokens, k)) continue;
+    if (!countedHead(tokens, k) || (objectVerb && !COUNTABLE.has(head.word) && !has(head.word, 'Actor'))) continue;
     if (lc(tokens[i + 1]) === 'very' && k === i + 2) continue;
     // A compound of two counted nouns ends at the second: "without tour guide".
     if (head.post === '' && countedHead(tokens, k + 1)) k++;
