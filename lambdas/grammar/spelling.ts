@@ -1,3 +1,4 @@
+import { tags } from './rules/lexicon';
 import { SCOWL_SIZES, scowlWords, subtitleCounts } from './word-lists';
 
 /**
@@ -285,8 +286,7 @@ function asName(w: string): string | undefined {
   const count = v.names.get(name) ?? 0;
   if (count < MIN_NAME_CANDIDATE_COUNT || v.common.has(w) || LOWERCASE_ABBREVIATIONS.has(w)) return undefined;
   // A rare name one slip from a far commoner word is that word misspelt: "tha" is "the", not "Tha".
-  const { best } = oneEditAway(w, (edit, n) => n >= SLIP_OVER_NAME * count && edit[0] === w[0]);
-  return best ?? name;
+  return oneEditAway(w, (edit, n) => n >= SLIP_OVER_NAME * count && edit[0] === w[0])[0]?.word ?? name;
 }
 
 /**
@@ -294,16 +294,49 @@ function asName(w: string): string | undefined {
  * any two edits away; among equals, kept first and last letters and then frequency decide.
  */
 export function suggest(word: string): string | undefined {
-  const w = word.toLowerCase();
-  if (suggestions.has(w)) return suggestions.get(w);
-  const best = suggestUncached(w);
-  if (suggestions.size >= 10_000) suggestions.clear();
-  suggestions.set(w, best);
-  return best;
+  return alternatives(word)[0];
 }
-const suggestions = new Map<string, string | undefined>();
 
-function suggestUncached(w: string): string | undefined {
+/**
+ * The likeliest intended words for a misspelling, best first: the best alone when it is sure, else
+ * with the rivals scoring within `CONTEXT_MARGIN` of it, for the sentence to choose among.
+ */
+export function alternatives(word: string): readonly string[] {
+  const w = word.toLowerCase();
+  let found = suggestions.get(w);
+  if (found === undefined) {
+    const ranked = suggestUncached(w);
+    found = typeof ranked === 'string' ? [ranked] : ranked.filter((r) => r.score <= ranked[0].score + CONTEXT_MARGIN).map((r) => r.word);
+    if (suggestions.size >= 10_000) suggestions.clear();
+    suggestions.set(w, found);
+  }
+  return found;
+}
+const suggestions = new Map<string, readonly string[]>();
+
+/** Rivals scoring this close to the best candidate are told apart by their neighbours. */
+const CONTEXT_MARGIN = 3;
+
+/** A candidate and its score (lower is likelier). */
+interface Scored {
+  readonly word: string;
+  readonly score: number;
+}
+
+/** How many of the best candidates a search keeps. */
+const KEPT = 3;
+
+/** Adds a candidate to a ranking kept sorted by score and at most `KEPT` long. */
+function keep(ranking: Scored[], word: string, score: number): void {
+  if (ranking.length === KEPT && score >= ranking[KEPT - 1].score) return;
+  let i = ranking.length;
+  while (i > 0 && ranking[i - 1].score > score) i--;
+  ranking.splice(i, 0, { word, score });
+  if (ranking.length > KEPT) ranking.pop();
+}
+
+/** A sure answer, or candidates ranked best first (none when nothing is close). */
+function suggestUncached(w: string): string | readonly Scored[] {
   const v = vocab();
   const contraction = v.bare.get(w);
   if (contraction) return contraction;
@@ -319,11 +352,13 @@ function suggestUncached(w: string): string | undefined {
   // A regular plural of a word ending in consonant + y ("familys" → "families").
   const plural = /^(.*[^aeiou])ys$/.exec(w);
   if (plural && v.countOf.has(`${plural[1]}ies`)) return `${plural[1]}ies`;
-  const { best, bestScore } = oneEditAway(w, () => true);
+  const one = oneEditAway(w, () => true);
   const two = splitInTwo(w);
-  if (two && score(w, two.text, two.count, 1) + SPLIT_PENALTY < bestScore) return two.text;
-  if (best !== undefined || w.length <= 4) return best;
-  return editsAway(w, 2) ?? splitInThree(w) ?? (w.length >= MIN_LENGTH_FOR_THREE ? editsAway(w, 3) : undefined);
+  if (two && score(w, two.text, two.count, 1) + SPLIT_PENALTY < (one[0]?.score ?? Infinity)) return two.text;
+  if (one.length || w.length <= 4) return one;
+  const twoEdits = editsAway(w, 2);
+  if (twoEdits.length) return twoEdits;
+  return splitInThree(w) ?? (w.length >= MIN_LENGTH_FOR_THREE ? editsAway(w, 3) : []);
 }
 
 /** How often each letter (a–z, anything else as one more) occurs in a word, apostrophes aside. */
@@ -365,25 +400,23 @@ const dropsHead = (w: string, candidate: string): boolean => w.length - candidat
 /** Words this long may be three edits off ("imidiatly" → "immediately") when nothing is closer. */
 const MIN_LENGTH_FOR_THREE = 8;
 
-/** The likeliest candidate word one edit away that `accept` lets through, and its score. */
-function oneEditAway(w: string, accept: (edit: string, count: number) => boolean): { best?: string; bestScore: number } {
+/** The likeliest candidate words one edit away that `accept` lets through, best first. */
+function oneEditAway(w: string, accept: (edit: string, count: number) => boolean): Scored[] {
   const v = vocab();
-  let best: string | undefined;
-  let bestScore = Infinity;
+  const ranking: Scored[] = [];
   for (const [edit, cost] of edits1(w)) {
     const count = v.countOf.get(edit);
     if (count === undefined || dropsHead(w, edit) || !accept(edit, count)) continue;
-    const s = score(w, edit, count, cost);
-    if (s < bestScore) [best, bestScore] = [edit, s];
+    keep(ranking, edit, score(w, edit, count, cost));
   }
-  return { best, bestScore };
+  return ranking;
 }
 
 /**
- * The likeliest candidate exactly `distance` (2 or 3) edits away, found through shared letter
- * pairs. Three edits only reach common words that keep the first letter.
+ * The likeliest candidates exactly `distance` (2 or 3) edits away, best first, found through shared
+ * letter pairs. Three edits only reach common words that keep the first letter.
  */
-function editsAway(w: string, distance: 2 | 3): string | undefined {
+function editsAway(w: string, distance: 2 | 3): Scored[] {
   const v = vocab();
   const grams = new Int32Array(64);
   const count = bigrams(w, grams);
@@ -400,8 +433,7 @@ function editsAway(w: string, distance: 2 | 3): string | undefined {
     }
   }
   const letters = letterCounts(w);
-  let best: string | undefined;
-  let bestScore = Infinity;
+  const ranking: Scored[] = [];
   for (const id of touched) {
     const n = shared[id];
     shared[id] = 0;
@@ -412,10 +444,9 @@ function editsAway(w: string, distance: 2 | 3): string | undefined {
     // Most candidates differ in more letters than edits allow; that is cheaper to see than the distance.
     if (bagDistance(letters, candidate) > distance) continue;
     if (editDistance(w, candidate.includes("'") ? candidate.replace(/'/g, '') : candidate, distance) !== distance) continue;
-    const s = score(w, candidate, v.counts[id], distance);
-    if (s < bestScore) [best, bestScore] = [candidate, s];
+    keep(ranking, candidate, score(w, candidate, v.counts[id], distance));
   }
-  return best;
+  return ranking;
 }
 
 /** Parts of a run-on must be this common, in the common word lists, and longer than a letter bar "a". */
@@ -510,7 +541,7 @@ const MIN_CAPITALISED_COUNT = 100;
 function capitalisedSlip(token: string): string | undefined {
   const w = token.toLowerCase();
   if (w.length < MIN_CAPITALISED_LENGTH) return undefined;
-  const { best } = oneEditAway(w, (edit, count) => count >= MIN_CAPITALISED_COUNT && edit[0] === w[0]);
+  const best = oneEditAway(w, (edit, count) => count >= MIN_CAPITALISED_COUNT && edit[0] === w[0])[0]?.word;
   return best && best.charAt(0).toUpperCase() + best.slice(1);
 }
 
@@ -529,7 +560,32 @@ function fixWord(token: string, sentence: string, start: number): string | undef
   // Possessives of known words ("today's") and plain plurals of abbreviations are fine.
   const possessive = /^(.*)['’]s$/i.exec(token);
   if (possessive && isKnownWord(possessive[1])) return undefined;
-  const suggestion = suggest(token.replace(/’/g, "'"));
+  const suggestion = inContext(alternatives(token.replace(/’/g, "'")), previousWord(before));
   if (!suggestion) return undefined;
   return /^\p{Lu}/u.test(token) ? suggestion.charAt(0).toUpperCase() + suggestion.slice(1) : suggestion;
+}
+
+/** The word before a position, lowercase, when only spaces separate them ("" after punctuation). */
+const previousWord = (before: string): string => /([\p{L}’']+) +$/u.exec(before)?.[1].toLowerCase().replace(/’/g, "'") ?? '';
+
+/** Tags a word must carry, one at least, to follow a word of each class ("to develop", "the idea"). */
+const FOLLOWERS: readonly { readonly after: (word: string, tags: readonly string[]) => boolean; readonly fits: ReadonlySet<string> }[] = [
+  { after: (w, t) => w === 'to' || t.includes('Modal'), fits: new Set(['Infinitive', 'Adverb', 'Negative']) },
+  {
+    after: (_w, t) => t.includes('Determiner') || t.includes('Possessive'),
+    fits: new Set(['Infinitive', 'Noun', 'Singular', 'Plural', 'Actor', 'Uncountable', 'Adjective', 'Comparative', 'Superlative', 'Adverb', 'Gerund', 'Value', 'Duration', 'Date']),
+  },
+];
+
+/**
+ * The first of the alternatives (best first) the lexicon lets follow the previous word, when the
+ * best cannot: "will develope" → "develop" (not "developed"), "to focuse" → "focus". A best word
+ * the lexicon does not know stays, as does the best when no rival is known to fit.
+ */
+export function inContext(options: readonly string[], previous: string): string | undefined {
+  if (options.length < 2 || !previous) return options[0];
+  const before = tags(previous);
+  const rules = FOLLOWERS.filter((r) => r.after(previous, before));
+  const fits = (w: string): boolean => rules.every((r) => tags(w).some((x) => r.fits.has(x)));
+  return tags(options[0]).length === 0 || fits(options[0]) ? options[0] : (options.find(fits) ?? options[0]);
 }

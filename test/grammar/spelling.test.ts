@@ -1,4 +1,4 @@
-import { correctSpelling, editDistance, isKnownWord, suggest } from '../../lambdas/grammar/spelling';
+import { alternatives, correctSpelling, editDistance, inContext, isKnownWord, suggest } from '../../lambdas/grammar/spelling';
 import { WORD_LIST_FILES } from '../../lambdas/grammar/word-lists';
 import { existsSync } from 'node:fs';
 
@@ -132,5 +132,25 @@ describe('correctSpelling joins fragments', () => {
 
   it('does not join two known words', () => {
     expect(correctSpelling('I can not go')).toBe('I can not go');
+  });
+});
+
+describe('the sentence chooses among close candidates', () => {
+  it('keeps the close rivals of the best candidate, best first', () => {
+    expect(alternatives('develope')[0]).toBe(suggest('develope'));
+    expect(alternatives('develope')).toContain('develop');
+    expect(alternatives('dont')).toEqual(["don't"]);
+  });
+
+  it('takes a base verb after "to" or a modal when the best cannot follow it', () => {
+    expect(correctSpelling('the city will develope')).toBe('the city will develop');
+    expect(correctSpelling('why not to focuse on it')).toBe('why not to focus on it');
+  });
+
+  it('keeps the best when it fits, is unknown to the lexicon, or no rival is known to fit', () => {
+    expect(inContext(['taste', 'toast', 'test'], 'its')).toBe('taste');
+    expect(inContext(['also', 'allow'], 'will')).toBe('also');
+    expect(inContext(['rains', 'raids'], 'should')).toBe('rains');
+    expect(inContext(['focused', 'focus'], '')).toBe('focused');
   });
 });
