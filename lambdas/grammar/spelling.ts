@@ -568,14 +568,22 @@ function fixWord(token: string, sentence: string, start: number): string | undef
 /** The word before a position, lowercase, when only spaces separate them ("" after punctuation). */
 const previousWord = (before: string): string => /([\p{L}’']+) +$/u.exec(before)?.[1].toLowerCase().replace(/’/g, "'") ?? '';
 
-/** Tags a word must carry, one at least, to follow a word of each class ("to develop", "the idea"). */
-const FOLLOWERS: readonly { readonly after: (word: string, tags: readonly string[]) => boolean; readonly fits: ReadonlySet<string> }[] = [
-  { after: (w, t) => w === 'to' || t.includes('Modal'), fits: new Set(['Infinitive', 'Adverb', 'Negative']) },
+/** A word carrying one of these tags at least. */
+const anyOf = (...wanted: string[]) => (t: readonly string[]): boolean => t.some((x) => wanted.includes(x));
+
+/** What may follow a word of each class: "to develop", "the idea", "we match" (not "we much"). */
+const FOLLOWERS: readonly { readonly after: (word: string, tags: readonly string[]) => boolean; readonly fits: (tags: readonly string[]) => boolean }[] = [
+  { after: (w, t) => w === 'to' || t.includes('Modal'), fits: anyOf('Infinitive', 'Adverb', 'Negative') },
   {
     after: (_w, t) => t.includes('Determiner') || t.includes('Possessive'),
-    fits: new Set(['Infinitive', 'Noun', 'Singular', 'Plural', 'Actor', 'Uncountable', 'Adjective', 'Comparative', 'Superlative', 'Adverb', 'Gerund', 'Value', 'Duration', 'Date']),
+    fits: anyOf('Infinitive', 'Noun', 'Singular', 'Plural', 'Actor', 'Uncountable', 'Adjective', 'Comparative', 'Superlative', 'Adverb', 'Gerund', 'Value', 'Duration', 'Date'),
   },
+  // Only pronouns that are never objects: "give you the book" is fine.
+  { after: (w) => SUBJECTS.has(w), fits: (t) => !anyOf('Determiner', 'Possessive', 'Pronoun', 'Preposition', 'Conjunction', 'QuestionWord')(t) },
 ];
+
+/** Subject pronouns that are never objects, which a determiner or preposition cannot follow. */
+const SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'they', 'he', 'she']);
 
 /**
  * The first of the alternatives (best first) the lexicon lets follow the previous word, when the
@@ -586,6 +594,6 @@ export function inContext(options: readonly string[], previous: string): string 
   if (options.length < 2 || !previous) return options[0];
   const before = tags(previous);
   const rules = FOLLOWERS.filter((r) => r.after(previous, before));
-  const fits = (w: string): boolean => rules.every((r) => tags(w).some((x) => r.fits.has(x)));
+  const fits = (w: string): boolean => tags(w).length > 0 && rules.every((r) => r.fits(tags(w)));
   return tags(options[0]).length === 0 || fits(options[0]) ? options[0] : (options.find(fits) ?? options[0]);
 }

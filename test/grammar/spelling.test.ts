@@ -147,6 +147,11 @@ describe('the sentence chooses among close candidates', () => {
     expect(correctSpelling('why not to focuse on it')).toBe('why not to focus on it');
   });
 
+  it('takes no determiner or preposition after a subject pronoun that is never an object', () => {
+    expect(inContext(['much', 'match'], 'we')).toBe('match');
+    expect(inContext(['the', 'them'], 'you')).toBe('the');
+  });
+
   it('keeps the best when it fits, is unknown to the lexicon, or no rival is known to fit', () => {
     expect(inContext(['taste', 'toast', 'test'], 'its')).toBe('taste');
     expect(inContext(['also', 'allow'], 'will')).toBe('also');
