@@ -349,6 +349,9 @@ function suggestUncached(w: string): string | readonly Scored[] {
   // Harper's SimplePastToPastParticiple makes it "chosen".
   const past = irregularPast(w) ?? BRITISH_PAST.get(w);
   if (past) return past;
+  // A British spelling in -ise or -yse is the American -ize or -yze ("theorise" → "theorize", not "theories").
+  const american = w.replace(/([iy])s(e|es|ed|ing|ation|ations)$/, '$1z$2');
+  if (american !== w && v.countOf.has(american)) return american;
   // A regular plural of a word ending in consonant + y ("familys" → "families").
   const plural = /^(.*[^aeiou])ys$/.exec(w);
   if (plural && v.countOf.has(`${plural[1]}ies`)) return `${plural[1]}ies`;
