@@ -340,6 +340,8 @@ function suggestUncached(w: string): string | readonly Scored[] {
   const v = vocab();
   const contraction = v.bare.get(w);
   if (contraction) return contraction;
+  // Two letters are one edit from dozens of short words, and are more often abbreviations ("fs", "ws", "mp").
+  if (w.length < 3) return [];
   const name = asName(w);
   if (name) return name;
   // "todays world" means "today's world": these words have no plural.

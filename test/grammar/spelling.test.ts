@@ -162,3 +162,14 @@ describe('the sentence chooses among close candidates', () => {
     expect(inContext(['focused', 'focus'], '')).toBe('focused');
   });
 });
+
+describe('two-letter words', () => {
+  it('are not guessed at: most are abbreviations ("fs", "ws", "hg", "mp"), each one edit from dozens of words', () => {
+    for (const w of ['fs', 'ws', 'hg', 'mp']) expect(suggest(w)).toBeUndefined();
+    expect(correctSpelling('the fs module, a ws server and an mp 3 player')).toBe('the fs module, a ws server and an mp 3 player');
+  });
+
+  it('still get their apostrophe back', () => {
+    expect(suggest('im')).toBe("i'm");
+  });
+});
