@@ -469,8 +469,8 @@ function commas(tokens: Token[]): void {
     const w = lc(tokens[i]);
     if ((w !== 'but' && w !== 'so') || tokens[i - 1].post !== '' || !/[\p{L}\p{N}]/u.test(tokens[i - 1].word) || tokens[i].pre !== '') continue;
     const next = lc(tokens[i + 1]);
-    // "and so on", and "not only … but also" take no comma.
-    if (/^(and|or)$/.test(lc(tokens[i - 1])) || (w === 'but' && next === 'also')) continue;
+    // "and so on", and "not only … but also" take no comma; nor does "so" ending a phrase ("to do so, they").
+    if (/^(and|or)$/.test(lc(tokens[i - 1])) || (w === 'but' && next === 'also') || (w === 'so' && tokens[i].post !== '')) continue;
     if (w === 'but' ? CLAUSE_OPENERS.has(next) : (SUBJECT_PRONOUNS.has(next) && next !== 'you' && next !== 'it') || next === 'there') {
       // Only when the clause before has no comma of its own: count words back to the last break.
       let k = i - 1;
