@@ -374,6 +374,13 @@ describe('Harper fixes our lexicon knows better', () => {
     expect(vetoesHarperFix('He ', 'like', 'likes', ' it.')).toBe(false);
     expect(vetoesHarperFix('They ', 'last', 'lasts', ' chose to go.')).toBe(false);
   });
+
+  it('keep an ordinal suffix that fits a number written with a space', () => {
+    expect(vetoesHarperFix('My 1 2', 'th', 'nd', ' exam.')).toBe(true);
+    expect(vetoesHarperFix('the 1 1', 'th', 'st', ' day.')).toBe(true);
+    expect(vetoesHarperFix('In 2 1', 'th', 'st', ' century.')).toBe(false);
+    expect(vetoesHarperFix('My 2', 'th', 'nd', ' exam.')).toBe(false);
+  });
 });
 
 describe('more grammar rules', () => {

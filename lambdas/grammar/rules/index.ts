@@ -1024,13 +1024,22 @@ function verbObject(tokens: readonly Token[], i: number): boolean {
 }
 const VERB_TAGS = new Set(['Verb', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Participle', 'Copula', 'Modal', 'Auxiliary']);
 
+/** The suffix an ordinal number takes: 1st, 2nd, 3rd, 11th–13th, 21st. */
+function ordinalSuffix(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
+
 /**
  * Harper fixes our lexicon knows better, given the text before the fixed span, the span, the
  * replacement and the text after: its MassNouns taking the article from a noun we read as counted
  * and our list of mass nouns lacks ("like a thief" → "like thief"), and its PronounVerbAgreement
- * reading an adverb as the verb when a past verb follows ("he last chose" → "he lasts chose").
+ * reading an adverb as the verb when a past verb follows ("he last chose" → "he lasts chose"), and its
+ * CorrectNumberSuffix reading the last digits of a number written with a space ("1 2th", twelfth) as the number.
  */
 export function vetoesHarperFix(before: string, original: string, replacement: string, after: string): boolean {
+  const digits = /\d+ (\d+)$/.exec(before);
+  if (digits && /^(st|nd|rd|th)$/.test(original)) return original === ordinalSuffix(Number(digits[0].replace(' ', '')));
   const noun = /^an? (\p{Ll}+)$/iu.exec(original)?.[1];
   if (noun !== undefined && replacement === noun) return countedNoun(noun) && !MASS_NOUNS.has(noun);
   const next = /^ (\p{Ll}+)/u.exec(after)?.[1];
