@@ -144,6 +144,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['\', but\' before a clause opened by "it\'s"', 'Cars must be checked every few years but it\'s very expensive.', 'Cars must be checked every few years, but it\'s very expensive.', true],
   ['\', so\' before a clause opened by a subject pronoun', 'We were all very tired after the game so we went home.', 'We were all very tired after the game, so we went home.', true],
   ['… but not after "do so" ending a phrase', 'When the children started to do so, they were happy.', 'When the children started to do so, they were happy.', true],
+  ['"the" before "same" after "not" or "have"', 'The two results are not same and they have same value.', 'The two results are not the same and they have the same value.', true],
+  ['… but not after a determiner or a comma', 'They have this same value, same as before.', 'They have this same value, same as before.', true],
   ['… or by "even"', 'A young person wants to do many things but even if he fails he learns.', 'A young person wants to do many things, but even if he fails he learns.', true],
   ['an opening \'Then\' before a clause', 'Then when we went to the park it rained.', 'Then, when we went to the park it rained.', true],
   ['… \'by then\' before a subject', 'But by then we had already bought it.', 'But by then, we had already bought it.', true],

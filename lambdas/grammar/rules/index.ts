@@ -773,7 +773,7 @@ const LOT_BEFORE = new Set(['have', 'has', 'had', 'spend', 'spent', 'spends', 't
 
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'am', "isn't", "wasn't", "aren't", "weren't"]);
 
-/** Superlatives and "same" need "the": "is most important" → "is the most important", "at same time" → "at the same time"; "most of people" → "most people". */
+/** Superlatives and "same" need "the": "is most important" → "is the most important", "at same time", "is not same", "have same" → "… the same"; "most of people" → "most people". */
 function superlativeArticles(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -786,7 +786,7 @@ function superlativeArticles(tokens: Token[]): Token[] {
     const superlative = (w === 'most' && has(lc(tokens[i + 1]), 'Adjective') && t.post === '' && tokens[i + 1].post === '' && noun(i + 2)) || ((w === 'best' || w === 'worst') && t.post === '' && noun(i + 1));
     // A superlative noun phrase opening a clause before its verb: "best way is" → "the best way is".
     const subject = (w === 'best' || w === 'worst') && t.post === '' && t.pre === '' && clauseStart(tokens, i) && (noun(i + 1) || COUNTABLE.has(lc(tokens[i + 1])) || lc(tokens[i + 1]) === 'way') && tokens[i + 1].post === '' && MAIN_VERBS.has(lc(tokens[i + 2]));
-    if ((joined && ((BE.has(prev) && superlative && lc(tokens[i + 1]) !== 'of') || (w === 'same' && (BE.has(prev) || ['at', 'in', 'of', 'on', 'for', 'with'].includes(prev))))) || subject) {
+    if ((joined && ((BE.has(prev) && superlative && lc(tokens[i + 1]) !== 'of') || (w === 'same' && (BE.has(prev) || ['at', 'in', 'of', 'on', 'for', 'with', 'not', 'have', 'has', 'had'].includes(prev))))) || subject) {
       out.push({ pre: t.pre, word: /^\p{Lu}/u.test(t.word) ? 'The' : 'the', post: '', space: ' ' });
       if (subject) {
         out.push({ ...t, pre: '', word: t.word.toLowerCase() });
