@@ -457,9 +457,15 @@ function editsAway(w: string, distance: 2 | 3): Scored[] {
 /** Parts of a run-on must be this common, in the common word lists, and longer than a letter bar "a". */
 const MIN_PART_COUNT = 1000;
 
+/**
+ * A two-letter part must be a word the lexicon knows as more than an interjection: "in", "of",
+ * "do", not "ya", "er" or "yo" ("useragent" is not "us er agent").
+ */
+const fragment = (w: string): boolean => w.length === 2 && !tags(w).some((t) => t !== 'Expression');
+
 function partCount(part: string): number {
   const v = vocab();
-  if ((part.length < 2 && part !== 'a') || !v.common.has(part)) return 0;
+  if ((part.length < 2 && part !== 'a') || !v.common.has(part) || fragment(part)) return 0;
   const n = v.countOf.get(part) ?? 0;
   return n >= MIN_PART_COUNT ? n : 0;
 }

@@ -173,3 +173,11 @@ describe('two-letter words', () => {
     expect(suggest('im')).toBe("i'm");
   });
 });
+
+describe('run-on splits', () => {
+  it('make no two-letter part of an interjection ("er", "yo", "ya"), only of a word like "in" or "do"', () => {
+    expect(suggest('useragent')).not.toBe('us er agent');
+    expect(suggest('eragent')).not.toBe('er agent');
+    expect(suggest('inorder')).toBe('in order');
+  });
+});
