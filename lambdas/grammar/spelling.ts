@@ -359,7 +359,7 @@ function suggestUncached(w: string): string | readonly Scored[] {
   if (plural && v.countOf.has(`${plural[1]}ies`)) return `${plural[1]}ies`;
   const one = oneEditAway(w, () => true);
   const two = splitInTwo(w);
-  if (two && score(w, two.text, two.count, 1) + SPLIT_PENALTY < (one[0]?.score ?? Infinity)) return two.text;
+  if (two && score(w, two.text, two.count, two.cost) + SPLIT_PENALTY < (one[0]?.score ?? Infinity)) return two.text;
   if (one.length || w.length <= 4) return one;
   const twoEdits = editsAway(w, 2);
   if (twoEdits.length) return twoEdits;
@@ -458,6 +458,13 @@ function editsAway(w: string, distance: 2 | 3): Scored[] {
 const MIN_PART_COUNT = 1000;
 
 /**
+ * The subtitles split "don't" into "don" and "t", so the count of a contraction's stem is mostly the
+ * contraction's; only a stem the lexicon knows as a verb ("can", "won") is a word in its own right.
+ */
+const contractionStem = (w: string): boolean =>
+  CONTRACTIONS.includes(`${w}'t`) && !tags(w).some((t) => t === 'Modal' || t === 'PastTense' || t === 'Infinitive');
+
+/**
  * A two-letter part must be a word the lexicon knows as more than an interjection: "in", "of",
  * "do", not "ya", "er" or "yo" ("useragent" is not "us er agent").
  */
@@ -465,17 +472,28 @@ const fragment = (w: string): boolean => w.length === 2 && !tags(w).some((t) => 
 
 function partCount(part: string): number {
   const v = vocab();
-  if ((part.length < 2 && part !== 'a') || !v.common.has(part) || fragment(part)) return 0;
+  if ((part.length < 2 && part !== 'a') || !v.common.has(part) || contractionStem(part) || fragment(part)) return 0;
   const n = v.countOf.get(part) ?? 0;
   return n >= MIN_PART_COUNT ? n : 0;
 }
 
-/** A run-on of two common words ("alot", "inorder") split apart, with its rarer part's count. */
-function splitInTwo(w: string): { text: string; count: number } | undefined {
-  let best: { text: string; count: number } | undefined;
+/**
+ * A run-on of two common words ("alot", "inorder") split apart, with its rarer part's count. The
+ * letter where they meet may be doubled ("ittis" → "it is"), a slip that costs `SLIP` more.
+ */
+function splitInTwo(w: string): { text: string; count: number; cost: number } | undefined {
+  let best: { text: string; count: number; cost: number } | undefined;
+  const consider = (head: string, tail: string, cost: number): void => {
+    const count = Math.min(partCount(head), partCount(tail));
+    if (count && (!best || cost < best.cost || (cost === best.cost && count > best.count))) best = { text: `${head} ${tail}`, count, cost };
+  };
   for (let i = 1; i < w.length; i++) {
-    const count = Math.min(partCount(w.slice(0, i)), partCount(w.slice(i)));
-    if (count > (best?.count ?? 0)) best = { text: `${w.slice(0, i)} ${w.slice(i)}`, count };
+    consider(w.slice(0, i), w.slice(i), 1);
+    // The doubled letter, once, ends the first word or starts the second.
+    if (w[i] === w[i - 1]) {
+      consider(w.slice(0, i), w.slice(i + 1), 1 + SLIP);
+      consider(w.slice(0, i - 1), w.slice(i), 1 + SLIP);
+    }
   }
   return best;
 }

@@ -180,4 +180,15 @@ describe('run-on splits', () => {
     expect(suggest('eragent')).not.toBe('er agent');
     expect(suggest('inorder')).toBe('in order');
   });
+
+  it('may double the letter where the words meet', () => {
+    expect(suggest('ittis')).toBe('it is');
+  });
+
+  it('make no part of a contraction stem the lexicon knows only as a name ("don" of don\'t), but of "can" and "won"', () => {
+    expect(suggest('donknow')).not.toBe('don know');
+    expect(suggest('dontime')).toBe('downtime');
+    expect(suggest('canbe')).toBe('can be');
+    expect(suggest('wonthe')).toBe('won the');
+  });
 });
