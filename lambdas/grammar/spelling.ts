@@ -361,6 +361,11 @@ function suggestUncached(w: string): string | readonly Scored[] {
   const two = splitInTwo(w);
   if (two && score(w, two.text, two.count, two.cost) + SPLIT_PENALTY < (one[0]?.score ?? Infinity)) return two.text;
   if (one.length || w.length <= 4) return one;
+  // A long rare word one edit away is likelier meant than any common word further off: one with a
+  // letter the writer left out is the word ("chcksum" → checksum); any other, often one the word
+  // inflects or derives from ("checksums", "lowercased", "oversized"), means it may be as meant.
+  const rare = nearRareWord(w);
+  if (rare) return rare.length > w.length ? rare : [];
   const twoEdits = editsAway(w, 2);
   if (twoEdits.length) return twoEdits;
   return splitInThree(w) ?? (w.length >= MIN_LENGTH_FOR_THREE ? editsAway(w, 3) : []);
@@ -401,6 +406,13 @@ const bag = new Int16Array(27);
  * letter is a slip learners make ("habilities", "arisky") and stays a candidate.
  */
 const dropsHead = (w: string, candidate: string): boolean => w.length - candidate.length >= 2 && w.endsWith(candidate);
+
+/** A rare word this long is too distinct to be a slip of a common word ("checksum", "subsegment"). */
+const MIN_RARE_LENGTH = 8;
+
+/** A long word the lists know, too rare to suggest but with the same first letter, one edit away. */
+const nearRareWord = (w: string): string | undefined =>
+  w.length >= MIN_RARE_LENGTH - 1 ? [...edits1(w).keys()].find((edit) => edit.length >= MIN_RARE_LENGTH && edit[0] === w[0] && vocab().known.has(edit)) : undefined;
 
 /** Words this long may be three edits off ("imidiatly" → "immediately") when nothing is closer. */
 const MIN_LENGTH_FOR_THREE = 8;

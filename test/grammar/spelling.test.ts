@@ -192,3 +192,15 @@ describe('run-on splits', () => {
     expect(suggest('wonthe')).toBe('won the');
   });
 });
+
+describe('rare words one edit away', () => {
+  it('leaves a word alone that inflects or derives from a long rare word, rather than reach a common word further off', () => {
+    for (const w of ['checksums', 'subsegments', 'lowercased', 'oversized']) expect(suggest(w)).toBeUndefined();
+    expect(correctSpelling('an oversized box')).toBe('an oversized box');
+  });
+
+  it('restores the letter left out of a long rare word', () => {
+    expect(suggest('chcksum')).toBe('checksum');
+    expect(suggest('subsegmnt')).toBe('subsegment');
+  });
+});
