@@ -193,13 +193,19 @@ function edits1(w: string): Map<string, number> {
     if (tail) add(head + tail.slice(1), long && (tail[0] === head.at(-1) || tail[0] === tail[1]) ? SLIP : 1);
     if (tail.length > 1) add(head + tail[1] + tail[0] + tail.slice(2), 1);
     for (const c of LETTERS) {
-      if (tail) add(head + c + tail.slice(1), 1);
+      if (tail) add(head + c + tail.slice(1), soundAlike(c, tail[0]) ? SOUND_ALIKE : 1);
       add(head + c + tail, (long && (c === head.at(-1) || c === tail[0])) || (c === 'e' && !tail && i > 3) ? SLIP : OMISSION);
     }
   }
   return out;
 }
 const SLIP = 0.6;
+/** A consonant written as its voiced or voiceless twin ("dhat" → that) is likelier than another wrong letter. */
+const SOUND_ALIKE = 0.8;
+/** Consonants that sound alike but for voicing: b/p, d/t, g/k, f/v, s/z (each pair in letter order). */
+const SOUND_PAIRS: ReadonlySet<string> = new Set(['bp', 'dt', 'gk', 'fv', 'sz']);
+/** True when two letters are a voiced and voiceless consonant of one sound ("d" and "t"). */
+const soundAlike = (a: string, b: string): boolean => SOUND_PAIRS.has(a < b ? a + b : b + a);
 /**
  * A letter the writer left out ("reqired", "baed", "oher") is likelier than one typed wrong: an
  * insertion into the word costs less than a substitution or a deletion.

@@ -204,3 +204,12 @@ describe('rare words one edit away', () => {
     expect(suggest('subsegmnt')).toBe('subsegment');
   });
 });
+
+describe('sound-alike consonants', () => {
+  it('take a voiced or voiceless twin (b/p, d/t, g/k, f/v, s/z) over another letter', () => {
+    expect(suggest('pesides')).toBe('besides');
+    expect(suggest('vamily')).toBe('family');
+    const ranked = alternatives('gind');
+    expect(ranked.indexOf('kind')).toBeLessThan(ranked.indexOf('find'));
+  });
+});
