@@ -329,6 +329,7 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['"it\'s is" → "it is"', "It's is very clear.", 'It is very clear.', true],
   ['… "that\'s was"', "that's was fun", 'that was fun', false],
   ['"it\'s his" stays', "It's his.", "It's his.", true],
+  ['a word with punctuation inside keeps its comma, once', 'Just like ya list.slice, but it works.', 'Just like ya list.slice, but it works.', true],
   ['a clause-opening "this" before a verb in -s is its subject', 'This helps when you are tired.', 'This helps when you are tired.', true],
   ['… but "this" before a plural and a verb is a determiner', 'This books are good, and I like this books.', 'These books are good, and I like these books.', true],
   ['"a different way" is one way', 'They did it in a different way, then in a completely different way.', 'They did it in a different way, then in a completely different way.', true],

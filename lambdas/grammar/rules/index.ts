@@ -17,8 +17,10 @@ function tokenize(sentence: string): Token[] {
   const out: Token[] = [];
   const re = /(\S+)(\s*)/g;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-    const parts = /^([^\p{L}\p{N}']*)([\p{L}\p{N}'’-]*?)([^\p{L}\p{N}]*)$/u.exec(m[1]);
-    out.push(parts ? { pre: parts[1], word: parts[2], post: parts[3], space: m[2] } : { pre: '', word: m[1], post: '', space: m[2] });
+    // A word with punctuation inside ("node.js", "list.slice,") keeps it, but not its trailing
+    // punctuation: a rule that sees no comma after a word would add one on every pass.
+    const parts = /^([^\p{L}\p{N}']*)([\p{L}\p{N}'’-]*?)([^\p{L}\p{N}]*)$/u.exec(m[1]) ?? /^([^\p{L}\p{N}']*)(.*?)([^\p{L}\p{N}]*)$/su.exec(m[1])!;
+    out.push({ pre: parts[1], word: parts[2], post: parts[3], space: m[2] });
   }
   return out;
 }
