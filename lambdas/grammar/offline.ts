@@ -22,7 +22,7 @@ function correctSentence(engine: Engine, sentence: string, written: boolean): st
   const { applyRules } = engine.rules;
   let text = applyRules(correctSpelling(sentence), { written });
   for (let round = 0; round < HARPER_ROUNDS; round++) {
-    const fixed = applyHarper(text, harperFixesFor(engine, text));
+    const fixed = applyHarper(text, harperFixesFor(engine, text, written));
     // Our rules are idempotent, so text Harper leaves alone is already their fixed point.
     if (fixed === text) break;
     const next = applyRules(fixed, { written });
@@ -32,11 +32,19 @@ function correctSentence(engine: Engine, sentence: string, written: boolean): st
   return text;
 }
 
-/** Harper's fixes less those our lexicon knows better (see vetoesHarperFix). */
-function harperFixesFor({ linter, rules }: Engine, text: string): HarperFix[] {
+/**
+ * Harper's fixes less those our lexicon knows better (see vetoesHarperFix) and, in a raw transcript,
+ * those that only add punctuation: transcripts get none added, as finishSentence adds none.
+ */
+function harperFixesFor({ linter, rules }: Engine, text: string, written: boolean): HarperFix[] {
   const chars = Array.from(text);
   const part = (from: number, to?: number): string => chars.slice(from, to).join('');
-  return harperFixes(linter, text).filter((fix) => !rules.vetoesHarperFix(part(0, fix.start), part(fix.start, fix.end), fix.options[0] ?? '', part(fix.end)));
+  const words = (x: string): string => x.replace(/[^\p{L}\p{N}\s'’]/gu, '');
+  return harperFixes(linter, text).filter((fix) => {
+    const [original, replacement] = [part(fix.start, fix.end), fix.options[0] ?? ''];
+    if (!written && words(original) === words(replacement)) return false;
+    return !rules.vetoesHarperFix(part(0, fix.start), original, replacement, part(fix.end));
+  });
 }
 
 /** Applies the first option of each non-overlapping fix, right to left (code-point offsets). */

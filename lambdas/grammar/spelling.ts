@@ -607,8 +607,11 @@ function fixWord(token: string, sentence: string, start: number): string | undef
   // Possessives of known words ("today's") and plain plurals of abbreviations are fine.
   const possessive = /^(.*)['’]s$/i.exec(token);
   if (possessive && isKnownWord(possessive[1])) return undefined;
-  const suggestion = inContext(alternatives(token.replace(/’/g, "'")), previousWord(before));
-  if (!suggestion) return undefined;
+  const chosen = inContext(alternatives(token.replace(/’/g, "'")), previousWord(before));
+  if (!chosen) return undefined;
+  // What the next pass would make of the suggestion, now: a word known mostly as a name gets its
+  // capital ("jess" → "Jess"), so correcting corrected text changes nothing.
+  const suggestion = (chosen === chosen.toLowerCase() && asName(chosen)) || chosen;
   return /^\p{Lu}/u.test(token) ? suggestion.charAt(0).toUpperCase() + suggestion.slice(1) : suggestion;
 }
 

@@ -49,6 +49,13 @@ describe('offline corrector', () => {
     expect((await corrector.correct('She gave me an advice.')).corrected).toBe('She gave me advice.');
   });
 
+  it('adds no punctuation to a raw transcript, not even where Harper would, so a second pass changes nothing', async () => {
+    const corrector = await createOfflineCorrector();
+    const once = (await corrector.correct('furthermore looking at the evidence you will agree that')).corrected;
+    expect(once).not.toMatch(/[,.]/);
+    expect((await corrector.correct(once)).corrected).toBe(once);
+  });
+
   it('initialises once', async () => {
     expect(createOfflineCorrector()).toBe(createOfflineCorrector());
   });

@@ -372,6 +372,13 @@ describe('Harper fixes our lexicon knows better', () => {
     expect(vetoesHarperFix('like ', 'a thief', 'some thief', '.')).toBe(false);
   });
 
+  it('keep words apart, or together, unless the join or split gives words we know', () => {
+    expect(vetoesHarperFix('contributing ', 'bug fixes', 'bugfixes', ' or')).toBe(true);
+    expect(vetoesHarperFix('to the ', "presigner's", "pre signer's", ' key')).toBe(true);
+    expect(vetoesHarperFix('a ', 'non-stop', 'nonstop', ' flight')).toBe(false);
+    expect(vetoesHarperFix('I ', 'alot', 'a lot', '.')).toBe(false);
+  });
+
   it('keep an adverb after he/she/it when a past verb follows', () => {
     expect(vetoesHarperFix('He ', 'last', 'lasts', ' chose to go.')).toBe(true);
     expect(vetoesHarperFix('He ', 'like', 'likes', ' it.')).toBe(false);

@@ -109,6 +109,11 @@ describe('correctSpelling', () => {
     expect(correctSpelling('an unmeaningfull job')).not.toBe('an meaningful job');
   });
 
+  it('gives a suggestion known mostly as a name its capital at once, as a second pass would', () => {
+    const once = correctSpelling('with this option, jsesc output is safe');
+    expect(correctSpelling(once)).toBe(once);
+  });
+
   it('is a no-op on its own output', () => {
     const once = correctSpelling('i dont beleive that alot of poeple preffer it');
     expect(once).toBe("i don't believe that a lot of people prefer it");

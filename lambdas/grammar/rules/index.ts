@@ -1,3 +1,4 @@
+import { isKnownWord } from '../spelling';
 import { guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
 
 /**
@@ -1037,9 +1038,14 @@ function ordinalSuffix(n: number): string {
  * replacement and the text after: its MassNouns taking the article from a noun we read as counted
  * and our list of mass nouns lacks ("like a thief" → "like thief"), and its PronounVerbAgreement
  * reading an adverb as the verb when a past verb follows ("he last chose" → "he lasts chose"), and its
- * CorrectNumberSuffix reading the last digits of a number written with a space ("1 2th", twelfth) as the number.
+ * CorrectNumberSuffix reading the last digits of a number written with a space ("1 2th", twelfth) as the number;
+ * and its joins and splits of words into words our word lists do not know.
  */
 export function vetoesHarperFix(before: string, original: string, replacement: string, after: string): boolean {
+  // A join or split ("bug fixes" → "bugfixes", "presigner's" → "pre signer's") must give words we know,
+  // or the spelling corrector would change them on the next pass.
+  const letters = (x: string): string => x.replace(/[\s-]/g, '');
+  if (original !== replacement && letters(original) === letters(replacement)) return replacement.split(/[\s-]+/).some((w) => /\p{L}/u.test(w) && !isKnownWord(w));
   const digits = /\d+ (\d+)$/.exec(before);
   if (digits && /^(st|nd|rd|th)$/.test(original)) return original === ordinalSuffix(Number(digits[0].replace(' ', '')));
   const noun = /^an? (\p{Ll}+)$/iu.exec(original)?.[1];
