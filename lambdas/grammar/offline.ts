@@ -2,13 +2,17 @@ import { alignEdits } from './alignment';
 import { harperFixes, startHarper, type HarperFix, type HarperLinter } from './harper';
 import type { Correction, GrammarCorrector } from './port';
 import type * as Rules from './rules';
-import { correctSpelling, loadVocabulary } from './spelling';
+import type * as Spelling from './spelling';
 import { sentences } from './text';
 
-/** Harper's linter and our rules, both loaded at engine start. */
+/**
+ * Harper's linter, our rules and our spelling, all loaded at engine start: the rules and spelling
+ * (compromise's lexicon, the word lists) only once Harper's snapshot is being read.
+ */
 interface Engine {
   readonly linter: HarperLinter;
   readonly rules: Pick<typeof Rules, 'applyRules' | 'vetoesHarperFix'>;
+  readonly spelling: Pick<typeof Spelling, 'correctSpelling'>;
 }
 
 /** Harper re-lints after each round because one fix can reveal the next ("a apples" → "an apples" → …). */
@@ -20,7 +24,7 @@ const HARPER_ROUNDS = 4;
  */
 function correctSentence(engine: Engine, sentence: string, written: boolean): string {
   const { applyRules } = engine.rules;
-  let text = applyRules(correctSpelling(sentence), { written });
+  let text = applyRules(engine.spelling.correctSpelling(sentence), { written });
   for (let round = 0; round < HARPER_ROUNDS; round++) {
     const fixed = applyHarper(text, harperFixesFor(engine, text, written));
     // Our rules are idempotent, so text Harper leaves alone is already their fixed point.
@@ -106,7 +110,7 @@ export function createOfflineCorrector(): Promise<GrammarCorrector> {
  */
 async function startEngine(): Promise<Engine> {
   const { ready } = await startHarper();
-  const rules = await import('./rules');
-  loadVocabulary();
-  return { linter: await ready, rules };
+  const [rules, spelling] = await Promise.all([import('./rules'), import('./spelling')]);
+  spelling.loadVocabulary();
+  return { linter: await ready, rules, spelling };
 }
