@@ -982,6 +982,15 @@ function adverbBeforeObject(tokens: Token[]): void {
   }
 }
 
+/** "almost people know" → "most people know": "almost" cannot quantify a bare plural subject ("almost all people" is the other fix). */
+function almostPlural(tokens: Token[]): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [a, n] = [tokens[i], tokens[i + 1]];
+    if (lc(a) !== 'almost' || a.post !== '' || n.pre !== '' || !clauseStart(tokens, i) || endsPhrase(tokens, i + 1)) continue;
+    if (lc(n) === 'people' || purePlural(n.word)) setWord(a, 'most');
+  }
+}
+
 /** "we all are" → "we are all": a floating "all"/"both" follows a form of "be", it does not precede it. */
 function floatingQuantifier(tokens: Token[]): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
@@ -1065,6 +1074,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   prepositions(tokens);
   forWithAdjective(tokens);
   floatingQuantifier(tokens);
+  almostPlural(tokens);
   if (options.written) {
     commas(tokens);
     adverbCommas(tokens);
