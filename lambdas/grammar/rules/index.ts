@@ -1,5 +1,5 @@
 import { isKnownWord } from '../spelling';
-import { guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
+import { adjectivePastBase, guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
 
 /**
  * Our own rules for what Harper misses. Each one fires only on a narrow, unambiguous pattern
@@ -244,6 +244,12 @@ function baseAfterModal(tokens: Token[]): void {
     const w = lc(tokens[i]);
     // "do" never supports "be": "what they did is reduce" is a cleft, not "did be".
     if (DO_FORMS.has(prev) && BE.has(w)) continue;
+    // "could lost" → "could lose": a past the lexicon files as an adjective, after a modal that is no noun ("his will left").
+    const pastBase = prev === 'to' || DETERMINERS.has(lc(tokens[i - 2])) ? undefined : adjectivePastBase(w);
+    if (pastBase) {
+      setWord(tokens[i], pastBase);
+      continue;
+    }
     const t = has(w, 'PastTense') ? 'PastTense' : has(w, 'PresentTense') && /s$/.test(w) ? 'PresentTense' : undefined;
     if (!t || (prev === 'to' && t !== 'PastTense')) continue;
     if (['was', 'were', 'is', 'has', 'had', 'does', 'did'].includes(w) && prev === 'to') continue;

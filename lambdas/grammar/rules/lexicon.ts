@@ -62,6 +62,14 @@ export function verbForms(word: string): Record<string, string> | undefined {
   return transform.verb.conjugate(inf, model);
 }
 
+/** The base of an irregular past tense the lexicon files only as an adjective ("lost" → "lose", "left" → "leave"), or undefined. */
+export function adjectivePastBase(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (/ed$/.test(w) || tags(w).join() !== 'Adjective') return undefined;
+  const inf = transform.verb.toInfinitive(w, model, 'PastTense');
+  return inf && inf !== w && has(inf, 'Infinitive') && transform.verb.conjugate(inf, model)?.PastTense === w ? inf : undefined;
+}
+
 /** Verbs only: a word the lexicon knows solely as a base-form verb ("like", "need"), never a noun. */
 export function isBaseVerb(word: string): boolean {
   const t = tags(word);
