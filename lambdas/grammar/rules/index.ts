@@ -997,6 +997,14 @@ function almostPlural(tokens: Token[]): void {
   }
 }
 
+/** "on may subjects" → "on many subjects": the modal "may" cannot follow a preposition and precede a plural noun. */
+function mayMany(tokens: Token[]): void {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const [p, m, n] = [tokens[i - 1], tokens[i], tokens[i + 1]];
+    if (lc(m) === 'may' && p.post === '' && m.post === '' && n.pre === '' && OPENING_PREPOSITIONS.has(lc(p)) && purePlural(n.word)) setWord(m, 'many');
+  }
+}
+
 /** "we all are" → "we are all": a floating "all"/"both" follows a form of "be", it does not precede it. */
 function floatingQuantifier(tokens: Token[]): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
@@ -1081,6 +1089,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   forWithAdjective(tokens);
   floatingQuantifier(tokens);
   almostPlural(tokens);
+  mayMany(tokens);
   if (options.written) {
     commas(tokens);
     adverbCommas(tokens);
