@@ -740,7 +740,7 @@ function bareNounSubject(tokens: Token[]): void {
   }
 }
 
-/** "can not" → "cannot" (not "can not only"); "lot of" → "a lot of" when no determiner precedes; "for long time" → "for a long time". */
+/** "can not" → "cannot" (not "can not only"); "lot of" → "a lot of" when no determiner precedes, "the lots of" → "a lot of"; "for long time" → "for a long time". */
 function fixedPhrases(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -760,6 +760,11 @@ function fixedPhrases(tokens: Token[]): Token[] {
     if (lc(t) === 'lot' && t.pre === '' && t.post === '' && lc(next) === 'of' && i > 0 && tokens[i - 1].post === '' && LOT_BEFORE.has(lc(tokens[i - 1]))) {
       out.push({ pre: '', word: /^\p{Lu}/u.test(t.word) ? 'A' : 'a', post: '', space: ' ' }, { ...t, word: t.word.toLowerCase() });
       continue;
+    }
+    // "the lots of" → "a lot of": "lots of" takes no article, "lot of" takes "a".
+    if (/^(the|a)$/.test(lc(t)) && t.post === '' && lc(next) === 'lots' && next.pre === '' && next.post === '' && lc(tokens[i + 2]) === 'of') {
+      setWord(t, 'a');
+      setWord(next, 'lot');
     }
     // "for long time" → "for a long time": a stretch of time after a preposition is counted.
     if (/^(long|short)$/.test(lc(t)) && t.pre === '' && t.post === '' && /^(time|while|period)$/.test(lc(next)) && i > 0 && tokens[i - 1].post === '' && /^(for|in|after|within)$/.test(lc(tokens[i - 1]))) {
