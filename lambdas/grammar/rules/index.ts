@@ -1010,6 +1010,20 @@ function mayMany(tokens: Token[]): void {
   }
 }
 
+/** "hackers in internet and" → "hackers on the internet and": the internet is one network, reached "on" it and named with "the" (not as a modifier: "internet users"). */
+function theInternet(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [p, n] = [tokens[i], tokens[i + 1]];
+    out.push(p);
+    if (!n || lc(n) !== 'internet' || p.post !== '' || n.pre !== '' || !/^(in|on|from|through|via|over|to|about)$/.test(lc(p))) continue;
+    if (!endsPhrase(tokens, i + 1) && !A_FOLLOWERS.has(lc(tokens[i + 2]))) continue;
+    if (lc(p) === 'in') setWord(p, 'on');
+    out.push({ pre: '', word: 'the', post: '', space: ' ' });
+  }
+  return out;
+}
+
 /** "we all are" → "we are all": a floating "all"/"both" follows a form of "be", it does not precede it. */
 function floatingQuantifier(tokens: Token[]): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
@@ -1089,7 +1103,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   personalPronoun(tokens);
   // Words first ("there fore" → "therefore"), then commas: the clause starts they mark are what the
   // agreement rules look for.
-  tokens = infinitiveTo(agreeWith(fixedPhrases(considerAs(modalTo(wordForms(tokens))))));
+  tokens = theInternet(infinitiveTo(agreeWith(fixedPhrases(considerAs(modalTo(wordForms(tokens)))))));
   prepositions(tokens);
   forWithAdjective(tokens);
   floatingQuantifier(tokens);
