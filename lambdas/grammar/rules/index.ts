@@ -1024,6 +1024,19 @@ function theInternet(tokens: Token[]): Token[] {
   return out;
 }
 
+/** "shopping in weekend" → "shopping on the weekend", "in weekends" → "on weekends": days and weekends take "on". */
+function onWeekends(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [p, n] = [tokens[i], tokens[i + 1]];
+    out.push(p);
+    if (!n || lc(p) !== 'in' || p.post !== '' || n.pre !== '' || !/^weekends?$/.test(lc(n))) continue;
+    setWord(p, 'on');
+    if (lc(n) === 'weekend') out.push({ pre: '', word: 'the', post: '', space: ' ' });
+  }
+  return out;
+}
+
 /** "we all are" → "we are all": a floating "all"/"both" follows a form of "be", it does not precede it. */
 function floatingQuantifier(tokens: Token[]): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
@@ -1103,7 +1116,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   personalPronoun(tokens);
   // Words first ("there fore" → "therefore"), then commas: the clause starts they mark are what the
   // agreement rules look for.
-  tokens = theInternet(infinitiveTo(agreeWith(fixedPhrases(considerAs(modalTo(wordForms(tokens)))))));
+  tokens = onWeekends(theInternet(infinitiveTo(agreeWith(fixedPhrases(considerAs(modalTo(wordForms(tokens))))))));
   prepositions(tokens);
   forWithAdjective(tokens);
   floatingQuantifier(tokens);
