@@ -277,6 +277,7 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['"in weekend" → "on the weekend"', 'we go shopping in weekend', 'we go shopping on the weekend', false],
   ['"in weekends" → "on weekends"', 'we rest in weekends', 'we rest on weekends', false],
   ['"in the weekend edition" stays', 'it was in the weekend edition', 'it was in the weekend edition', false],
+  ['"in weekend traffic" stays (a modifier)', 'we were stuck in weekend traffic', 'we were stuck in weekend traffic', false],
   ['"their life" → "their lives"', 'Old people want to enjoy their life.', 'Old people want to enjoy their lives.', true],
   ['… "our life" before a preposition', 'phones changed our life in many ways', 'phones changed our lives in many ways', false],
   ['"our life together" stays', 'We planned our life together.', 'We planned our life together.', true],

@@ -1024,13 +1024,14 @@ function theInternet(tokens: Token[]): Token[] {
   return out;
 }
 
-/** "shopping in weekend" → "shopping on the weekend", "in weekends" → "on weekends": days and weekends take "on". */
+/** "shopping in weekend" → "shopping on the weekend", "in weekends" → "on weekends": weekends take "on" (not a modifier: "in weekend traffic"). */
 function onWeekends(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const [p, n] = [tokens[i], tokens[i + 1]];
     out.push(p);
     if (!n || lc(p) !== 'in' || p.post !== '' || n.pre !== '' || !/^weekends?$/.test(lc(n))) continue;
+    if (!endsPhrase(tokens, i + 1) && !A_FOLLOWERS.has(lc(tokens[i + 2]))) continue;
     setWord(p, 'on');
     if (lc(n) === 'weekend') out.push({ pre: '', word: 'the', post: '', space: ' ' });
   }
