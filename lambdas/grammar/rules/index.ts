@@ -1038,22 +1038,6 @@ function onWeekends(tokens: Token[]): Token[] {
   return out;
 }
 
-/** "Government will try" → "The government will try": the state's government is one, named with "the" as a subject (not "government use of data"). */
-function theGovernment(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const [g, v] = [tokens[i], tokens[i + 1]];
-    const vt = v ? tags(lc(v)) : [];
-    const verb = v && (MODALS.has(lc(v)) || MAIN_VERBS.has(lc(v)) || vt.some((x) => VERB_TAGS.has(x))) && lc(tokens[i + 2]) !== 'of';
-    if (lc(g) === 'government' && verb && g.pre === '' && g.post === '' && clauseStart(tokens, i) && !/^(and|or|that)$/.test(lc(tokens[i - 1]))) {
-      out.push({ pre: '', word: /^\p{Lu}/u.test(g.word) ? 'The' : 'the', post: '', space: ' ' });
-      g.word = g.word.toLowerCase();
-    }
-    out.push(g);
-  }
-  return out;
-}
-
 /** "we all are" → "we are all": a floating "all"/"both" follows a form of "be", it does not precede it. */
 function floatingQuantifier(tokens: Token[]): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
@@ -1145,7 +1129,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
     subordinateClauseComma(tokens);
     introductoryPhraseComma(tokens);
   }
-  tokens = theGovernment(dummyIt(adjectiveThing(personSubjectArticle(indefiniteArticle(superlativeArticles(beAfterModal(missingCopula(tokens))))))));
+  tokens = dummyIt(adjectiveThing(personSubjectArticle(indefiniteArticle(superlativeArticles(beAfterModal(missingCopula(tokens)))))));
   determinerNumber(tokens);
   pluralAfterQuantifier(tokens);
   pluralLives(tokens);
