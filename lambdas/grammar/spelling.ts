@@ -238,33 +238,28 @@ const score = (w: string, candidate: string, count: number, distance: number): n
   );
 };
 
+/** A map from "a b|c d" text: a → b, c → d. */
+const pairs = (text: string): ReadonlyMap<string, string> => new Map(text.split('|').map((pair) => pair.split(' ') as [string, string]));
+
 /** Irregular verbs and their past tense: learners regularise them ("choosed", "teached"). */
-const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map(
-  (
-    'arise arose|awake awoke|bear bore|beat beat|become became|begin began|bend bent|bet bet|bind bound|' +
-    'bite bit|bleed bled|blow blew|break broke|breed bred|bring brought|build built|buy bought|' +
-    'catch caught|choose chose|cling clung|come came|cost cost|creep crept|cut cut|deal dealt|dig dug|' +
-    'draw drew|drink drank|drive drove|eat ate|fall fell|feed fed|feel felt|fight fought|find found|' +
-    'flee fled|fly flew|forbid forbade|forget forgot|forgive forgave|freeze froze|get got|give gave|' +
-    'go went|grind ground|grow grew|hang hung|hear heard|hide hid|hit hit|hold held|hurt hurt|keep kept|' +
-    'kneel knelt|know knew|lead led|leave left|lend lent|let let|lose lost|make made|mean meant|meet met|' +
-    'pay paid|put put|quit quit|ride rode|ring rang|rise rose|run ran|say said|see saw|seek sought|' +
-    'sell sold|send sent|set set|shake shook|shine shone|shoot shot|shrink shrank|shut shut|sing sang|' +
-    'sink sank|sit sat|sleep slept|slide slid|speak spoke|spend spent|spin spun|spread spread|' +
-    'stand stood|steal stole|stick stuck|sting stung|strike struck|swear swore|sweep swept|swim swam|' +
-    'swing swung|take took|teach taught|tear tore|tell told|think thought|throw threw|' +
-    'understand understood|wake woke|wear wore|weep wept|win won|wind wound|write wrote'
-  )
-    .split('|')
-    .map((pair) => pair.split(' ') as [string, string]),
+const IRREGULAR_PAST = pairs(
+  'arise arose|awake awoke|bear bore|beat beat|become became|begin began|bend bent|bet bet|bind bound|' +
+  'bite bit|bleed bled|blow blew|break broke|breed bred|bring brought|build built|buy bought|' +
+  'catch caught|choose chose|cling clung|come came|cost cost|creep crept|cut cut|deal dealt|dig dug|' +
+  'draw drew|drink drank|drive drove|eat ate|fall fell|feed fed|feel felt|fight fought|find found|' +
+  'flee fled|fly flew|forbid forbade|forget forgot|forgive forgave|freeze froze|get got|give gave|' +
+  'go went|grind ground|grow grew|hang hung|hear heard|hide hid|hit hit|hold held|hurt hurt|keep kept|' +
+  'kneel knelt|know knew|lead led|leave left|lend lent|let let|lose lost|make made|mean meant|meet met|' +
+  'pay paid|put put|quit quit|ride rode|ring rang|rise rose|run ran|say said|see saw|seek sought|' +
+  'sell sold|send sent|set set|shake shook|shine shone|shoot shot|shrink shrank|shut shut|sing sang|' +
+  'sink sank|sit sat|sleep slept|slide slid|speak spoke|spend spent|spin spun|spread spread|' +
+  'stand stood|steal stole|stick stuck|sting stung|strike struck|swear swore|sweep swept|swim swam|' +
+  'swing swung|take took|teach taught|tear tore|tell told|think thought|throw threw|' +
+  'understand understood|wake woke|wear wore|weep wept|win won|wind wound|write wrote',
 );
 
 /** British pasts in -t, which a one-letter edit would turn into the present ("learnt" → "learn"). */
-const BRITISH_PAST: ReadonlyMap<string, string> = new Map(
-  'learnt learned|spelt spelled|dreamt dreamed|burnt burned|spoilt spoiled|smelt smelled|spilt spilled|leapt leaped'
-    .split('|')
-    .map((pair) => pair.split(' ') as [string, string]),
-);
+const BRITISH_PAST = pairs('learnt learned|spelt spelled|dreamt dreamed|burnt burned|spoilt spoiled|smelt smelled|spilt spilled|leapt leaped');
 
 function irregularPast(w: string): string | undefined {
   const stem = /^(.{2,}?)(e?)d$/.exec(w);
@@ -377,13 +372,18 @@ function suggestUncached(w: string): string | readonly Scored[] {
   return splitInThree(w) ?? (w.length >= MIN_LENGTH_FOR_THREE ? editsAway(w, 3) : []);
 }
 
-/** How often each letter (a–z, anything else as one more) occurs in a word, apostrophes aside. */
-function letterCounts(w: string): Int16Array {
-  const counts = new Int16Array(27);
+/** Adds `step` to the count of each letter of a word (a–z, anything else as one more), apostrophes aside. */
+function countLetters(w: string, counts: Int16Array, step: 1 | -1): void {
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
-    if (c !== 39) counts[c >= 97 && c <= 122 ? c - 97 : 26]++;
+    if (c !== 39) counts[c >= 97 && c <= 122 ? c - 97 : 26] += step;
   }
+}
+
+/** How often each letter occurs in a word. */
+function letterCounts(w: string): Int16Array {
+  const counts = new Int16Array(27);
+  countLetters(w, counts, 1);
   return counts;
 }
 
@@ -393,10 +393,7 @@ function letterCounts(w: string): Int16Array {
  */
 function bagDistance(letters: Int16Array, candidate: string): number {
   bag.set(letters);
-  for (let i = 0; i < candidate.length; i++) {
-    const c = candidate.charCodeAt(i);
-    if (c !== 39) bag[c >= 97 && c <= 122 ? c - 97 : 26]--;
-  }
+  countLetters(candidate, bag, -1);
   let [extra, missing] = [0, 0];
   for (let k = 0; k < bag.length; k++) {
     if (bag[k] > 0) extra += bag[k];

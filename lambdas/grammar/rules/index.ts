@@ -463,7 +463,7 @@ function removeStrayCommas(tokens: Token[]): void {
 function commas(tokens: Token[]): void {
   removeStrayCommas(tokens);
   // "But in my opinion", "Thus, in my view": the phrase may follow a leading conjunction or connective.
-  const s = leadingConnective(tokens) || (/^(and|but|so)$/.test(lc(tokens[0])) && tokens[0].post === '') ? 1 : 0;
+  const s = leadingConnective(tokens) || leadingConjunction(tokens) ? 1 : 0;
   for (const phrase of INTRODUCTORY) {
     const last = tokens[s + phrase.length - 1];
     // "However much he tried": a degree word follows, so "however" is no sentence adverb here.
@@ -519,7 +519,7 @@ const COMPARATIVE = (w: string): boolean => /^(more|less|fewer|better|worse)$/.t
  * "The more you read the better you write" → "The more you read, the better you write".
  */
 function adverbCommas(tokens: Token[]): void {
-  let k = /^(and|but|so)$/.test(lc(tokens[0])) && tokens[0].post === '' ? 1 : 0;
+  let k = leadingConjunction(tokens) ? 1 : 0;
   const byThen = lc(tokens[k]) === 'by' && lc(tokens[k + 1]) === 'then' && tokens[k].post === '';
   if (byThen) k++;
   const w = lc(tokens[k]);
@@ -546,8 +546,11 @@ function adverbCommas(tokens: Token[]): void {
   }
 }
 
+const LEADING_CONJUNCTION = /^(and|but|so)$/;
+/** The sentence opens with "And", "But" or "So" and no comma, after which an opener may follow ("But if …"). */
+const leadingConjunction = (tokens: readonly Token[]): boolean => LEADING_CONJUNCTION.test(lc(tokens[0])) && tokens[0].post === '';
 /** The sentence opens with a one-word connective and its comma ("Thus,", "So,"), after which a second opener may follow. */
-const leadingConnective = (tokens: readonly Token[]): boolean => tokens[0].post === ',' && tokens.length > 3 && (/^(so|and|but)$/.test(lc(tokens[0])) || INTRODUCTORY.some((p) => p.length === 1 && p[0] === lc(tokens[0])));
+const leadingConnective = (tokens: readonly Token[]): boolean => tokens[0].post === ',' && tokens.length > 3 && (LEADING_CONJUNCTION.test(lc(tokens[0])) || INTRODUCTORY.some((p) => p.length === 1 && p[0] === lc(tokens[0])));
 
 /** Prepositions that open a sentence with an adverbial phrase ("In a market economy, the price …"). */
 const OPENING_PREPOSITIONS = new Set(['in', 'as', 'without', 'with', 'after', 'before', 'during', 'despite', 'unlike', 'among', 'through', 'throughout', 'since', 'for', 'at', 'on', 'by']);
@@ -867,17 +870,27 @@ function purePlural(w: string): boolean {
 /** Words in -s that are singular, uncounted or irregular in agreement. */
 const NOT_PLAIN_PLURALS = new Set(['means', 'series', 'news', 'species', 'people', 'police', 'few', 'lots', 'thanks', 'physics', 'economics', 'mathematics', 'politics', 'glasses', 'clothes', 'goods', 'headquarters', 'times']);
 
+/** Verbs after which the word between "this" and them is its noun ("this books are"). */
+const VERBS_AFTER_NOUN = new Set(['is', 'are', 'was', 'were', 'have', 'has', 'will', 'can']);
+
+/** The "this" at i determines a plural noun, and so should be "these". */
+function thisBeforePlural(tokens: readonly Token[], i: number): boolean {
+  const [noun, after] = [tokens[i + 1], lc(tokens[i + 2])];
+  // "this" may be a pronoun before a verb ("this makes"), so only after a preposition and ending its phrase: "for this reasons,".
+  const afterPreposition = i > 0 && tokens[i - 1].post === '' && has(lc(tokens[i - 1]), 'Preposition') && endsPhrase(tokens, i + 1);
+  const verbAfter = VERBS_AFTER_NOUN.has(after);
+  // A clause-opening "this" is its subject ("This helps when …", the -s word its verb) unless a verb follows the -s word.
+  if (!afterPreposition && !verbAfter && clauseStart(tokens, i)) return false;
+  if (noun.pre !== '' || !(purePlural(noun.word) || (afterPreposition && verbOnlyPlural(lc(noun))))) return false;
+  return endsPhrase(tokens, i + 1) || (A_FOLLOWERS.has(after) && after !== 'that') || notNominal(after) || verbAfter;
+}
+
 /** "this animals" → "these animals"; "a slow movements", "every details" → "a slow movement", "every detail": the determiner and the noun disagree in number. */
 function determinerNumber(tokens: Token[]): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const d = lc(tokens[i]);
     if (tokens[i].post !== '') continue;
-    // "this" may be a pronoun before a verb ("this makes"), so only after a preposition and ending its phrase: "for this reasons,".
-    const afterPreposition = i > 0 && tokens[i - 1].post === '' && has(lc(tokens[i - 1]), 'Preposition') && endsPhrase(tokens, i + 1);
-    const verbAfter = ['is', 'are', 'was', 'were', 'have', 'has', 'will', 'can'].includes(lc(tokens[i + 2]));
-    // A clause-opening "this" is its subject ("This helps when …", the -s word its verb) unless a verb follows the -s word.
-    const pronoun = !afterPreposition && !verbAfter && clauseStart(tokens, i);
-    if (d === 'this' && !pronoun && tokens[i + 1].pre === '' && (purePlural(tokens[i + 1].word) || (afterPreposition && verbOnlyPlural(lc(tokens[i + 1])))) && (endsPhrase(tokens, i + 1) || (A_FOLLOWERS.has(lc(tokens[i + 2])) && lc(tokens[i + 2]) !== 'that') || notNominal(lc(tokens[i + 2])) || verbAfter)) {
+    if (d === 'this' && thisBeforePlural(tokens, i)) {
       setWord(tokens[i], 'these');
       continue;
     }
@@ -906,7 +919,7 @@ const CLAUSE_TAKERS = /^(that|and|or|but|because|if|when|think|thought|know|knew
  * subject pronoun and a modal or auxiliary, or at a contracted one ("it's", "we'll"); the subordinator may follow "And"/"But"/"So".
  */
 function subordinateClauseComma(tokens: Token[]): void {
-  const s = /^(and|but|so)$/.test(lc(tokens[0])) && tokens[0].post === '' ? 1 : 0;
+  const s = leadingConjunction(tokens) ? 1 : 0;
   if (!SUBORDINATORS.has(lc(tokens[s])) || tokens[s].post !== '') return;
   for (let j = s + 2; j + 1 < tokens.length; j++) {
     if (tokens[j - 1].post !== '') return;
