@@ -1,6 +1,9 @@
 import { alignEdits } from './alignment';
 import { harperFixes, startHarper, type HarperFix, type HarperLinter } from './harper';
 import type { Correction, GrammarCorrector } from './port';
+import type * as Context from './context';
+import { findLanguageModel } from './language-model-file';
+import { loadLanguageModel, type LanguageModel } from './language-model';
 import type * as Rules from './rules';
 import type * as Spelling from './spelling';
 import { sentences } from './text';
@@ -13,18 +16,40 @@ interface Engine {
   readonly linter: HarperLinter;
   readonly rules: Pick<typeof Rules, 'applyRules' | 'vetoesHarperFix'>;
   readonly spelling: Pick<typeof Spelling, 'correctSpelling'>;
+  /** Choices by a language model, when one is configured. */
+  readonly context?: {
+    readonly lm: LanguageModel;
+    readonly chooseByContext: typeof Context.chooseByContext;
+    readonly chooseSpelling: Spelling.WordChooser;
+  };
 }
 
 /** Harper re-lints after each round because one fix can reveal the next ("a apples" → "an apples" → …). */
 const HARPER_ROUNDS = 4;
 
+/** Rounds of grammar and choices by context: a choice can give Harper or the rules more to do. */
+const CONTEXT_ROUNDS = 2;
+
 /**
  * Corrects one sentence: spelling and our rules, then Harper and our rules again until neither
- * changes anything. Stopping only at that fixed point is what makes correcting corrected text a no-op.
+ * changes anything, then the language model's choices, and grammar again if they changed anything.
+ * Stopping only at that fixed point is what makes correcting corrected text a no-op.
  */
 function correctSentence(engine: Engine, sentence: string, written: boolean): string {
+  const { context } = engine;
+  let text = grammar(engine, engine.rules.applyRules(engine.spelling.correctSpelling(sentence, context?.chooseSpelling), { written }), written);
+  for (let round = 0; context && round < CONTEXT_ROUNDS; round++) {
+    const chosen = context.chooseByContext(context.lm, text);
+    if (chosen === text) break;
+    text = grammar(engine, engine.rules.applyRules(chosen, { written }), written);
+  }
+  return text;
+}
+
+/** Harper and our rules, in turn, until neither changes the sentence. */
+function grammar(engine: Engine, sentence: string, written: boolean): string {
   const { applyRules } = engine.rules;
-  let text = applyRules(engine.spelling.correctSpelling(sentence), { written });
+  let text = sentence;
   for (let round = 0; round < HARPER_ROUNDS; round++) {
     const fixed = applyHarper(text, harperFixesFor(engine, text, written));
     // Our rules are idempotent, so text Harper leaves alone is already their fixed point.
@@ -110,7 +135,15 @@ export function createOfflineCorrector(): Promise<GrammarCorrector> {
  */
 async function startEngine(): Promise<Engine> {
   const { ready } = await startHarper();
-  const [rules, spelling] = await Promise.all([import('./rules'), import('./spelling')]);
+  const modelFile = findLanguageModel();
+  const lm = modelFile ? loadLanguageModel(modelFile) : undefined;
+  const [rules, spelling, context] = await Promise.all([import('./rules'), import('./spelling'), import('./context')]);
   spelling.loadVocabulary();
-  return { linter: await ready, rules, spelling };
+  const model = await lm;
+  return {
+    linter: await ready,
+    rules,
+    spelling,
+    context: model && { lm: model, chooseByContext: context.chooseByContext, chooseSpelling: context.spellingByContext(model) },
+  };
 }

@@ -303,23 +303,28 @@ export function suggest(word: string): string | undefined {
  * with the rivals scoring within `CONTEXT_MARGIN` of it, for the sentence to choose among.
  */
 export function alternatives(word: string): readonly string[] {
+  return rankedAlternatives(word).map((r) => r.word);
+}
+
+/** The alternatives with their scores (lower is likelier). */
+export function rankedAlternatives(word: string): readonly Scored[] {
   const w = word.toLowerCase();
   let found = suggestions.get(w);
   if (found === undefined) {
     const ranked = suggestUncached(w);
-    found = typeof ranked === 'string' ? [ranked] : ranked.filter((r) => r.score <= ranked[0].score + CONTEXT_MARGIN).map((r) => r.word);
+    found = typeof ranked === 'string' ? [{ word: ranked, score: 0 }] : ranked.filter((r) => r.score <= ranked[0].score + CONTEXT_MARGIN);
     if (suggestions.size >= 10_000) suggestions.clear();
     suggestions.set(w, found);
   }
   return found;
 }
-const suggestions = new Map<string, readonly string[]>();
+const suggestions = new Map<string, readonly Scored[]>();
 
 /** Rivals scoring this close to the best candidate are told apart by their neighbours. */
 const CONTEXT_MARGIN = 3;
 
 /** A candidate and its score (lower is likelier). */
-interface Scored {
+export interface Scored {
   readonly word: string;
   readonly score: number;
 }
@@ -539,7 +544,7 @@ interface Token {
  * sentence; words with digits or more than one capital are left alone. A fragment that makes a
  * common word with its neighbour is joined to it ("un known" → "unknown", "you ng" → "young").
  */
-export function correctSpelling(sentence: string): string {
+export function correctSpelling(sentence: string, choose?: WordChooser): string {
   const tokens: Token[] = [];
   const re = /[\p{L}’']+/gu;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
@@ -558,7 +563,7 @@ export function correctSpelling(sentence: string): string {
       if (joined.end > token.end) i++;
       continue;
     }
-    const fix = fixWord(token.text, sentence, token.start);
+    const fix = fixWord(token.text, sentence, token.start, choose);
     if (fix === undefined) continue;
     out += sentence.slice(cursor, token.start) + fix;
     cursor = token.end;
@@ -589,7 +594,13 @@ function capitalisedSlip(token: string): string | undefined {
   return best && best.charAt(0).toUpperCase() + best.slice(1);
 }
 
-function fixWord(token: string, sentence: string, start: number): string | undefined {
+/**
+ * Picks among a misspelling's alternatives (best first, with scores) by the words around it, or
+ * returns `fallback`, the pick by the previous word's class.
+ */
+export type WordChooser = (options: readonly Scored[], sentence: string, start: number, end: number, fallback: string) => string;
+
+function fixWord(token: string, sentence: string, start: number, choose?: WordChooser): string | undefined {
   if (token.length < 2) return undefined;
   if (token === token.toLowerCase() && isKnownWord(token)) return asName(token);
   if (isKnownWord(token)) return undefined;
@@ -604,8 +615,10 @@ function fixWord(token: string, sentence: string, start: number): string | undef
   // Possessives of known words ("today's") and plain plurals of abbreviations are fine.
   const possessive = /^(.*)['’]s$/i.exec(token);
   if (possessive && isKnownWord(possessive[1])) return undefined;
-  const chosen = inContext(alternatives(token.replace(/’/g, "'")), previousWord(before));
-  if (!chosen) return undefined;
+  const options = rankedAlternatives(token.replace(/’/g, "'"));
+  const byClass = inContext(options.map((o) => o.word), previousWord(before));
+  if (!byClass) return undefined;
+  const chosen = choose && options.length > 1 ? choose(options, sentence, start, start + token.length, byClass) : byClass;
   // What the next pass would make of the suggestion, now: a word known mostly as a name gets its
   // capital ("jess" → "Jess"), so correcting corrected text changes nothing.
   const suggestion = (chosen === chosen.toLowerCase() && asName(chosen)) || chosen;

@@ -1,0 +1,111 @@
+import { chooseByContext, KINDS, spellingByContext } from '../../lambdas/grammar/context';
+import { DEBIAN_LANGUAGE_MODEL } from '../../lambdas/grammar/language-model-file';
+import { loadLanguageModel, type LanguageModel } from '../../lambdas/grammar/language-model';
+
+let lm: LanguageModel;
+beforeAll(async () => {
+  lm = await loadLanguageModel(DEBIAN_LANGUAGE_MODEL);
+});
+
+/**
+ * A model over a tiny vocabulary in which every word has the same probability except the trigrams
+ * and bigrams listed (log10 gains over that base), so a test sets exactly how much a variant gains.
+ */
+function fakeModel(boosts: Record<string, number>): LanguageModel {
+  const words = ['<s>', '</s>', 'we', 'need', 'car', 'cars', 'a', 'the', 'two', 'book', 'books', 'will', 'go', 'went'];
+  const at = (id: number): string => (id < 0 ? '' : words[id]);
+  return {
+    start: 0,
+    end: 1,
+    id: (w) => words.indexOf(w),
+    logProb: (w, h1, h2) => -2 + (boosts[`${at(h2)} ${at(h1)} ${at(w)}`] ?? boosts[`${at(h1)} ${at(w)}`] ?? 0),
+  };
+}
+
+describe('chooseByContext (real model)', () => {
+  const cases: [string, string][] = [
+    ['They want to understand certain thing in life.', 'They want to understand certain things in life.'],
+    ['She also need car to go to work.', 'She also need a car to go to work.'],
+    ['First, they have spend many times on it.', 'First, they have spent many times on it.'],
+    ['They were all that times under the man.', 'They were all that time under the man.'],
+  ];
+  it.each(cases)('%s', (before, after) => {
+    expect(chooseByContext(lm, before)).toBe(after);
+  });
+
+  it('leaves correct sentences alone', () => {
+    for (const s of ['I have two books and a car.', 'The children played in the park yesterday.', 'We will go to the market tomorrow.']) {
+      expect(chooseByContext(lm, s)).toBe(s);
+    }
+  });
+
+  it('leaves compounds, code-like words, lists and verbs that look like plurals alone', () => {
+    for (const s of [
+      'It is responsible for generating 32-bit floating point numbers.',
+      'It exposes a set of event emitters and helpers.',
+      'They got names like thief, robber, criminal, and worse.',
+      'Use a specific encoding; this matches the convention.',
+      'It can lead to unexpected behavior.',
+    ]) {
+      expect(chooseByContext(lm, s)).toBe(s);
+    }
+  });
+
+  it('is idempotent', () => {
+    for (const s of ['She also need car to go to work.', 'they have spend many times on it']) {
+      const once = chooseByContext(lm, s);
+      expect(chooseByContext(lm, once)).toBe(once);
+    }
+  });
+});
+
+describe('chooseByContext (margins)', () => {
+  it("takes a variant only when it gains more than its kind's margin", () => {
+    // "need car" → "need a car" gains on "need a" and "a car", minus the lost "need car".
+    const gainOf = (boost: number) => fakeModel({ 'need a': boost, 'a car': boost });
+    // Inserting "a" adds a word (-2 for it at the base), so the two boosts must beat 2 plus the margin.
+    expect(chooseByContext(gainOf((2 + KINDS.article - 0.1) / 2), 'we need car')).toBe('we need car');
+    expect(chooseByContext(gainOf((2 + KINDS.article + 0.1) / 2), 'we need car')).toBe('we need a car');
+  });
+
+  it('keeps the case of the first letter when it changes the first word', () => {
+    expect(chooseByContext(fakeModel({ '<s> a': 3, 'a car': 3 }), 'Car we need')).toBe('A car we need');
+  });
+
+  it('proposes a verb form only where grammar leaves it open (after a modal here)', () => {
+    const lm = fakeModel({ 'will go': 5, 'we went': 5 });
+    expect(chooseByContext(lm, 'we will went')).toBe('we will go');
+    // "we go" → "we went" would gain as much, but tense after a subject is not this module's to choose.
+    expect(chooseByContext(lm, 'we go')).toBe('we go');
+  });
+
+  it('makes a noun plural only by its margin, and never after a determiner of one', () => {
+    const lm = fakeModel({ 'two books': KINDS.number + 0.5 });
+    expect(chooseByContext(lm, 'we need two book')).toBe('we need two books');
+    expect(chooseByContext(fakeModel({ 'a books': 9 }), 'we need a book')).toBe('we need a book');
+  });
+});
+
+describe('spellingByContext', () => {
+  const choose = (sentence: string, word: string, options: [string, number][], fallback: string): string => {
+    const start = sentence.indexOf(word);
+    return spellingByContext(lm)(
+      options.map(([w, score]) => ({ word: w, score })),
+      sentence,
+      start,
+      start + word.length,
+      fallback,
+    );
+  };
+
+  it('picks the alternative its neighbours make likelier', () => {
+    expect(choose('we walked throught the park', 'throught', [['thought', 1], ['through', 1.2]], 'thought')).toBe('through');
+    expect(choose('i throught it was fine', 'throught', [['thought', 1], ['through', 1.2]], 'thought')).toBe('thought');
+  });
+
+  it('keeps the pick by class when the model cannot judge it or the context barely differs', () => {
+    expect(choose('the qwzx is here', 'qwzx', [['xqzvw', 1], ['the', 1.5]], 'xqzvw')).toBe('xqzvw');
+    // "heroes" is commoner than "zeros", which the spelling score has counted already.
+    expect(choose('missing pieces are replaced with zeroes', 'zeroes', [['zeros', 7.3], ['heroes', 9.5]], 'zeros')).toBe('zeros');
+  });
+});
