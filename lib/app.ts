@@ -69,6 +69,7 @@ export function buildApp(app: App): BuiltApp {
       corsOrigins,
       grammarEngine: stringContext(app, 'grammarEngine') as GrammarEngine | undefined,
       bedrockModelId: stringContext(app, 'bedrockModelId'),
+      grammarLanguageModel: stringContext(app, 'grammarLanguageModel'),
     },
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

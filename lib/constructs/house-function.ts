@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { AssetHashType, Duration, type ILocalBundling, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -52,6 +52,16 @@ export function houseBundleOptions(entry: string, outdir: string, externalModule
   };
 }
 
+/** A file from outside the repository (a system package's data, say), copied to `to` in the bundle. */
+export interface CopiedFile {
+  /** Absolute path, or relative to the repository root. */
+  readonly from: string;
+  /** Path in the bundle's directory. */
+  readonly to: string;
+  /** What to do when `from` is missing, appended to the bundling error. */
+  readonly ifMissing: string;
+}
+
 export interface HouseFunctionProps {
   /** Handler file relative to the repository root, e.g. `lambdas/http/get-job.ts`. It exports `handler`. */
   readonly entry: string;
@@ -71,6 +81,8 @@ export interface HouseFunctionProps {
    * binaries and word lists. @default none
    */
   readonly assetFiles?: readonly string[];
+  /** Files from elsewhere copied into the bundle, e.g. a language model from a system package. @default none */
+  readonly copiedFiles?: readonly CopiedFile[];
   /** Modules left out of the bundle because the function never loads them (or loads a copied file instead). @default none */
   readonly externalModules?: readonly string[];
   /**
@@ -90,6 +102,7 @@ export class HouseBundler implements ILocalBundling {
     readonly externalModules: readonly string[],
     readonly assetFiles: readonly string[],
     readonly prepareScript?: string,
+    readonly copiedFiles: readonly CopiedFile[] = [],
   ) {}
 
   tryBundle(outputDir: string): boolean {
@@ -97,9 +110,12 @@ export class HouseBundler implements ILocalBundling {
     if (this.prepareScript) {
       execFileSync(process.execPath, ['--import', 'tsx', this.prepareScript], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     }
-    for (const f of this.assetFiles) {
-      mkdirSync(path.dirname(path.join(outputDir, f)), { recursive: true });
-      copyFileSync(path.join(PROJECT_ROOT, f), path.join(outputDir, f));
+    const copies = [...this.assetFiles.map((f) => ({ from: f, to: f, ifMissing: 'Run npm ci.' })), ...this.copiedFiles];
+    for (const { from, to, ifMissing } of copies) {
+      const source = path.resolve(PROJECT_ROOT, from);
+      if (!existsSync(source)) throw new Error(`Bundling ${this.entry}: ${source} is missing. ${ifMissing}`);
+      mkdirSync(path.dirname(path.join(outputDir, to)), { recursive: true });
+      copyFileSync(source, path.join(outputDir, to));
     }
     return true;
   }
@@ -140,7 +156,7 @@ export class HouseFunction extends Construct {
         bundling: {
           // Required by the type, never pulled: local bundling always runs (esbuild is a dev dependency).
           image: lambda.Runtime.NODEJS_24_X.bundlingImage,
-          local: new HouseBundler(props.entry, props.externalModules ?? [], props.assetFiles ?? [], props.prepareScript),
+          local: new HouseBundler(props.entry, props.externalModules ?? [], props.assetFiles ?? [], props.prepareScript, props.copiedFiles),
         },
       }),
       handler: 'index.handler',

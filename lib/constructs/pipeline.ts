@@ -11,9 +11,10 @@ import { Construct } from 'constructs';
 import { DEFAULT_BEDROCK_MODEL_ID } from '../../lambdas/grammar/config';
 import { HARPER_WASM_FILE } from '../../lambdas/grammar/harper';
 import { HARPER_SNAPSHOT_FILE } from '../../lambdas/grammar/harper-snapshot';
+import { BUNDLED_LANGUAGE_MODEL, BUNDLED_LANGUAGE_MODEL_LICENCE, DEBIAN_LANGUAGE_MODEL, DEBIAN_LANGUAGE_MODEL_LICENCE } from '../../lambdas/grammar/language-model-file';
 import { WORD_LIST_FILES } from '../../lambdas/grammar/word-lists';
 import { DownloadSigning } from './download-signing';
-import { HouseFunction } from './house-function';
+import { type CopiedFile, HouseFunction } from './house-function';
 import { Notifications } from './notifications';
 import { buildPipelineDefinition, PipelineStepFunctions } from './pipeline-definition';
 
@@ -33,6 +34,23 @@ export const HARPER_INLINED = 'harper.js/slimBinaryInlined';
  */
 export const PIPELINE_EXTERNALS = [HARPER_INLINED, '@wasm-audio-decoders/opus-ml'];
 
+/**
+ * The language model the offline grammar engine makes its choices by context with
+ * (lambdas/grammar/context.ts), copied into the Correct bundle with its licence: by default Debian's
+ * pocketsphinx-en-us (27 MB), which the machine that deploys must have installed.
+ */
+export function languageModelFiles(model: string | undefined): CopiedFile[] {
+  if (model === 'off') return [];
+  const missing = 'Install it with `apt-get install pocketsphinx-en-us`, or give another CMU Sphinx trie trigram model with -c grammarLanguageModel=FILE, or deploy without one with -c grammarLanguageModel=off (corrections then leave noun number, verb forms and articles that need context alone).';
+  if (model === undefined) {
+    return [
+      { from: DEBIAN_LANGUAGE_MODEL, to: BUNDLED_LANGUAGE_MODEL, ifMissing: missing },
+      { from: DEBIAN_LANGUAGE_MODEL_LICENCE, to: BUNDLED_LANGUAGE_MODEL_LICENCE, ifMissing: missing },
+    ];
+  }
+  return [{ from: model, to: BUNDLED_LANGUAGE_MODEL, ifMissing: 'Check -c grammarLanguageModel.' }];
+}
+
 /** Which grammar engine corrects transcripts. */
 export type GrammarEngine = 'harper' | 'bedrock';
 
@@ -50,6 +68,11 @@ export interface PipelineProps {
   readonly grammarEngine?: GrammarEngine;
   /** Bedrock model id when grammarEngine is 'bedrock'. @default the grammar module's DEFAULT_BEDROCK_MODEL_ID */
   readonly bedrockModelId?: string;
+  /**
+   * The offline engine's language model: a CMU Sphinx trie trigram model file to bundle, or 'off'.
+   * @default Debian pocketsphinx-en-us's US English model (see languageModelFiles)
+   */
+  readonly grammarLanguageModel?: string;
   /** Whole-execution limit (a backstop: every wait and task has its own). @default 1 hour */
   readonly executionTimeout?: Duration;
 }
@@ -83,16 +106,18 @@ export class Pipeline extends Construct {
       GRAMMAR_ENGINE: grammarEngine,
       ...(grammarEngine === 'bedrock' ? { BEDROCK_MODEL_ID: bedrockModelId } : {}),
     };
+    const correctEnv = { ...env, GRAMMAR_LANGUAGE_MODEL: props.grammarLanguageModel === 'off' ? 'off' : 'auto' };
     const step = (name: string, file: string, what: string, memorySize = 1024, timeout = Duration.minutes(1)) =>
       new HouseFunction(this, name, {
         entry: `lambdas/pipeline/${file}.ts`,
         description: `voice-correction pipeline: ${what}`,
-        environment: env,
+        environment: file === 'correct' ? correctEnv : env,
         memorySize,
         timeout,
         externalModules: PIPELINE_EXTERNALS,
         assetFiles: file === 'correct' ? CORRECT_ASSET_FILES : [],
         prepareScript: file === 'correct' ? CORRECT_PREPARE_SCRIPT : undefined,
+        copiedFiles: file === 'correct' ? languageModelFiles(props.grammarLanguageModel) : [],
       });
 
     const fns = {

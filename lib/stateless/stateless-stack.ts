@@ -26,6 +26,8 @@ export interface StatelessSettings {
   readonly grammarEngine?: GrammarEngine;
   /** @default the grammar module's DEFAULT_BEDROCK_MODEL_ID (Claude 3 Haiku) */
   readonly bedrockModelId?: string;
+  /** A CMU Sphinx trie language model file for the offline grammar engine, or 'off'. @default Debian pocketsphinx-en-us's */
+  readonly grammarLanguageModel?: string;
 }
 
 export interface StatelessStackProps extends StackProps {
@@ -73,6 +75,7 @@ export class StatelessStack extends Stack {
       maxDurationSeconds: settings.maxDurationSeconds,
       grammarEngine: settings.grammarEngine,
       bedrockModelId: settings.bedrockModelId,
+      grammarLanguageModel: settings.grammarLanguageModel,
     });
 
     acknowledgeGrantShapes(this);

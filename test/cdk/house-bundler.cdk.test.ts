@@ -1,14 +1,15 @@
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HouseBundler } from '../../lib/constructs/house-function';
-import { CORRECT_ASSET_FILES, CORRECT_PREPARE_SCRIPT, PIPELINE_EXTERNALS } from '../../lib/constructs/pipeline';
+import { CORRECT_ASSET_FILES, CORRECT_PREPARE_SCRIPT, languageModelFiles, PIPELINE_EXTERNALS } from '../../lib/constructs/pipeline';
+import { BUNDLED_LANGUAGE_MODEL, BUNDLED_LANGUAGE_MODEL_LICENCE, DEBIAN_LANGUAGE_MODEL } from '../../lambdas/grammar/language-model-file';
 
 describe('HouseBundler', () => {
   let out: string;
   beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'house-bundler-'));
-    expect(new HouseBundler('lambdas/pipeline/correct.ts', PIPELINE_EXTERNALS, CORRECT_ASSET_FILES, CORRECT_PREPARE_SCRIPT).tryBundle(out)).toBe(true);
+    expect(new HouseBundler('lambdas/pipeline/correct.ts', PIPELINE_EXTERNALS, CORRECT_ASSET_FILES, CORRECT_PREPARE_SCRIPT, languageModelFiles(undefined)).tryBundle(out)).toBe(true);
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -28,6 +29,21 @@ describe('HouseBundler', () => {
     readSync(fd, head, 0, 300, 0);
     closeSync(fd);
     expect(head.toString()).toMatch(/^\{"magic":"voice-correction harper snapshot 3","wasm":"[0-9a-f]{64}","linter":\d+,"bytes":\d+,"tables":\{/);
+  });
+
+  it("carries Debian's language model and its licence where the engine looks for them", () => {
+    expect(statSync(join(out, BUNDLED_LANGUAGE_MODEL)).size).toBe(statSync(DEBIAN_LANGUAGE_MODEL).size);
+    expect(readFileSync(join(out, BUNDLED_LANGUAGE_MODEL_LICENCE), 'utf8')).toContain('Carnegie Mellon University');
+  });
+
+  it('names the missing file and what to do when a copied file is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'house-bundler-missing-'));
+    try {
+      const bundler = new HouseBundler('lambdas/pipeline/correct.ts', PIPELINE_EXTERNALS, [], undefined, languageModelFiles('/nonexistent/lm.bin'));
+      expect(() => bundler.tryBundle(dir)).toThrow('Bundling lambdas/pipeline/correct.ts: /nonexistent/lm.bin is missing. Check -c grammarLanguageModel.');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stays under Lambda\'s 250 MB limit for unzipped code', () => {

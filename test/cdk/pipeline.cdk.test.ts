@@ -168,4 +168,12 @@ describe('Pipeline (upload rule, state machine, failure rule)', () => {
       expect(vars.BEDROCK_MODEL_ID).toBeUndefined();
     }
   });
+
+  it('lets Correct alone use the language model it carries', () => {
+    const { stateless } = app();
+    for (const entry of Object.values(TASKS)) {
+      const vars = resourcesOf(stateless)[functionIdByEntry(stateless, entry)].Properties?.Environment.Variables;
+      expect(vars.GRAMMAR_LANGUAGE_MODEL).toBe(entry === 'lambdas/pipeline/correct.ts' ? 'auto' : undefined);
+    }
+  });
 });

@@ -10,6 +10,7 @@ describe('context settings', () => {
     mfa: 'required',
     grammarEngine: 'bedrock',
     bedrockModelId: MODEL,
+    grammarLanguageModel: 'off',
     maxUploadMb: '20',
     uploadRetentionDays: '3',
     authDomainPrefix: 'my-voice-app',
@@ -55,5 +56,10 @@ describe('context settings', () => {
     // No other statement anywhere mentions Bedrock.
     const mentions = Object.entries(resourcesOf(stateless, 'AWS::IAM::Policy')).filter(([, p]) => JSON.stringify(p).includes('bedrock:'));
     expect(mentions.map(([id]) => id)).toEqual([expect.stringMatching(/^PipelineCorrectRoleDefaultPolicy/)]);
+  });
+
+  it('grammarLanguageModel=off tells Correct to run without a language model', () => {
+    const { stateless } = app();
+    expect(resourcesOf(stateless)[functionIdByEntry(stateless, 'lambdas/pipeline/correct.ts')].Properties?.Environment.Variables.GRAMMAR_LANGUAGE_MODEL).toBe('off');
   });
 });
