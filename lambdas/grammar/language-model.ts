@@ -56,28 +56,21 @@ export function parseLanguageModel(buf: Buffer, name = 'language model'): Langua
   const need = (bytes: number): void => {
     if (at + bytes > buf.length) fail('cut short');
   };
-  need(3 * QUANT_ENTRIES * 4);
-  const table = (k: number): Float64Array => {
-    const t = new Float64Array(QUANT_ENTRIES);
-    for (let i = 0; i < QUANT_ENTRIES; i++) t[i] = buf.readFloatLE(at + 4 * (k * QUANT_ENTRIES + i)) / SPHINX_PER_LOG10;
-    return t;
-  };
-  const [bigramProbs, bigramBackoffs, trigramProbs] = [table(0), table(1), table(2)];
+  // The tables and unigram records are 4-byte little-endian numbers: copied out whole (a memory copy,
+  // aligned) and read as typed arrays, rather than number by number.
+  need(3 * QUANT_ENTRIES * 4 + (unigramCount + 1) * 12);
+  const words32 = (from: number, count: number): ArrayBuffer => new Uint8Array(buf.subarray(from, from + 4 * count)).buffer;
+  const quantised = new Float32Array(words32(at, 3 * QUANT_ENTRIES));
+  const [bigramProbs, bigramBackoffs, trigramProbs] = [0, 1, 2].map((k) => quantised.subarray(k * QUANT_ENTRIES, (k + 1) * QUANT_ENTRIES));
   at += 3 * QUANT_ENTRIES * 4;
 
-  // Unigrams: one extra record closes the last word's range of bigrams.
-  need((unigramCount + 1) * 12);
-  const uniProb = new Float64Array(unigramCount);
-  const uniBackoff = new Float64Array(unigramCount);
-  const uniNext = new Uint32Array(unigramCount + 1);
-  for (let w = 0; w <= unigramCount; w++) {
-    const record = at + 12 * w;
-    if (w < unigramCount) {
-      uniProb[w] = buf.readFloatLE(record) / SPHINX_PER_LOG10;
-      uniBackoff[w] = buf.readFloatLE(record + 4) / SPHINX_PER_LOG10;
-    }
-    uniNext[w] = buf.readUInt32LE(record + 8);
-  }
+  // Unigrams, 12 bytes each: prob, backoff, first bigram. One extra record closes the last range.
+  const unigramWords = words32(at, 3 * (unigramCount + 1));
+  const unigramFloats = new Float32Array(unigramWords);
+  const unigramInts = new Uint32Array(unigramWords);
+  const uniProb = (w: number): number => unigramFloats[3 * w];
+  const uniBackoff = (w: number): number => unigramFloats[3 * w + 1];
+  const uniNext = (w: number): number => unigramInts[3 * w + 2];
   at += (unigramCount + 1) * 12;
 
   const wordBits = bitsFor(unigramCount);
@@ -119,16 +112,16 @@ export function parseLanguageModel(buf: Buffer, name = 'language model'): Langua
   /** The backoff of the history (h2 h1): the bigram entry "h2 h1" sits under h1. */
   const pairBackoff = (h1: number, h2: number): number => {
     if (h2 < 0) return 0;
-    const pair = find(middle, uniNext[h1], uniNext[h1 + 1], h2);
+    const pair = find(middle, uniNext(h1), uniNext(h1 + 1), h2);
     return pair < 0 ? 0 : bigramBackoffs[bits(middle, scores(middle, pair), QUANT_BITS)];
   };
 
   const vocabulary = unigramCount + 1;
   const remembered = new Map<number, number>();
   const logProb = (w: number, h1: number, h2: number): number => {
-    if (h1 < 0) return uniProb[w];
-    const bigram = find(middle, uniNext[w], uniNext[w + 1], h1);
-    if (bigram < 0) return uniProb[w] + uniBackoff[h1] + pairBackoff(h1, h2);
+    if (h1 < 0) return uniProb(w);
+    const bigram = find(middle, uniNext(w), uniNext(w + 1), h1);
+    if (bigram < 0) return uniProb(w) + uniBackoff(h1) + pairBackoff(h1, h2);
     const at2 = scores(middle, bigram);
     const bigramProb = bigramProbs[bits(middle, at2 + QUANT_BITS, QUANT_BITS)];
     if (h2 < 0) return bigramProb;
@@ -149,7 +142,7 @@ export function parseLanguageModel(buf: Buffer, name = 'language model'): Langua
       let p = remembered.get(key);
       if (p === undefined) {
         if (remembered.size >= REMEMBERED) remembered.clear();
-        p = logProb(w, h1, h2);
+        p = logProb(w, h1, h2) / SPHINX_PER_LOG10;
         remembered.set(key, p);
       }
       return p;
