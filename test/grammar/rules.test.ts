@@ -374,6 +374,12 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… and after a preposition\'s "this" ending its phrase', 'For this reasons, we stay.', 'For these reasons, we stay.', true],
   ['… but "this" before a verb is a pronoun', 'I think this needs to change, and for this reason we go.', 'I think this needs to change, and for this reason we go.', true],
   ['… and "each" and "another" may be pronouns', 'Each needs a home and another helps.', 'Each needs a home and another helps.', true],
+  ['an opening phrase may end in "this" before a subject pronoun', 'With this we can start, and after these they left.', 'With this, we can start, and after these they left.', true],
+  ['… or be a gerund phrase', 'By doing so we can save money.', 'By doing so, we can save money.', true],
+  ['… a gerund with its object', 'After finishing this job they went home.', 'After finishing this job, they went home.', true],
+  ['… but "this" before a noun is its determiner', 'In this house we live.', 'In this house we live.', true],
+  ['… and a gerund is no phrase past its first word', 'For people eating here we can cook.', 'For people eating here we can cook.', true],
+  ['… nor a complementiser "that"', 'In the hope that we can win we play.', 'In the hope that we can win we play.', true],
   ['… but a number may follow them', 'We meet every two weeks and each of the students stays another three days.', 'We meet every two weeks and each of the students stays another three days.', true],
 ];
 

@@ -569,13 +569,13 @@ function introductoryPhraseComma(tokens: Token[]): void {
   for (let j = p + 2; j <= p + 7 && j + 1 < tokens.length; j++) {
     const between = tokens[j - 1];
     const w = lc(between);
-    if (between.post !== '' || between.pre !== '' || MAIN_VERBS.has(w) || MODALS.has(w) || CONJUNCTIONS.has(w)) return;
+    if (between.post !== '' || between.pre !== '' || MAIN_VERBS.has(w) || MODALS.has(w) || (CONJUNCTIONS.has(w) && !gerundPhrase(tokens, p, j - 1))) return;
     const t = tags(w);
-    // A phrase does not end in a determiner ("In the old age the people").
-    if (t.some((x) => x === 'Determiner' || x === 'Possessive' || x === 'Preposition')) continue;
+    // A phrase does not end in a determiner ("In the old age the people"), unless it stands for a noun ("By this we").
+    if (t.some((x) => x === 'Determiner' || x === 'Possessive' || x === 'Preposition') && !demonstrativeEndsPhrase(tokens, j - 1)) continue;
     // A base verb after a determiner or adjective is a noun ("a market economy").
     const afterModifier = tags(lc(tokens[j - 2])).some((x) => x === 'Determiner' || x === 'Possessive' || x === 'Adjective');
-    if (t.length > 0 && !t.some((x) => NOMINAL_TAGS.has(x) || (x === 'Infinitive' && afterModifier))) return;
+    if (t.length > 0 && !t.some((x) => NOMINAL_TAGS.has(x) || (x === 'Infinitive' && afterModifier)) && !gerundPhrase(tokens, p, j - 1)) return;
     const subject = lc(tokens[j]);
     const verb = lc(tokens[j + 1]);
     const finite = MAIN_VERBS.has(verb) || (subject !== 'there' && subject !== 'it' && tags(verb).some((x) => x === 'PastTense' || x === 'PresentTense' || x === 'Infinitive') && !tags(verb).some((x) => NOMINAL_TAGS.has(x)));
@@ -585,6 +585,18 @@ function introductoryPhraseComma(tokens: Token[]): void {
       return;
     }
   }
+}
+
+/** "this"/"these" at i right before a subject pronoun stands for a noun and ends the phrase: "By this we", "After doing these you". */
+const demonstrativeEndsPhrase = (tokens: readonly Token[], i: number): boolean => /^(this|these)$/.test(lc(tokens[i])) && SUBJECT_PRONOUNS.has(lc(tokens[i + 1]));
+
+/**
+ * The word at i belongs to a gerund phrase the preposition at p opens: the gerund itself right after
+ * it ("By avoiding this", "After finishing school"), or "so" right after that gerund ("By doing so").
+ */
+function gerundPhrase(tokens: readonly Token[], p: number, i: number): boolean {
+  if (i === p + 1) return has(lc(tokens[i]), 'Gerund');
+  return i === p + 2 && lc(tokens[i]) === 'so' && has(lc(tokens[p + 1]), 'Gerund');
 }
 
 /** A definite noun phrase at j ("the best way", "my parents") right before an auxiliary or modal: a clause's subject. */
