@@ -380,6 +380,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… but "this" before a noun is its determiner', 'In this house we live.', 'In this house we live.', true],
   ['… and a gerund is no phrase past its first word', 'For people eating here we can cook.', 'For people eating here we can cook.', true],
   ['… nor a complementiser "that"', 'In the hope that we can win we play.', 'In the hope that we can win we play.', true],
+  ['"than other" heading no noun takes "the"', 'One road is shorter than other, and this one is safer than other because it is wide.', 'One road is shorter than the other, and this one is safer than the other because it is wide.', true],
+  ['… not before its noun, nor after "the"', 'She is taller than other girls and older than the other.', 'She is taller than other girls and older than the other.', true],
   ['… but a number may follow them', 'We meet every two weeks and each of the students stays another three days.', 'We meet every two weeks and each of the students stays another three days.', true],
 ];
 

@@ -1063,6 +1063,21 @@ function onWeekends(tokens: Token[]): Token[] {
   return out;
 }
 
+/**
+ * "more important than other" → "more important than the other": after "than", an "other" that heads
+ * no noun stands for one thing and takes "the" ("than other people" keeps its noun).
+ */
+function thanTheOther(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [t, o] = [tokens[i], tokens[i + 1]];
+    out.push(t);
+    if (!o || lc(t) !== 'than' || lc(o) !== 'other' || t.post !== '' || o.pre !== '') continue;
+    if (endsPhrase(tokens, i + 1) || CONJUNCTIONS.has(lc(tokens[i + 2])) || /^(why|how|what)$/.test(lc(tokens[i + 2]))) out.push({ pre: '', word: 'the', post: '', space: ' ' });
+  }
+  return out;
+}
+
 /** "we all are" → "we are all": a floating "all"/"both" follows a form of "be", it does not precede it. */
 function floatingQuantifier(tokens: Token[]): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
@@ -1142,7 +1157,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   personalPronoun(tokens);
   // Words first ("there fore" → "therefore"), then commas: the clause starts they mark are what the
   // agreement rules look for.
-  tokens = onWeekends(theInternet(infinitiveTo(agreeWith(fixedPhrases(considerAs(modalTo(wordForms(tokens))))))));
+  tokens = thanTheOther(onWeekends(theInternet(infinitiveTo(agreeWith(fixedPhrases(considerAs(modalTo(wordForms(tokens)))))))));
   prepositions(tokens);
   forWithAdjective(tokens);
   floatingQuantifier(tokens);
