@@ -382,6 +382,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… nor a complementiser "that"', 'In the hope that we can win we play.', 'In the hope that we can win we play.', true],
   ['"than other" heading no noun takes "the"', 'One road is shorter than other, and this one is safer than other because it is wide.', 'One road is shorter than the other, and this one is safer than the other because it is wide.', true],
   ['… not before its noun, nor after "the"', 'She is taller than other girls and older than the other.', 'She is taller than other girls and older than the other.', true],
+  ['"each other" through the preposition its word takes', 'The parts are connected each other, and we communicate each other every day.', 'The parts are connected to each other, and we communicate with each other every day.', true],
+  ['… not after a verb that takes it directly, nor before "each other\'s"', 'We help each other and talk each other\'s language.', 'We help each other and talk each other\'s language.', true],
   ['… but a number may follow them', 'We meet every two weeks and each of the students stays another three days.', 'We meet every two weeks and each of the students stays another three days.', true],
 ];
 

@@ -988,6 +988,25 @@ function prepositions(tokens: Token[]): void {
   }
 }
 
+/** Words that take "each other" only through a preposition, and that preposition: "connected to each other", "communicate with each other". */
+const RECIPROCAL_PREPOSITIONS: readonly [RegExp, string][] = [
+  [/^(connected|related|linked|attached|close|closer|similar|married|talk|talks|talked|talking|listen|listens|listened|listening)$/, 'to'],
+  [/^(communicate|communicates|communicated|communicating|interact|interacts|interacted|interacting|cooperate|cooperates|cooperated|cooperating|compete|competes|competed|competing|agree|agrees|agreed|agreeing)$/, 'with'],
+];
+
+/** "they are connected each other" → "they are connected to each other" (not "each other's", which is a possessive these words may take). */
+function eachOtherPreposition(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    out.push(tokens[i]);
+    const [e, o] = [tokens[i + 1], tokens[i + 2]];
+    if (!o || tokens[i].post !== '' || lc(e) !== 'each' || e.pre !== '' || e.post !== '' || lc(o) !== 'other') continue;
+    const rule = RECIPROCAL_PREPOSITIONS.find(([w]) => w.test(lc(tokens[i])));
+    if (rule) out.push({ pre: '', word: rule[1], post: '', space: ' ' });
+  }
+  return out;
+}
+
 /** "I agree the statement" → "I agree with the statement": "agree" takes a noun phrase through "with" (a clause it takes bare: "I agree the plan works"). */
 function agreeWith(tokens: Token[]): Token[] {
   const out: Token[] = [];
@@ -1157,7 +1176,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   personalPronoun(tokens);
   // Words first ("there fore" → "therefore"), then commas: the clause starts they mark are what the
   // agreement rules look for.
-  tokens = thanTheOther(onWeekends(theInternet(infinitiveTo(agreeWith(fixedPhrases(considerAs(modalTo(wordForms(tokens)))))))));
+  tokens = eachOtherPreposition(thanTheOther(onWeekends(theInternet(infinitiveTo(agreeWith(fixedPhrases(considerAs(modalTo(wordForms(tokens))))))))));
   prepositions(tokens);
   forWithAdjective(tokens);
   floatingQuantifier(tokens);
