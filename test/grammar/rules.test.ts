@@ -384,6 +384,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… not before its noun, nor after "the"', 'She is taller than other girls and older than the other.', 'She is taller than other girls and older than the other.', true],
   ['"each other" through the preposition its word takes', 'The parts are connected each other, and we communicate each other every day.', 'The parts are connected to each other, and we communicate with each other every day.', true],
   ['… not after a verb that takes it directly, nor before "each other\'s"', 'We help each other and talk each other\'s language.', 'We help each other and talk each other\'s language.', true],
+  ['a missing "is" before an adverb in -ly and an adjective', 'It extremely important, and they usually late for it.', 'It is extremely important, and they are usually late for it.', true],
+  ['… not where a verb follows the adverb, nor before a noun', 'They usually walk home, and it really good food.', 'They usually walk home, and it really good food.', true],
   ['… but a number may follow them', 'We meet every two weeks and each of the students stays another three days.', 'We meet every two weeks and each of the students stays another three days.', true],
 ];
 

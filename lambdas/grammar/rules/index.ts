@@ -654,6 +654,8 @@ function missingCopula(tokens: Token[]): Token[] {
     const p = lc(tokens[i]);
     if (!COPULA[p] || tokens[i].post !== '' || !clauseStart(tokens, i) || i + 1 >= tokens.length) continue;
     let k = i + 1;
+    // "it extremely hard", "it seriously very hard": an adverb in -ly may come first.
+    if (/..ly$/.test(lc(tokens[k])) && (has(lc(tokens[k]), 'Adverb') || !known(lc(tokens[k]))) && tokens[k].post === '') k++;
     if (/^(very|so|too|really|quite)$/.test(lc(tokens[k])) && tokens[k].post === '') k++;
     const adjective = tokens[k];
     // After a degree word, a word the lexicon lacks but whose suffix marks an adjective counts too ("so expensive").
