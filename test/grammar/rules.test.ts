@@ -386,6 +386,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… not after a verb that takes it directly, nor before "each other\'s"', 'We help each other and talk each other\'s language.', 'We help each other and talk each other\'s language.', true],
   ['a missing "is" before an adverb in -ly and an adjective', 'It extremely important, and they usually late for it.', 'It is extremely important, and they are usually late for it.', true],
   ['… not where a verb follows the adverb, nor before a noun', 'They usually walk home, and it really good food.', 'They usually walk home, and it really good food.', true],
+  ['… the opening clause may end in "like that"', 'If you do it like that you will fail.', 'If you do it like that, you will fail.', true],
+  ['… but a "that" after a verb still opens its clause', 'When you say that it is true you lie.', 'When you say that it is true you lie.', true],
   ['… but a number may follow them', 'We meet every two weeks and each of the students stays another three days.', 'We meet every two weeks and each of the students stays another three days.', true],
 ];
 

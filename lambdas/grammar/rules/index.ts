@@ -941,7 +941,9 @@ function subordinateClauseComma(tokens: Token[]): void {
     const personal = MAIN_SUBJECTS.has(w) && MAIN_VERBS.has(lc(tokens[j + 1]));
     if (j < s + 3 || tokens[j].pre !== '' || !(personal || itClause(tokens, j))) continue;
     const prev = lc(tokens[j - 1]);
-    if (CLAUSE_TAKERS.test(prev) || MAIN_VERBS.has(prev) || MODALS.has(prev) || has(prev, 'Preposition')) {
+    // "like that" ends a phrase: its "that" is a pronoun, not the start of a clause ("When they think like that it is").
+    const likeThat = prev === 'that' && lc(tokens[j - 2]) === 'like';
+    if ((CLAUSE_TAKERS.test(prev) && !likeThat) || MAIN_VERBS.has(prev) || MODALS.has(prev) || has(prev, 'Preposition')) {
       if (personal) return;
       continue;
     }
