@@ -388,6 +388,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… not where a verb follows the adverb, nor before a noun', 'They usually walk home, and it really good food.', 'They usually walk home, and it really good food.', true],
   ['… the opening clause may end in "like that"', 'If you do it like that you will fail.', 'If you do it like that, you will fail.', true],
   ['… but a "that" after a verb still opens its clause', 'When you say that it is true you lie.', 'When you say that it is true you lie.', true],
+  ['… or "Even though", "Even if"', 'Even if it rains we will go.', 'Even if it rains, we will go.', true],
+  ['… but "Even" opens no clause on its own', 'Even more people will come if they can.', 'Even more people will come if they can.', true],
   ['… but a number may follow them', 'We meet every two weeks and each of the students stays another three days.', 'We meet every two weeks and each of the students stays another three days.', true],
 ];
 

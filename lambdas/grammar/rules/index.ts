@@ -930,10 +930,12 @@ const CLAUSE_TAKERS = /^(that|and|or|but|because|if|when|think|thought|know|knew
 
 /**
  * Written text only: "If it rains we stay home" → "If it rains, we stay home", when the main clause surely starts at a
- * subject pronoun and a modal or auxiliary, or at a contracted one ("it's", "we'll"); the subordinator may follow "And"/"But"/"So".
+ * subject pronoun and a modal or auxiliary, or at a contracted one ("it's", "we'll"); the subordinator may follow "And"/"But"/"So" or "even".
  */
 function subordinateClauseComma(tokens: Token[]): void {
-  const s = leadingConjunction(tokens) ? 1 : 0;
+  const c = leadingConjunction(tokens) ? 1 : 0;
+  // "Even though", "even if", "even when": the subordinator may follow an "even".
+  const s = lc(tokens[c]) === 'even' && tokens[c].post === '' && /^(though|if|when)$/.test(lc(tokens[c + 1])) ? c + 1 : c;
   if (!SUBORDINATORS.has(lc(tokens[s])) || tokens[s].post !== '') return;
   for (let j = s + 2; j + 1 < tokens.length; j++) {
     if (tokens[j - 1].post !== '') return;
