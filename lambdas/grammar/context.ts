@@ -26,6 +26,9 @@ const MAX_CHOICES = 4;
 /** Prepositions take no article and are not nouns or adjectives, whatever else the lexicon says. */
 const PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'on', 'at', 'to', 'for', 'of', 'with', 'about', 'from', 'by', 'into']);
 
+/** Words that open a new phrase: the word before them ends its own. */
+const PHRASE_OPENERS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'that', 'which', 'because', 'so']);
+
 /** Auxiliaries: their agreement is the rules' job, and the model confuses their forms too often. */
 const AUXILIARIES: ReadonlySet<string> = new Set(['be', 'is', 'are', 'am', 'was', 'were', 'been', 'being', 'have', 'has', 'had', 'having', 'do', 'does', 'did', 'done', 'doing']);
 
@@ -189,7 +192,7 @@ function factsOf(w: string): WordFacts {
  * - a verb's base after a modal or "to", its participle after "have", its participle or "-ing"
  *   form after "be": not its agreement or tense, which depend on words the model cannot see;
  * - "the" or "a"/"an" before a singular noun or an adjective no determiner precedes, not before a
- *   plural noun or a comma.
+ *   plural noun or a comma; also before a preposition's one-word object ("in future").
  */
 function* variants(text: string, words: readonly Word[]): Generator<Variant> {
   for (let i = 0; i < words.length; i++) {
@@ -216,11 +219,27 @@ function* variants(text: string, words: readonly Word[]): Generator<Variant> {
     // an adjective with a countable singular noun after it; not before the first of a list ("like thief, robber").
     const listed = text.startsWith(',', words[i].end);
     const headed = adjective ? next !== '' && isSingularNoun(next) : !after?.noun;
-    if (takesArticle && headed && !listed && !NO_ARTICLE_AFTER.has(previous)) {
+    if (((takesArticle && headed) || nounByPosition(text, words, i)) && !listed && !NO_ARTICLE_AFTER.has(previous)) {
       yield { kind: 'article', from: i, to: i, words: ['the'] };
       yield { kind: 'article', from: i, to: i, words: [/^[aeiou]/.test(w) ? 'an' : 'a'] };
     }
   }
+}
+
+/**
+ * Whether word i, which the lexicon takes for a verb or an adjective only, is a noun by its place:
+ * alone between a preposition (not "to", which takes verbs) and the end of its phrase ("at the time
+ * of interview.", "in future."). Not an -ing or -ed form: those after a preposition are gerunds or
+ * participles ("in learning", "in fragmented form").
+ */
+function nounByPosition(text: string, words: readonly Word[], i: number): boolean {
+  const w = words[i].text.toLowerCase();
+  const previous = words[i - 1]?.text.toLowerCase() ?? '';
+  const next = words[i + 1]?.text.toLowerCase() ?? '';
+  if (!PREPOSITIONS.has(previous) || previous === 'to' || /(ing|ed)$/.test(w)) return false;
+  const { otherNumber, verb, adjective } = factsOf(w);
+  if (otherNumber || !(verb || adjective)) return false;
+  return next === '' || /^\s*[.;:!?)]/.test(text.slice(words[i].end)) || PREPOSITIONS.has(next) || PHRASE_OPENERS.has(next);
 }
 
 /** The text with a variant in place, keeping the case of the sentence's first letter. */

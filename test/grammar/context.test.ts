@@ -33,6 +33,15 @@ describe('chooseByContext (real model)', () => {
     expect(chooseByContext(lm, before)).toBe(after);
   });
 
+  it("adds an article before a preposition's object the lexicon takes for a verb or an adjective", () => {
+    expect(chooseByContext(lm, 'Things may change in future.')).toBe('Things may change in the future.');
+    expect(chooseByContext(lm, 'She was nervous before the start of interview.')).toBe('She was nervous before the start of the interview.');
+    // Not when the word does not close its phrase, nor before a participle or a mass noun.
+    for (const s of ['We talked about future plans.', 'It would result in fragmented compatibility.', 'It works in theory and in practice.', 'She is good at design.']) {
+      expect(chooseByContext(lm, s)).toBe(s);
+    }
+  });
+
   it('leaves correct sentences alone', () => {
     for (const s of ['I have two books and a car.', 'The children played in the park yesterday.', 'We will go to the market tomorrow.']) {
       expect(chooseByContext(lm, s)).toBe(s);
