@@ -1,6 +1,6 @@
 import { scoreSpan, type LanguageModel } from './language-model';
 import type { WordChooser } from './spelling';
-import { isPluralNoun, isSingularNoun, isUncountable, plural, singular, tags, verbForms } from './rules/lexicon';
+import { isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, tags, verbForms } from './rules/lexicon';
 
 /**
  * Choices the rules cannot make alone, made by a language model: of a sentence and its variants
@@ -146,6 +146,8 @@ const BE: ReadonlySet<string> = new Set(['be', 'is', 'are', 'am', 'was', 'were',
 interface WordFacts {
   /** Its other number, and whether that is the plural. */
   readonly otherNumber?: { readonly word: string; readonly plural: boolean };
+  /** Whether its number is guessed from its ending (guessedNumber), not the lexicon's. */
+  readonly guessed: boolean;
   /** Its verb forms, when it is a verb and not an auxiliary. */
   readonly verb?: { readonly base: string; readonly participle: string; readonly gerund: string };
   /** A singular noun or an adjective: an article may go before it. */
@@ -153,6 +155,8 @@ interface WordFacts {
   readonly adjective: boolean;
   /** Any kind of noun, and never a verb. */
   readonly noun: boolean;
+  /** A singular noun or a verb's base, which a plural before it may modify ("an options object"). */
+  readonly head: boolean;
   /** A determiner, possessive or pronoun: what follows a verb, not a noun. */
   readonly determiner: boolean;
 }
@@ -164,8 +168,10 @@ function factsOf(w: string): WordFacts {
   if (found) return found;
   const t = tags(w);
   const nounLike = !t.some((x) => x === 'Pronoun' || x === 'Determiner' || x === 'Value' || x === 'Possessive');
-  const singularNoun = nounLike && isSingularNoun(w);
-  const otherNumber = singularNoun ? { word: plural(w), plural: true } : nounLike && isPluralNoun(w) ? { word: singular(w), plural: false } : undefined;
+  const guessed = guessedNumber(w);
+  const singularNoun = nounLike && (isSingularNoun(w) || guessed === 'singular');
+  const pluralNoun = nounLike && (isPluralNoun(w) || guessed === 'plural');
+  const otherNumber = singularNoun ? { word: plural(w), plural: true } : pluralNoun ? { word: singular(w), plural: false } : undefined;
   const forms = AUXILIARIES.has(w) ? undefined : verbForms(w);
   const verb = forms && {
     base: forms.Infinitive,
@@ -173,11 +179,13 @@ function factsOf(w: string): WordFacts {
     gerund: forms.Gerund,
   };
   found = {
+    guessed: guessed !== undefined,
     otherNumber: otherNumber && otherNumber.word !== w && /^[a-z]+$/.test(otherNumber.word) ? otherNumber : undefined,
     verb: verb && Object.values(verb).every((f) => /^[a-z]+$/.test(f) && !AUXILIARIES.has(f)) ? verb : undefined,
     takesArticle: !PREPOSITIONS.has(w) && (singularNoun || t.includes('Adjective')),
     adjective: t.includes('Adjective'),
-    noun: !forms && (singularNoun || isUncountable(w) || (nounLike && isPluralNoun(w))),
+    noun: !forms && (singularNoun || pluralNoun || isUncountable(w)),
+    head: singularNoun || t.includes('Infinitive'),
     determiner: t.some((x) => x === 'Determiner' || x === 'Possessive' || x === 'Pronoun'),
   };
   if (facts.size >= 20_000) facts.clear();
@@ -186,9 +194,29 @@ function factsOf(w: string): WordFacts {
 }
 
 /**
+ * Endings of adjectives, adverbs and verbs ("beautiful", "quickly", "realize", "depend", "somewhere"):
+ * words with them are not taken for nouns when the lexicon does not know them.
+ */
+const NOT_NOUN_ENDING = /(ous|ful|ive|al|ic|able|ible|less|some|est|ish|ly|ing|ed|ize|ify|end|where)$/;
+
+/**
+ * The number of a word compromise's lexicon does not list: it lists few regular nouns ("passage",
+ * "video", "truth" are missing) and all function words, so a word it lacks is read as a noun unless it
+ * ends like another class; plural when it ends in a single "s" ("videos", not "status" or "basis") or
+ * in "men" ("sportsmen").
+ * A cheap stand-in for compromise's tagger, which guesses the same for nearly all such words.
+ */
+function guessedNumber(w: string): 'singular' | 'plural' | undefined {
+  if (known(w) || w.length < 3 || NOT_NOUN_ENDING.test(w)) return undefined;
+  return (/[^su]s$/.test(w) && !/[^aeiou]is$/.test(w)) || /men$/.test(w) ? 'plural' : 'singular';
+}
+
+/**
  * The variants worth asking the model about, each where grammar leaves the choice open:
  * - a singular noun's plural anywhere; a plural's singular only after a determiner of one thing
- *   ("that times"): elsewhere the model, blind to meaning, prefers the singular of abstract plurals;
+ *   ("that times"): elsewhere the model, blind to meaning, prefers the singular of abstract plurals.
+ *   A noun whose number is guessed is not made plural after a determiner: the model's taste for
+ *   "the resources" over "the resource" is trusted only on nouns the lexicon lists;
  * - a verb's base after a modal or "to", its participle after "have", its participle or "-ing"
  *   form after "be": not its agreement or tense, which depend on words the model cannot see;
  * - "the" or "a"/"an" before a singular noun or an adjective no determiner precedes, not before a
@@ -207,10 +235,11 @@ function* variants(text: string, words: readonly Word[]): Generator<Variant> {
     const previous = i > 0 ? words[i - 1].text.toLowerCase() : '';
     const next = words[i + 1]?.text.toLowerCase() ?? '';
     const after = next ? factsOf(next) : undefined;
-    const { otherNumber, verb, takesArticle, adjective } = factsOf(w);
-    // A plural before a determiner is a verb ("this matches the"); a singular before a noun modifies it ("event emitters").
-    if (otherNumber?.plural === false && SINGULAR_DETERMINERS.has(previous) && !after?.determiner) yield one('number', otherNumber.word);
-    if (otherNumber?.plural && !SINGULAR_DETERMINERS.has(previous) && !after?.noun) yield one('number', otherNumber.word);
+    const { otherNumber, verb, takesArticle, adjective, guessed } = factsOf(w);
+    // A plural before a determiner is a verb ("this matches the"), before a noun a modifier ("an options
+    // object"); a singular before a noun modifies it ("event emitters").
+    if (otherNumber?.plural === false && SINGULAR_DETERMINERS.has(previous) && !after?.determiner && !after?.head) yield one('number', otherNumber.word);
+    if (otherNumber?.plural && !SINGULAR_DETERMINERS.has(previous) && !after?.noun && !(guessed && determined(words, i))) yield one('number', otherNumber.word);
     if (verb) {
       const options = MODALS.has(previous) ? [verb.base] : HAVE.has(previous) ? [verb.participle] : BE.has(previous) ? [verb.participle, verb.gerund] : [];
       for (const f of options) if (f !== w) yield one('verb', f);
@@ -219,11 +248,27 @@ function* variants(text: string, words: readonly Word[]): Generator<Variant> {
     // an adjective with a countable singular noun after it; not before the first of a list ("like thief, robber").
     const listed = text.startsWith(',', words[i].end);
     const headed = adjective ? next !== '' && isSingularNoun(next) : !after?.noun;
-    if (((takesArticle && headed) || nounByPosition(text, words, i)) && !listed && !NO_ARTICLE_AFTER.has(previous)) {
+    if (((takesArticle && headed) || nounByPosition(text, words, i)) && !listed && !determined(words, i)) {
       yield { kind: 'article', from: i, to: i, words: ['the'] };
       yield { kind: 'article', from: i, to: i, words: [/^[aeiou]/.test(w) ? 'an' : 'a'] };
     }
   }
+}
+
+/**
+ * Whether word i already has a determiner or a name before it: right before it, or before a word
+ * modifying it ("the reading passage", "the whole thing"), or a capitalised word mid-sentence ("Reading passage").
+ */
+function determined(words: readonly Word[], i: number): boolean {
+  const previous = words[i - 1]?.text ?? '';
+  if (i > 1 && /^\p{Lu}/u.test(previous)) return true;
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    const w = words[j].text.toLowerCase();
+    if (NO_ARTICLE_AFTER.has(w)) return true;
+    const { adjective, noun } = factsOf(w);
+    if (!(adjective || noun || /ing$/.test(w))) return false;
+  }
+  return false;
 }
 
 /**

@@ -42,6 +42,23 @@ describe('chooseByContext (real model)', () => {
     }
   });
 
+  it("reads words compromise's lexicon lacks as nouns unless they end like another class", () => {
+    expect(chooseByContext(lm, 'I watched video about it.')).toBe('I watched a video about it.');
+    expect(chooseByContext(lm, 'He told me truth.')).toBe('He told me the truth.');
+    expect(chooseByContext(lm, 'They read every paragraphs carefully.')).toBe('They read every paragraph carefully.');
+    // Not words ending like adjectives, nor a noun phrase with a determiner already, nor a plural modifying a noun.
+    for (const s of [
+      'This is a beautiful painting.',
+      'It is troublesome for users.',
+      'Read the reading passage again.',
+      'The alternative reading passage argues otherwise.',
+      'We discussed the same resource again.',
+      'Pass an options object to the constructor.',
+    ]) {
+      expect(chooseByContext(lm, s)).toBe(s);
+    }
+  });
+
   it('leaves correct sentences alone', () => {
     for (const s of ['I have two books and a car.', 'The children played in the park yesterday.', 'We will go to the market tomorrow.']) {
       expect(chooseByContext(lm, s)).toBe(s);
