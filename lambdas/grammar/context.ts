@@ -11,14 +11,15 @@ import { isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, t
  * wrong as right (it favours "of" everywhere).
  */
 
-/** The kinds of variant: another number for a noun, another form for a verb, an added article. */
-export type VariantKind = 'number' | 'verb' | 'article';
+/** The kinds of variant: another number for a noun, another form for a verb, an added article, a commonly confused word. */
+export type VariantKind = 'number' | 'verb' | 'article' | 'confusion';
 
 /**
  * Margins (log10 likelihood ratios), tuned on JFLEG dev and checked on its corrected references and
- * on README prose: lower margins fixed more on dev and changed as much correct text.
+ * on README prose: lower margins fixed more on dev and changed as much correct text (confusions at
+ * 1.5 already turned "than" into "then").
  */
-export const KINDS: Readonly<Record<VariantKind, number>> = { number: 1.5, verb: 1, article: 1 };
+export const KINDS: Readonly<Record<VariantKind, number>> = { number: 1.5, verb: 1, article: 1, confusion: 2 };
 
 /** How many variants one sentence may take: each is the best of its round. */
 const MAX_CHOICES = 4;
@@ -138,9 +139,31 @@ function wordsOf(text: string): Word[] {
 
 /** Determiners of one thing, after which a plural is likely a slip ("every people", "that times"). */
 const SINGULAR_DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'one', 'every', 'each', 'another', 'this', 'that', 'either', 'neither']);
+/**
+ * Words learners write for one another: homophones and near-spellings that are all real words, so
+ * the spell checker passes them ("I sad yes", "the placebo affect", "by braking out"). Left out:
+ * pairs whose words both fit the same places often ("form/from": "children form habits"), and the
+ * commonest function words ("to/too", "of/off"), where the model's slips would cost most.
+ */
+const CONFUSION_SETS =
+  'then/than loose/lose quite/quiet advice/advise affect/effect were/where chose/choose lose/loss live/life save/safe ' +
+  'thing/think whether/weather accept/except though/thought/through hear/here past/passed breaking/braking cloth/clothes ' +
+  'principal/principle weak/week wander/wonder later/latter price/prize felt/fell leave/live desert/dessert lead/led ' +
+  'bored/board sad/said no/know write/right whole/hole piece/peace meat/meet sea/see role/roll plane/plain course/coarse ' +
+  'site/sight weight/wait wear/where waist/waste steal/steel threw/through dose/does lack/luck fill/feel fell/fill';
 const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must']);
 const HAVE: ReadonlySet<string> = new Set(['have', 'has', 'had', 'having']);
 const BE: ReadonlySet<string> = new Set(['be', 'is', 'are', 'am', 'was', 'were', 'been', 'being']);
+
+/** Each word of CONFUSION_SETS with the words it is confused with. */
+const CONFUSED: ReadonlyMap<string, readonly string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const set of CONFUSION_SETS.split(' ')) {
+    const words = set.split('/');
+    for (const w of words) m.set(w, [...(m.get(w) ?? []), ...words.filter((x) => x !== w)]);
+  }
+  return m;
+})();
 
 /** What the lexicon says of a word that matters here, worked out once per word. */
 interface WordFacts {
@@ -220,7 +243,8 @@ function guessedNumber(w: string): 'singular' | 'plural' | undefined {
  * - a verb's base after a modal or "to", its participle after "have", its participle or "-ing"
  *   form after "be": not its agreement or tense, which depend on words the model cannot see;
  * - "the" or "a"/"an" before a singular noun or an adjective no determiner precedes, not before a
- *   plural noun or a comma; also before a preposition's one-word object ("in future").
+ *   plural noun or a comma; also before a preposition's one-word object ("in future");
+ * - a word's usual confusions (CONFUSION_SETS), by a larger margin.
  */
 function* variants(text: string, words: readonly Word[]): Generator<Variant> {
   for (let i = 0; i < words.length; i++) {
@@ -240,6 +264,7 @@ function* variants(text: string, words: readonly Word[]): Generator<Variant> {
     // object"); a singular before a noun modifies it ("event emitters").
     if (otherNumber?.plural === false && SINGULAR_DETERMINERS.has(previous) && !after?.determiner && !after?.head) yield one('number', otherNumber.word);
     if (otherNumber?.plural && !SINGULAR_DETERMINERS.has(previous) && !after?.noun && !(guessed && determined(words, i))) yield one('number', otherNumber.word);
+    for (const other of CONFUSED.get(w) ?? []) yield one('confusion', other);
     if (verb) {
       const options = MODALS.has(previous) ? [verb.base] : HAVE.has(previous) ? [verb.participle] : BE.has(previous) ? [verb.participle, verb.gerund] : [];
       for (const f of options) if (f !== w) yield one('verb', f);

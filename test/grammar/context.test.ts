@@ -59,6 +59,15 @@ describe('chooseByContext (real model)', () => {
     }
   });
 
+  it('replaces a commonly confused word by a wide margin', () => {
+    expect(chooseByContext(lm, 'I sad yes.')).toBe('I said yes.');
+    expect(chooseByContext(lm, 'It is better then nothing.')).toBe('It is better than nothing.');
+    expect(chooseByContext(lm, 'Only by braking out of it can we grow.')).toBe('Only by breaking out of it can we grow.');
+    for (const s of ['We went there and then came back.', 'The bolt is loose.', 'Where were you?', 'It will affect everyone.', 'I advise you to go.', 'She felt that he fell.', 'We will see the sea.']) {
+      expect(chooseByContext(lm, s)).toBe(s);
+    }
+  });
+
   it('leaves correct sentences alone', () => {
     for (const s of ['I have two books and a car.', 'The children played in the park yesterday.', 'We will go to the market tomorrow.']) {
       expect(chooseByContext(lm, s)).toBe(s);
