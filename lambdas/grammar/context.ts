@@ -150,7 +150,8 @@ const CONFUSION_SETS =
   'thing/think whether/weather accept/except though/thought/through hear/here past/passed breaking/braking cloth/clothes ' +
   'principal/principle weak/week wander/wonder later/latter price/prize felt/fell leave/live desert/dessert lead/led ' +
   'bored/board sad/said no/know write/right whole/hole piece/peace meat/meet sea/see role/roll plane/plain course/coarse ' +
-  'site/sight weight/wait wear/where waist/waste steal/steel threw/through dose/does lack/luck fill/feel fell/fill';
+  'site/sight weight/wait wear/where waist/waste steal/steel threw/through dose/does lack/luck fill/feel fell/fill fell/feel ' +
+  'cheep/cheap loosing/losing board/broad decease/disease adds/ads dairy/diary quit/quite';
 const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must']);
 const HAVE: ReadonlySet<string> = new Set(['have', 'has', 'had', 'having']);
 const BE: ReadonlySet<string> = new Set(['be', 'is', 'are', 'am', 'was', 'were', 'been', 'being']);
@@ -160,7 +161,7 @@ const CONFUSED: ReadonlyMap<string, readonly string[]> = (() => {
   const m = new Map<string, string[]>();
   for (const set of CONFUSION_SETS.split(' ')) {
     const words = set.split('/');
-    for (const w of words) m.set(w, [...(m.get(w) ?? []), ...words.filter((x) => x !== w)]);
+    for (const w of words) m.set(w, [...new Set([...(m.get(w) ?? []), ...words.filter((x) => x !== w)])]);
   }
   return m;
 })();

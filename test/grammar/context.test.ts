@@ -64,6 +64,8 @@ describe('chooseByContext (real model)', () => {
     expect(chooseByContext(lm, 'I sad yes.')).toBe('I said yes.');
     expect(chooseByContext(lm, 'It is better then nothing.')).toBe('It is better than nothing.');
     expect(chooseByContext(lm, 'Only by braking out of it can we grow.')).toBe('Only by breaking out of it can we grow.');
+    expect(chooseByContext(lm, 'Many heart decease patients need care.')).toBe('Many heart disease patients need care.');
+    expect(chooseByContext(lm, 'They end up loosing the money.')).toBe('They end up losing the money.');
     for (const s of ['We went there and then came back.', 'The bolt is loose.', 'Where were you?', 'It will affect everyone.', 'I advise you to go.', 'She felt that he fell.', 'We will see the sea.']) {
       expect(chooseByContext(lm, s)).toBe(s);
     }
