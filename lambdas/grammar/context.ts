@@ -153,8 +153,8 @@ const CONFUSION_SETS =
   'site/sight weight/wait wear/where waist/waste steal/steel threw/through dose/does lack/luck fill/feel fell/fill fell/feel ' +
   'cheep/cheap loosing/losing board/broad decease/disease adds/ads dairy/diary quit/quite';
 const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must']);
-const HAVE: ReadonlySet<string> = new Set(['have', 'has', 'had', 'having']);
-const BE: ReadonlySet<string> = new Set(['be', 'is', 'are', 'am', 'was', 'were', 'been', 'being']);
+const HAVE: ReadonlySet<string> = new Set(['have', 'has', 'had', 'having', "haven't", "hasn't", "hadn't"]);
+const BE: ReadonlySet<string> = new Set(['be', 'is', 'are', 'am', 'was', 'were', 'been', 'being', "isn't", "aren't", "wasn't", "weren't"]);
 
 /** Each word of CONFUSION_SETS with the words it is confused with. */
 const CONFUSED: ReadonlyMap<string, readonly string[]> = (() => {
@@ -165,6 +165,21 @@ const CONFUSED: ReadonlyMap<string, readonly string[]> = (() => {
   }
   return m;
 })();
+
+/** Words between an auxiliary and its verb: "will not go", "have already seen". */
+const BETWEEN_AUXILIARY_AND_VERB: ReadonlySet<string> = new Set(['not', 'never', 'also', 'already', 'always', 'just', 'still', 'really', 'only', 'even', 'ever', 'often']);
+
+/** After these a verb takes its base: modals, their negations and "do". */
+const BASE_AFTER: ReadonlySet<string> = new Set([
+  ...MODALS,
+  ...'can\'t cannot won\'t wouldn\'t couldn\'t shouldn\'t mustn\'t do does did don\'t doesn\'t didn\'t'.split(' '),
+]);
+
+/** The auxiliary governing word i, lowercase: the word before it, or the one before an adverb or "not" between them. */
+function auxiliaryBefore(words: readonly Word[], i: number): string {
+  const previous = words[i - 1]?.text.toLowerCase().replace(/’/g, "'") ?? '';
+  return BETWEEN_AUXILIARY_AND_VERB.has(previous) ? (words[i - 2]?.text.toLowerCase().replace(/’/g, "'") ?? '') : previous;
+}
 
 /** What the lexicon says of a word that matters here, worked out once per word. */
 interface WordFacts {
@@ -241,8 +256,9 @@ function guessedNumber(w: string): 'singular' | 'plural' | undefined {
  *   ("that times"): elsewhere the model, blind to meaning, prefers the singular of abstract plurals.
  *   A noun whose number is guessed is not made plural after a determiner: the model's taste for
  *   "the resources" over "the resource" is trusted only on nouns the lexicon lists;
- * - a verb's base after a modal or "to", its participle after "have", its participle or "-ing"
- *   form after "be": not its agreement or tense, which depend on words the model cannot see;
+ * - a verb's base after a modal or "do", its participle after "have", its participle or "-ing"
+ *   form after "be" (an adverb or "not" may come between): not its agreement or tense, which
+ *   depend on words the model cannot see;
  * - "the" or "a"/"an" before a singular noun or an adjective no determiner precedes, not before a
  *   plural noun or a comma; also before a preposition's one-word object ("in future");
  * - a word's usual confusions (CONFUSION_SETS), by a larger margin.
@@ -267,7 +283,8 @@ function* variants(text: string, words: readonly Word[]): Generator<Variant> {
     if (otherNumber?.plural && !SINGULAR_DETERMINERS.has(previous) && !after?.noun && !(guessed && determined(words, i))) yield one('number', otherNumber.word);
     for (const other of CONFUSED.get(w) ?? []) yield one('confusion', other);
     if (verb) {
-      const options = MODALS.has(previous) ? [verb.base] : HAVE.has(previous) ? [verb.participle] : BE.has(previous) ? [verb.participle, verb.gerund] : [];
+      const auxiliary = auxiliaryBefore(words, i);
+      const options = BASE_AFTER.has(auxiliary) ? [verb.base] : HAVE.has(auxiliary) ? [verb.participle] : BE.has(auxiliary) ? [verb.participle, verb.gerund] : [];
       for (const f of options) if (f !== w) yield one('verb', f);
     }
     // An article goes before a noun that does not modify another ("the system overhead"), or before

@@ -71,6 +71,15 @@ describe('chooseByContext (real model)', () => {
     }
   });
 
+  it("finds a verb's auxiliary across an adverb or a negation, contracted or not", () => {
+    expect(chooseByContext(lm, 'She could even began to sing.')).toBe('She could even begin to sing.');
+    expect(chooseByContext(lm, 'He did not went home.')).toBe('He did not go home.');
+    expect(chooseByContext(lm, "We haven't spend any money.")).toBe("We haven't spent any money.");
+    for (const s of ['We will not go.', 'You can always ask.', 'He has never seen it.', 'It is not working.', 'I did not notice.', 'What they do matters.']) {
+      expect(chooseByContext(lm, s)).toBe(s);
+    }
+  });
+
   it('leaves correct sentences alone', () => {
     for (const s of ['I have two books and a car.', 'The children played in the park yesterday.', 'We will go to the market tomorrow.']) {
       expect(chooseByContext(lm, s)).toBe(s);
