@@ -290,7 +290,8 @@ function* variants(text: string, words: readonly Word[]): Generator<Variant> {
     // An article goes before a noun that does not modify another ("the system overhead"), or before
     // an adjective with a countable singular noun after it; not before the first of a list ("like thief, robber").
     const listed = text.startsWith(',', words[i].end);
-    const headed = adjective ? next !== '' && isSingularNoun(next) : !after?.noun;
+    // A noun before a word that may be a noun and ends the phrase modifies it ("in car travel.").
+    const headed = adjective ? next !== '' && isSingularNoun(next) : !after?.noun && !(after?.head && closesPhrase(text, words, i + 1));
     if (((takesArticle && headed) || nounByPosition(text, words, i)) && !listed && !determined(words, i)) {
       yield { kind: 'article', from: i, to: i, words: ['the'] };
       yield { kind: 'article', from: i, to: i, words: [/^[aeiou]/.test(w) ? 'an' : 'a'] };
@@ -323,10 +324,15 @@ function determined(words: readonly Word[], i: number): boolean {
 function nounByPosition(text: string, words: readonly Word[], i: number): boolean {
   const w = words[i].text.toLowerCase();
   const previous = words[i - 1]?.text.toLowerCase() ?? '';
-  const next = words[i + 1]?.text.toLowerCase() ?? '';
   if (!PREPOSITIONS.has(previous) || previous === 'to' || /(ing|ed)$/.test(w)) return false;
   const { otherNumber, verb, adjective } = factsOf(w);
   if (otherNumber || !(verb || adjective)) return false;
+  return closesPhrase(text, words, i);
+}
+
+/** Whether word i is the last of its phrase: punctuation (not a comma), a preposition or a conjunction follows, or nothing. */
+function closesPhrase(text: string, words: readonly Word[], i: number): boolean {
+  const next = words[i + 1]?.text.toLowerCase() ?? '';
   return next === '' || /^\s*[.;:!?)]/.test(text.slice(words[i].end)) || PREPOSITIONS.has(next) || PHRASE_OPENERS.has(next);
 }
 

@@ -93,6 +93,7 @@ describe('chooseByContext (real model)', () => {
       'They got names like thief, robber, criminal, and worse.',
       'Use a specific encoding; this matches the convention.',
       'It can lead to unexpected behavior.',
+      'There was no decrease in car travel.',
     ]) {
       expect(chooseByContext(lm, s)).toBe(s);
     }
