@@ -151,7 +151,9 @@ const CONFUSION_SETS =
   'principal/principle weak/week wander/wonder later/latter price/prize felt/fell leave/live desert/dessert lead/led ' +
   'bored/board sad/said no/know write/right whole/hole piece/peace meat/meet sea/see role/roll plane/plain course/coarse ' +
   'site/sight weight/wait wear/where waist/waste steal/steel threw/through dose/does lack/luck fill/feel fell/fill fell/feel ' +
-  'cheep/cheap loosing/losing board/broad decease/disease adds/ads dairy/diary quit/quite';
+  'cheep/cheap loosing/losing board/broad decease/disease adds/ads dairy/diary quit/quite costumer/customer cloths/clothes ' +
+  'brake/break breath/breathe conscience/conscious farther/further formally/formerly personal/personnel taught/thought ' +
+  'tough/though tried/tired worse/worst sense/since thinks/things custom/costume rise/raise heard/hard ever/every beside/besides';
 const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must']);
 const HAVE: ReadonlySet<string> = new Set(['have', 'has', 'had', 'having', "haven't", "hasn't", "hadn't"]);
 const BE: ReadonlySet<string> = new Set(['be', 'is', 'are', 'am', 'was', 'were', 'been', 'being', "isn't", "aren't", "wasn't", "weren't"]);

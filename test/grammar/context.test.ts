@@ -66,7 +66,9 @@ describe('chooseByContext (real model)', () => {
     expect(chooseByContext(lm, 'Only by braking out of it can we grow.')).toBe('Only by breaking out of it can we grow.');
     expect(chooseByContext(lm, 'Many heart decease patients need care.')).toBe('Many heart disease patients need care.');
     expect(chooseByContext(lm, 'They end up loosing the money.')).toBe('They end up losing the money.');
-    for (const s of ['We went there and then came back.', 'The bolt is loose.', 'Where were you?', 'It will affect everyone.', 'I advise you to go.', 'She felt that he fell.', 'We will see the sea.']) {
+    expect(chooseByContext(lm, 'They want to rise the prices.')).toBe('They want to raise the prices.');
+    expect(chooseByContext(lm, 'Please brake the glass.')).toBe('Please break the glass.');
+    for (const s of ['We went there and then came back.', 'The bolt is loose.', 'Where were you?', 'It will affect everyone.', 'I advise you to go.', 'She felt that he fell.', 'We will see the sea.', 'Prices rise every year.', 'Take a deep breath.', 'He taught us English.', 'It was hard work.']) {
       expect(chooseByContext(lm, s)).toBe(s);
     }
   });
