@@ -156,7 +156,11 @@ const CONFUSION_SETS =
   'tough/though tried/tired worse/worst sense/since thinks/things custom/costume rise/raise heard/hard ever/every beside/besides';
 const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must']);
 const HAVE: ReadonlySet<string> = new Set(['have', 'has', 'had', 'having', "haven't", "hasn't", "hadn't"]);
-const BE: ReadonlySet<string> = new Set(['be', 'is', 'are', 'am', 'was', 'were', 'been', 'being', "isn't", "aren't", "wasn't", "weren't"]);
+/** Forms of "be", contracted ones included ("it's suppose to" is "it is supposed to"; as "it has" it takes a participle too). */
+const BE: ReadonlySet<string> = new Set([
+  ...'be is are am was were been being'.split(' '),
+  ..."isn't aren't wasn't weren't it's that's he's she's there's they're we're you're i'm".split(' '),
+]);
 
 /** Each word of CONFUSION_SETS with the words it is confused with. */
 const CONFUSED: ReadonlyMap<string, readonly string[]> = (() => {
