@@ -25,7 +25,7 @@ export const KINDS: Readonly<Record<VariantKind, number>> = { number: 1.5, verb:
 const MAX_CHOICES = 4;
 
 /** Prepositions take no article and are not nouns or adjectives, whatever else the lexicon says. */
-const PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'on', 'at', 'to', 'for', 'of', 'with', 'about', 'from', 'by', 'into']);
+const PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'on', 'at', 'to', 'for', 'of', 'with', 'about', 'from', 'by', 'into', 'before', 'after', 'without']);
 
 /** Words that open a new phrase: the word before them ends its own. */
 const PHRASE_OPENERS: ReadonlySet<string> = new Set(['and', 'or', 'but', 'that', 'which', 'because', 'so']);
@@ -263,8 +263,8 @@ function guessedNumber(w: string): 'singular' | 'plural' | undefined {
  *   A noun whose number is guessed is not made plural after a determiner: the model's taste for
  *   "the resources" over "the resource" is trusted only on nouns the lexicon lists;
  * - a verb's base after a modal or "do", its participle after "have", its participle or "-ing"
- *   form after "be" (an adverb or "not" may come between): not its agreement or tense, which
- *   depend on words the model cannot see;
+ *   form after "be" (an adverb or "not" may come between), its "-ing" form after a preposition
+ *   when an object follows: not its agreement or tense, which depend on words the model cannot see;
  * - "the" or "a"/"an" before a singular noun or an adjective no determiner precedes, not before a
  *   plural noun or a comma; also before a preposition's one-word object ("in future");
  * - a word's usual confusions (CONFUSION_SETS), by a larger margin.
@@ -290,7 +290,9 @@ function* variants(text: string, words: readonly Word[]): Generator<Variant> {
     for (const other of CONFUSED.get(w) ?? []) yield one('confusion', other);
     if (verb) {
       const auxiliary = auxiliaryBefore(words, i);
-      const options = BASE_AFTER.has(auxiliary) ? [verb.base] : HAVE.has(auxiliary) ? [verb.participle] : BE.has(auxiliary) ? [verb.participle, verb.gerund] : [];
+      // After a preposition a verb with an object is a gerund: "before take a decision", "interested in learn it".
+      const gerund = PREPOSITIONS.has(previous) && previous !== 'to' && w === verb.base && after?.determiner === true;
+      const options = gerund ? [verb.gerund] : BASE_AFTER.has(auxiliary) ? [verb.base] : HAVE.has(auxiliary) ? [verb.participle] : BE.has(auxiliary) ? [verb.participle, verb.gerund] : [];
       for (const f of options) if (f !== w) yield one('verb', f);
     }
     // An article goes before a noun that does not modify another ("the system overhead"), or before

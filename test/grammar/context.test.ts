@@ -83,6 +83,14 @@ describe('chooseByContext (real model)', () => {
     }
   });
 
+  it('makes a verb with an object after a preposition a gerund', () => {
+    expect(chooseByContext(lm, "Don't think before make a choice.")).toBe("Don't think before making a choice.");
+    expect(chooseByContext(lm, 'She is interested in learn the language.')).toBe('She is interested in learning the language.');
+    for (const s of ['At work the rules are different.', 'In short the plan failed.', 'By design the system is simple.', 'In case this fails, retry.']) {
+      expect(chooseByContext(lm, s)).toBe(s);
+    }
+  });
+
   it('leaves correct sentences alone', () => {
     for (const s of ['I have two books and a car.', 'The children played in the park yesterday.', 'We will go to the market tomorrow.']) {
       expect(chooseByContext(lm, s)).toBe(s);
