@@ -320,28 +320,6 @@ export function rankedAlternatives(word: string): readonly Scored[] {
 }
 const suggestions = new Map<string, readonly Scored[]>();
 
-/**
- * Candidates two edits away from a misspelling whose likeliest candidates are one edit away, which
- * `rankedAlternatives` never offers ("shud": "shut" hides "should"). They score ten points or more
- * worse, so a chooser that weighs scores takes one only when the context strongly prefers it.
- */
-export function farAlternatives(word: string): readonly Scored[] {
-  const w = word.toLowerCase();
-  let found = far.get(w);
-  if (found === undefined) {
-    const near = rankedAlternatives(w);
-    found = near.length > 0 && near[0].score > 0 && w.length >= MIN_FAR_LENGTH && editDistance(w, near[0].word, 1) === 1 ? editsAway(w, 2).filter((r) => r.word.length >= MIN_FAR_LENGTH && r.score <= near[0].score + FAR_MARGIN) : [];
-    if (far.size >= 10_000) far.clear();
-    far.set(w, found);
-  }
-  return found;
-}
-const far = new Map<string, readonly Scored[]>();
-/** Two edits in a shorter word, or to a shorter candidate, reach too many words to choose among ("salf": "say"). */
-const MIN_FAR_LENGTH = 4;
-/** How much worse than the best a far candidate may score. */
-const FAR_MARGIN = 14;
-
 /** Rivals scoring this close to the best candidate are told apart by their neighbours. */
 const CONTEXT_MARGIN = 3;
 
@@ -640,9 +618,7 @@ function fixWord(token: string, sentence: string, start: number, choose?: WordCh
   const options = rankedAlternatives(token.replace(/’/g, "'"));
   const byClass = inContext(options.map((o) => o.word), previousWord(before));
   if (!byClass) return undefined;
-  // A chooser weighing scores may also take a candidate two edits away (see farAlternatives).
-  const rivals = choose ? [...options, ...farAlternatives(token)] : options;
-  const chosen = choose && rivals.length > 1 ? choose(rivals, sentence, start, start + token.length, byClass) : byClass;
+  const chosen = choose && options.length > 1 ? choose(options, sentence, start, start + token.length, byClass) : byClass;
   // What the next pass would make of the suggestion, now: a word known mostly as a name gets its
   // capital ("jess" → "Jess"), so correcting corrected text changes nothing.
   const suggestion = (chosen === chosen.toLowerCase() && asName(chosen)) || chosen;

@@ -1,7 +1,6 @@
 import { chooseByContext, KINDS, spellingByContext } from '../../lambdas/grammar/context';
 import { DEBIAN_LANGUAGE_MODEL } from '../../lambdas/grammar/language-model-file';
 import { loadLanguageModel, type LanguageModel } from '../../lambdas/grammar/language-model';
-import { correctSpelling } from '../../lambdas/grammar/spelling';
 
 let lm: LanguageModel;
 beforeAll(async () => {
@@ -142,15 +141,6 @@ describe('chooseByContext (margins)', () => {
     const lm = fakeModel({ 'two books': KINDS.number + 0.5 });
     expect(chooseByContext(lm, 'we need two book')).toBe('we need two books');
     expect(chooseByContext(fakeModel({ 'a books': 9 }), 'we need a book')).toBe('we need a book');
-  });
-});
-
-describe('spellingByContext with correctSpelling', () => {
-  it('takes a candidate two edits away only when the context strongly prefers it', () => {
-    const chooser = spellingByContext(lm);
-    expect(correctSpelling('The rules shud be clear.', chooser)).toBe('The rules should be clear.');
-    expect(correctSpelling('It is a good iede to rest.', chooser)).toBe('It is a good idea to rest.');
-    expect(correctSpelling('The door was shud.', chooser)).toBe('The door was shut.');
   });
 });
 

@@ -1,4 +1,4 @@
-import { alternatives, correctSpelling, editDistance, farAlternatives, inContext, isKnownWord, suggest } from '../../lambdas/grammar/spelling';
+import { alternatives, correctSpelling, editDistance, inContext, isKnownWord, suggest } from '../../lambdas/grammar/spelling';
 import { WORD_LIST_FILES } from '../../lambdas/grammar/word-lists';
 import { existsSync } from 'node:fs';
 
@@ -148,18 +148,6 @@ describe('the sentence chooses among close candidates', () => {
     expect(alternatives('develope')[0]).toBe(suggest('develope'));
     expect(alternatives('develope')).toContain('develop');
     expect(alternatives('dont')).toEqual(["don't"]);
-  });
-
-  it('offers candidates two edits away, scored worse, when the best is one edit away', () => {
-    const far = farAlternatives('shud').map((r) => r.word);
-    expect(far).toContain('should');
-    expect(far).not.toContain(suggest('shud'));
-    // Two edits cost ten points more than one.
-    expect(Math.min(...farAlternatives('shud').map((r) => r.score))).toBeGreaterThan(10);
-    // Not for short words, nor when the best is two edits away already, nor shorter candidates.
-    expect(farAlternatives('thy')).toEqual([]);
-    expect(farAlternatives('bisnes')).toEqual([]);
-    expect(farAlternatives('salf').map((r) => r.word)).not.toContain('say');
   });
 
   it('takes a base verb after "to" or a modal when the best cannot follow it', () => {
