@@ -10,8 +10,6 @@ export const GRAMMAR_ENV = {
   bedrockTimeoutMs: 'BEDROCK_TIMEOUT_MS',
   /** on (default): start Harper from its memory snapshot, writing one where none is; off: always build it. */
   harperSnapshot: 'HARPER_SNAPSHOT',
-  /** on (default): a worker thread warms Harper's compiled code up at start (see harper-warm-up.ts); off. */
-  harperWarmUp: 'HARPER_WARM_UP',
   /** auto (default): the model bundled beside the code, else Debian's pocketsphinx-en-us one, else none; off; or a model file's path. */
   languageModel: 'GRAMMAR_LANGUAGE_MODEL',
 } as const;
@@ -23,7 +21,6 @@ export interface GrammarConfig {
   readonly bedrockModelId: string;
   readonly bedrockTimeoutMs: number;
   readonly harperSnapshot: boolean;
-  readonly harperWarmUp: boolean;
   /** 'auto', 'off' or a file's path (see language-model-file.ts). */
   readonly languageModel: string;
 }
@@ -35,7 +32,6 @@ export function grammarConfig(env: Record<string, string | undefined> = process.
     bedrockModelId: optional(GRAMMAR_ENV.bedrockModelId, DEFAULT_BEDROCK_MODEL_ID, env),
     bedrockTimeoutMs: positiveInt(GRAMMAR_ENV.bedrockTimeoutMs, 8000, env),
     harperSnapshot: oneOf(GRAMMAR_ENV.harperSnapshot, ['on', 'off'] as const, 'on', env) === 'on',
-    harperWarmUp: oneOf(GRAMMAR_ENV.harperWarmUp, ['on', 'off'] as const, 'on', env) === 'on',
     languageModel: optional(GRAMMAR_ENV.languageModel, 'auto', env),
   };
 }

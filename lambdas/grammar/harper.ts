@@ -148,29 +148,8 @@ function prepare(linter: HarperLinter, warmUp: string): HarperLinter {
   // The descriptions list every rule cheaply; getDefaultLintConfig() builds a second rule set (~1 s).
   const rules = Object.keys(linter.get_lint_descriptions_as_object());
   linter.set_lint_config_from_object(Object.fromEntries(rules.map((rule) => [rule, ENABLED_RULES.has(rule)])));
-  lintAndForget(linter, warmUp);
+  for (const lint of lintPlain(linter, warmUp)) lint.free();
   return linter;
-}
-
-/**
- * A linter restored from the snapshot into this thread's own instance, for the warm-up worker
- * (harper-warm-up-worker.ts); undefined when there is no snapshot of this binary. It never builds a
- * linter or writes a snapshot: that is the main thread's.
- */
-export async function restoreHarper(): Promise<HarperLinter | undefined> {
-  const wasmPath = findPackageFile(HARPER_WASM_FILE);
-  if (!wasmPath || instanceTouched) return undefined;
-  instanceTouched = true;
-  const [{ glue, exports }, place] = await Promise.all([loadHarper(wasmPath), snapshotPlace(wasmPath)]);
-  const restoring = await openSnapshot(place.file, exports, place.wasm);
-  if (!restoring) return undefined;
-  await restoring.loaded;
-  return prepare(glue.Linter.__wrap(restoring.address), START_WARM_UP);
-}
-
-/** Lints a text for its side effects only (warming the linter up), freeing the lints. */
-export function lintAndForget(linter: HarperLinter, text: string): void {
-  for (const lint of lintPlain(linter, text)) lint.free();
 }
 
 /** Loads harper.js's glue and instantiates its binary (the process has one instance). */

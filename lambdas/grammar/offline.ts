@@ -1,7 +1,5 @@
 import { alignEdits } from './alignment';
-import { grammarConfig } from './config';
 import { harperFixes, startHarper, type HarperFix, type HarperLinter } from './harper';
-import { startHarperWarmUp } from './harper-warm-up';
 import type { Correction, GrammarCorrector } from './port';
 import type * as Context from './context';
 import { findLanguageModel } from './language-model-file';
@@ -113,10 +111,6 @@ function correctText(engine: Engine, text: string): string {
 }
 
 let offline: Promise<GrammarCorrector> | undefined;
-let warmUp: Promise<number> | undefined;
-
-/** How many lints Harper's warm-up worker made (when it ends), or undefined when none ran. */
-export const harperWarmUpLints = (): Promise<number> | undefined => warmUp;
 
 /** The default engine: Harper plus our rules, offline. Initialised once per process. */
 export function createOfflineCorrector(): Promise<GrammarCorrector> {
@@ -140,17 +134,14 @@ export function createOfflineCorrector(): Promise<GrammarCorrector> {
  * (compromise, ~0.35 s at import) and the word lists (~0.3 s), so neither waits for the other.
  */
 async function startEngine(): Promise<Engine> {
-  const { ready, source } = await startHarper();
+  const { ready } = await startHarper();
   const modelFile = findLanguageModel();
   const lm = modelFile ? loadLanguageModel(modelFile) : undefined;
   const [rules, spelling, context] = await Promise.all([import('./rules'), import('./spelling'), import('./context')]);
   spelling.loadVocabulary();
-  const [model, linter] = await Promise.all([lm, ready]);
-  // Once the engine is ready, not to compete with its start; and only beside a restored linter
-  // (a process that builds one writes the snapshot the worker would read).
-  if (source === 'snapshot' && grammarConfig().harperWarmUp) warmUp = startHarperWarmUp();
+  const model = await lm;
   return {
-    linter,
+    linter: await ready,
     rules,
     spelling,
     context: model && { lm: model, chooseByContext: context.chooseByContext, chooseSpelling: context.spellingByContext(model) },

@@ -28,12 +28,11 @@ export const NODE_HTTP_SHIM = 'lambdas/shared/bundle/node-http.cjs';
  * first imported, not at cold start. Chunks sit beside index.mjs, so `import.meta.url` and the banner's
  * `require` resolve as they would in one file.
  */
-export function houseBundleOptions(entry: string, outdir: string, externalModules: readonly string[] = [], extraEntries: Readonly<Record<string, string>> = {}): BuildOptions {
+export function houseBundleOptions(entry: string, outdir: string, externalModules: readonly string[] = []): BuildOptions {
   const nodeHttp = path.join(PROJECT_ROOT, NODE_HTTP_SHIM);
-  const entries = Object.fromEntries(Object.entries(extraEntries).map(([name, file]) => [name, path.join(PROJECT_ROOT, file)]));
   return {
     absWorkingDir: PROJECT_ROOT,
-    entryPoints: { index: path.join(PROJECT_ROOT, entry), ...entries },
+    entryPoints: { index: path.join(PROJECT_ROOT, entry) },
     outdir,
     outExtension: { '.js': '.mjs' },
     chunkNames: '[name]-[hash]',
@@ -84,8 +83,6 @@ export interface HouseFunctionProps {
   readonly assetFiles?: readonly string[];
   /** Files from elsewhere copied into the bundle, e.g. a language model from a system package. @default none */
   readonly copiedFiles?: readonly CopiedFile[];
-  /** More entry points, bundled beside index.mjs as NAME.mjs (a worker thread's script), by name. @default none */
-  readonly extraEntries?: Readonly<Record<string, string>>;
   /** Modules left out of the bundle because the function never loads them (or loads a copied file instead). @default none */
   readonly externalModules?: readonly string[];
   /**
@@ -106,11 +103,10 @@ export class HouseBundler implements ILocalBundling {
     readonly assetFiles: readonly string[],
     readonly prepareScript?: string,
     readonly copiedFiles: readonly CopiedFile[] = [],
-    readonly extraEntries: Readonly<Record<string, string>> = {},
   ) {}
 
   tryBundle(outputDir: string): boolean {
-    buildSync(houseBundleOptions(this.entry, outputDir, this.externalModules, this.extraEntries));
+    buildSync(houseBundleOptions(this.entry, outputDir, this.externalModules));
     if (this.prepareScript) {
       execFileSync(process.execPath, ['--import', 'tsx', this.prepareScript], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     }
@@ -160,7 +156,7 @@ export class HouseFunction extends Construct {
         bundling: {
           // Required by the type, never pulled: local bundling always runs (esbuild is a dev dependency).
           image: lambda.Runtime.NODEJS_24_X.bundlingImage,
-          local: new HouseBundler(props.entry, props.externalModules ?? [], props.assetFiles ?? [], props.prepareScript, props.copiedFiles, props.extraEntries),
+          local: new HouseBundler(props.entry, props.externalModules ?? [], props.assetFiles ?? [], props.prepareScript, props.copiedFiles),
         },
       }),
       handler: 'index.handler',

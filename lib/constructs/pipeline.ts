@@ -26,8 +26,6 @@ import { buildPipelineDefinition, PipelineStepFunctions } from './pipeline-defin
  */
 export const CORRECT_ASSET_FILES = [HARPER_WASM_FILE, HARPER_SNAPSHOT_FILE, ...WORD_LIST_FILES];
 export const CORRECT_PREPARE_SCRIPT = 'lambdas/grammar/bin/harper-snapshot.ts';
-/** Harper's warm-up worker script (lambdas/grammar/harper-warm-up.ts), bundled beside the handler. */
-export const CORRECT_EXTRA_ENTRIES = { 'harper-warm-up': 'lambdas/grammar/harper-warm-up-worker.ts' };
 export const HARPER_INLINED = 'harper.js/slimBinaryInlined';
 /**
  * Left out of pipeline bundles: Harper's inlined WASM (Correct loads the file instead) and the
@@ -108,8 +106,7 @@ export class Pipeline extends Construct {
       GRAMMAR_ENGINE: grammarEngine,
       ...(grammarEngine === 'bedrock' ? { BEDROCK_MODEL_ID: bedrockModelId } : {}),
     };
-    // No warm-up worker: at 1,536 MB a Lambda has less than one vCPU, so it would only compete.
-    const correctEnv = { ...env, GRAMMAR_LANGUAGE_MODEL: props.grammarLanguageModel === 'off' ? 'off' : 'auto', HARPER_WARM_UP: 'off' };
+    const correctEnv = { ...env, GRAMMAR_LANGUAGE_MODEL: props.grammarLanguageModel === 'off' ? 'off' : 'auto' };
     const step = (name: string, file: string, what: string, memorySize = 1024, timeout = Duration.minutes(1)) =>
       new HouseFunction(this, name, {
         entry: `lambdas/pipeline/${file}.ts`,
@@ -121,7 +118,6 @@ export class Pipeline extends Construct {
         assetFiles: file === 'correct' ? CORRECT_ASSET_FILES : [],
         prepareScript: file === 'correct' ? CORRECT_PREPARE_SCRIPT : undefined,
         copiedFiles: file === 'correct' ? languageModelFiles(props.grammarLanguageModel) : [],
-        extraEntries: file === 'correct' ? CORRECT_EXTRA_ENTRIES : {},
       });
 
     const fns = {

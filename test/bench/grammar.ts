@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { houseBundleOptions, PROJECT_ROOT } from '../../lib/constructs/house-function';
-import { CORRECT_EXTRA_ENTRIES, PIPELINE_EXTERNALS } from '../../lib/constructs/pipeline';
+import { PIPELINE_EXTERNALS } from '../../lib/constructs/pipeline';
 import { corpusGleu } from '../../lambdas/grammar/bench/gleu';
 import { detokenize, tokenize } from '../../lambdas/grammar/bench/ptb';
 
@@ -20,8 +20,9 @@ type Engine = typeof import('../../lambdas/grammar/bench/engine');
  */
 function bundleEngine(): string {
   const outdir = join(PROJECT_ROOT, 'node_modules/.cache/voice-correction/bench-engine');
+  // Chunk names carry content hashes: without clearing, every change would leave old chunks behind.
   rmSync(outdir, { recursive: true, force: true });
-  buildSync(houseBundleOptions('lambdas/grammar/bench/engine.ts', outdir, PIPELINE_EXTERNALS, CORRECT_EXTRA_ENTRIES));
+  buildSync(houseBundleOptions('lambdas/grammar/bench/engine.ts', outdir, PIPELINE_EXTERNALS));
   return pathToFileURL(join(outdir, 'index.mjs')).href;
 }
 
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   // starting it (Harper's WASM, the word lists).
   const engine = bundleEngine();
   const [t0, c0] = [performance.now(), process.cpuUsage()];
-  const { createOfflineCorrector, harperWarmUpLints, startHarper } = (await import(engine)) as Engine;
+  const { createOfflineCorrector, startHarper } = (await import(engine)) as Engine;
   const modulesMs = performance.now() - t0;
   const corrector = await createOfflineCorrector();
   const [initMs, initCpu] = [performance.now() - t0, cpu(c0)];
@@ -62,13 +63,8 @@ async function main(): Promise<void> {
   for (const line of sources) hypotheses.push(tokenize((await corrector.correct(detokenize(line))).corrected));
   const [seconds, cpuSeconds] = [(performance.now() - t1) / 1000, cpu(c1)];
   writeFileSync(out, hypotheses.join('\n') + '\n');
-  const warmUp = harperWarmUpLints();
-  // The worker does not keep the process alive; it has long finished by now, but wait for it here.
-  const alive = setInterval(() => undefined, 1000);
-  const warmUpNote = warmUp ? `warm-up worker: ${await warmUp} lints` : 'no warm-up worker';
-  clearInterval(alive);
   console.log(`sentences: ${sources.length} (engine: its Lambda bundle)`);
-  console.log(`init: ${(initMs / 1000).toFixed(2)} s (modules ${(modulesMs / 1000).toFixed(2)} s, then engine start; CPU ${initCpu.toFixed(2)} s; Harper ${source === 'snapshot' ? 'restored from its snapshot' : 'built'}; ${warmUpNote})`);
+  console.log(`init: ${(initMs / 1000).toFixed(2)} s (modules ${(modulesMs / 1000).toFixed(2)} s, then engine start; CPU ${initCpu.toFixed(2)} s; Harper ${source === 'snapshot' ? 'restored from its snapshot' : 'built'})`);
   console.log(`speed: ${(sources.length / seconds).toFixed(0)} sentences/s after init (${(sources.length / cpuSeconds).toFixed(0)} per CPU second)`);
   if (refs.length) {
     const references = refs.map(lines);

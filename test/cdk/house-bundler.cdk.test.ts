@@ -2,19 +2,19 @@ import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HouseBundler } from '../../lib/constructs/house-function';
-import { CORRECT_ASSET_FILES, CORRECT_EXTRA_ENTRIES, CORRECT_PREPARE_SCRIPT, languageModelFiles, PIPELINE_EXTERNALS } from '../../lib/constructs/pipeline';
+import { CORRECT_ASSET_FILES, CORRECT_PREPARE_SCRIPT, languageModelFiles, PIPELINE_EXTERNALS } from '../../lib/constructs/pipeline';
 import { BUNDLED_LANGUAGE_MODEL, BUNDLED_LANGUAGE_MODEL_LICENCE, DEBIAN_LANGUAGE_MODEL } from '../../lambdas/grammar/language-model-file';
 
 describe('HouseBundler', () => {
   let out: string;
   beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'house-bundler-'));
-    expect(new HouseBundler('lambdas/pipeline/correct.ts', PIPELINE_EXTERNALS, CORRECT_ASSET_FILES, CORRECT_PREPARE_SCRIPT, languageModelFiles(undefined), CORRECT_EXTRA_ENTRIES).tryBundle(out)).toBe(true);
+    expect(new HouseBundler('lambdas/pipeline/correct.ts', PIPELINE_EXTERNALS, CORRECT_ASSET_FILES, CORRECT_PREPARE_SCRIPT, languageModelFiles(undefined)).tryBundle(out)).toBe(true);
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('writes the handler bundle and the extra entries beside it', () => {
-    expect(readdirSync(out)).toEqual(expect.arrayContaining(['index.mjs', 'harper-warm-up.mjs']));
+  it('writes the handler bundle', () => {
+    expect(readdirSync(out)).toContain('index.mjs');
   });
 
   it('copies asset files at their repository paths, where the engine looks for them from the bundle', () => {

@@ -169,12 +169,11 @@ describe('Pipeline (upload rule, state machine, failure rule)', () => {
     }
   });
 
-  it('lets Correct alone use the language model it carries, with no warm-up worker', () => {
+  it('lets Correct alone use the language model it carries', () => {
     const { stateless } = app();
     for (const entry of Object.values(TASKS)) {
       const vars = resourcesOf(stateless)[functionIdByEntry(stateless, entry)].Properties?.Environment.Variables;
       expect(vars.GRAMMAR_LANGUAGE_MODEL).toBe(entry === 'lambdas/pipeline/correct.ts' ? 'auto' : undefined);
-      expect(vars.HARPER_WARM_UP).toBe(entry === 'lambdas/pipeline/correct.ts' ? 'off' : undefined);
     }
   });
 });

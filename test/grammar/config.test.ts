@@ -7,18 +7,12 @@ describe('grammar config', () => {
   });
 
   it('reads the Bedrock settings', () => {
-    expect(grammarConfig({ GRAMMAR_ENGINE: 'bedrock', BEDROCK_MODEL_ID: 'my-model', BEDROCK_TIMEOUT_MS: '2500' })).toEqual({ engine: 'bedrock', bedrockModelId: 'my-model', bedrockTimeoutMs: 2500, harperSnapshot: true, harperWarmUp: true, languageModel: 'auto' });
+    expect(grammarConfig({ GRAMMAR_ENGINE: 'bedrock', BEDROCK_MODEL_ID: 'my-model', BEDROCK_TIMEOUT_MS: '2500' })).toEqual({ engine: 'bedrock', bedrockModelId: 'my-model', bedrockTimeoutMs: 2500, harperSnapshot: true, languageModel: 'auto' });
   });
 
   it('turns the Harper snapshot off, and refuses other values', () => {
     expect(grammarConfig({ HARPER_SNAPSHOT: 'off' }).harperSnapshot).toBe(false);
     expect(() => grammarConfig({ HARPER_SNAPSHOT: 'no' })).toThrow(ConfigError);
-  });
-
-  it('turns the warm-up worker off, and refuses other values', () => {
-    expect(grammarConfig({}).harperWarmUp).toBe(true);
-    expect(grammarConfig({ HARPER_WARM_UP: 'off' }).harperWarmUp).toBe(false);
-    expect(() => grammarConfig({ HARPER_WARM_UP: 'later' })).toThrow(ConfigError);
   });
 
   it('reads the language model setting: auto by default, off, or a file', () => {
