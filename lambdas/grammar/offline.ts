@@ -134,9 +134,10 @@ export function createOfflineCorrector(): Promise<GrammarCorrector> {
  * (compromise, ~0.35 s at import) and the word lists (~0.3 s), so neither waits for the other.
  */
 async function startEngine(): Promise<Engine> {
-  const { ready } = await startHarper();
+  // The model is read and parsed while Harper's start awaits its binary: the main thread is idle then.
   const modelFile = findLanguageModel();
   const lm = modelFile ? loadLanguageModel(modelFile) : undefined;
+  const { ready } = await startHarper();
   const [rules, spelling, context] = await Promise.all([import('./rules'), import('./spelling'), import('./context')]);
   spelling.loadVocabulary();
   const model = await lm;
