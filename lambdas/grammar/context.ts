@@ -204,6 +204,8 @@ interface WordFacts {
   readonly head: boolean;
   /** A determiner, possessive or pronoun: what follows a verb, not a noun. */
   readonly determiner: boolean;
+  /** A verb's third-person singular ("uses"), which agrees with a singular subject before it. */
+  readonly thirdPerson: boolean;
 }
 
 const facts = new Map<string, WordFacts>();
@@ -232,6 +234,7 @@ function factsOf(w: string): WordFacts {
     noun: !forms && (singularNoun || pluralNoun || isUncountable(w)),
     head: singularNoun || t.includes('Infinitive'),
     determiner: t.some((x) => x === 'Determiner' || x === 'Possessive' || x === 'Pronoun'),
+    thirdPerson: forms?.PresentTense === w,
   };
   if (facts.size >= 20_000) facts.clear();
   facts.set(w, found);
@@ -286,7 +289,9 @@ function* variants(text: string, words: readonly Word[]): Generator<Variant> {
     // A plural before a determiner is a verb ("this matches the"), before a noun a modifier ("an options
     // object"); a singular before a noun modifies it ("event emitters").
     if (otherNumber?.plural === false && SINGULAR_DETERMINERS.has(previous) && !after?.determiner && !after?.head) yield one('number', otherNumber.word);
-    if (otherNumber?.plural && !SINGULAR_DETERMINERS.has(previous) && !after?.noun && !(guessed && determined(words, i))) yield one('number', otherNumber.word);
+    // Nor a singular before a verb agreeing with it, next or one word on ("Example below uses").
+    const agreeing = after?.thirdPerson || (words[i + 2] !== undefined && factsOf(words[i + 2].text.toLowerCase()).thirdPerson);
+    if (otherNumber?.plural && !SINGULAR_DETERMINERS.has(previous) && !after?.noun && !agreeing && !(guessed && determined(words, i))) yield one('number', otherNumber.word);
     for (const other of CONFUSED.get(w) ?? []) yield one('confusion', other);
     if (verb) {
       const auxiliary = auxiliaryBefore(words, i);

@@ -103,6 +103,8 @@ describe('chooseByContext (real model)', () => {
       'They got names like thief, robber, criminal, and worse.',
       'Use a specific encoding; this matches the convention.',
       'It can lead to unexpected behavior.',
+      // A singular subject of a verb that agrees with it stays singular.
+      'Example below uses the default.',
       'There was no decrease in car travel.',
     ]) {
       expect(chooseByContext(lm, s)).toBe(s);
