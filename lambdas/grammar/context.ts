@@ -289,8 +289,9 @@ function* variants(text: string, words: readonly Word[]): Generator<Variant> {
     // A plural before a determiner is a verb ("this matches the"), before a noun a modifier ("an options
     // object"); a singular before a noun modifies it ("event emitters").
     if (otherNumber?.plural === false && SINGULAR_DETERMINERS.has(previous) && !after?.determiner && !after?.head) yield one('number', otherNumber.word);
-    // Nor a singular before a verb agreeing with it, next or one word on ("Example below uses").
-    const agreeing = after?.thirdPerson || (words[i + 2] !== undefined && factsOf(words[i + 2].text.toLowerCase()).thirdPerson);
+    // Nor a singular before a verb agreeing with it, next or one word on ("Example below uses"; not
+    // past a pronoun: "the employer ask me questions").
+    const agreeing = after?.thirdPerson || (words[i + 2] !== undefined && !after?.determiner && factsOf(words[i + 2].text.toLowerCase()).thirdPerson);
     if (otherNumber?.plural && !SINGULAR_DETERMINERS.has(previous) && !after?.noun && !agreeing && !(guessed && determined(words, i))) yield one('number', otherNumber.word);
     for (const other of CONFUSED.get(w) ?? []) yield one('confusion', other);
     if (verb) {

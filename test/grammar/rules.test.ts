@@ -410,6 +410,14 @@ describe('Harper fixes our lexicon knows better', () => {
     expect(vetoesHarperFix('like ', 'a thief', 'some thief', '.')).toBe(false);
   });
 
+  it('keep "effect" where it heads a noun phrase its verb follows', () => {
+    expect(vetoesHarperFix('reasons that the placebo ', 'effect', 'affect', ' works.')).toBe(true);
+    expect(vetoesHarperFix('The ', 'effect', 'affect', ' is clear.')).toBe(true);
+    expect(vetoesHarperFix('This decision ', 'effects', 'affects', ' everyone.')).toBe(false);
+    expect(vetoesHarperFix('The weather ', 'effects', 'affects', ' us.')).toBe(false);
+    expect(vetoesHarperFix('It will ', 'effect', 'affect', ' the results.')).toBe(false);
+  });
+
   it('keep words apart, or together, unless the join or split gives words we know', () => {
     expect(vetoesHarperFix('contributing ', 'bug fixes', 'bugfixes', ' or')).toBe(true);
     expect(vetoesHarperFix('to the ', "presigner's", "pre signer's", ' key')).toBe(true);

@@ -1148,6 +1148,15 @@ function verbObject(tokens: readonly Token[], i: number): boolean {
 }
 const VERB_TAGS = new Set(['Verb', 'Infinitive', 'PresentTense', 'PastTense', 'Gerund', 'Participle', 'Copula', 'Modal', 'Auxiliary']);
 
+/**
+ * Whether a word after a noun phrase reads as its verb: an auxiliary or modal, or a word in -s that
+ * is no pronoun or determiner ("works", which the lexicon files as a plural noun; not "us").
+ */
+function readsAsVerbAfterNoun(word: string): boolean {
+  if (/^(is|was|has|does|can|could|will|would|should|must|may|might)$/.test(word)) return true;
+  return /^\p{Ll}{3,}s$/u.test(word) && !tags(word).some((t) => t === 'Pronoun' || t === 'Determiner' || t === 'Possessive');
+}
+
 /** The suffix an ordinal number takes: 1st, 2nd, 3rd, 11th–13th, 21st. */
 function ordinalSuffix(n: number): string {
   if (n % 100 >= 11 && n % 100 <= 13) return 'th';
@@ -1160,6 +1169,7 @@ function ordinalSuffix(n: number): string {
  * and our list of mass nouns lacks ("like a thief" → "like thief"), and its PronounVerbAgreement
  * reading an adverb as the verb when a past verb follows ("he last chose" → "he lasts chose"), and its
  * CorrectNumberSuffix reading the last digits of a number written with a space ("1 2th", twelfth) as the number;
+ * its "effect" → "affect" where "effect" heads a noun phrase a verb follows ("the placebo effect works");
  * and its joins and splits of words into words our word lists do not know.
  */
 export function vetoesHarperFix(before: string, original: string, replacement: string, after: string): boolean {
@@ -1172,6 +1182,7 @@ export function vetoesHarperFix(before: string, original: string, replacement: s
   const noun = /^an? (\p{Ll}+)$/iu.exec(original)?.[1];
   if (noun !== undefined && replacement === noun) return countedNoun(noun) && !MASS_NOUNS.has(noun);
   const next = /^ (\p{Ll}+)/u.exec(after)?.[1];
+  if (/^effects?$/i.test(original) && /^affects?$/i.test(replacement)) return next !== undefined && readsAsVerbAfterNoun(next) && /\b(the|a|an|this|that|its|their|his|her|our|your|my)( \p{Ll}+)? $/iu.test(before);
   return /\b(he|she|it) $/i.test(before) && replacement === `${original}s` && next !== undefined && has(next, 'PastTense');
 }
 
