@@ -42,7 +42,8 @@ function correctSentence(engine: Engine, sentence: string, written: boolean): st
   // Choices by context once before Harper too: what they change is then linted in the same pass
   // (66 fewer lints on JFLEG dev; Harper's lint is most of the cost), and the pass after Harper
   // mostly finds nothing more.
-  if (context) text = engine.rules.applyRules(context.chooseByContext(context.lm, text), { written });
+  const chosen = context ? context.chooseByContext(context.lm, text) : text;
+  if (chosen !== text) text = engine.rules.applyRules(chosen, { written });
   text = grammar(engine, text, written);
   for (let round = 0; context && round < CONTEXT_ROUNDS; round++) {
     const chosen = context.chooseByContext(context.lm, text);
