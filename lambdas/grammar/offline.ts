@@ -32,23 +32,27 @@ const CONTEXT_ROUNDS = 2;
 
 /**
  * Corrects one sentence: spelling, our rules and the language model's choices, then Harper and our
- * rules until neither changes anything, then the model's choices again, and grammar again if they
- * changed anything.
- * Stopping only at that fixed point is what makes correcting corrected text a no-op.
+ * rules until neither changes anything, then the model's choices again (unless the text is one the
+ * model has already found nothing in), and grammar again if they changed anything. Stopping only at
+ * that fixed point is what makes correcting corrected text a no-op.
  */
 function correctSentence(engine: Engine, sentence: string, written: boolean): string {
   const { context } = engine;
-  let text = engine.rules.applyRules(engine.spelling.correctSpelling(sentence, context?.chooseSpelling), { written });
+  const { applyRules } = engine.rules;
+  let text = applyRules(engine.spelling.correctSpelling(sentence, context?.chooseSpelling), { written });
   // Choices by context once before Harper too: what they change is then linted in the same pass
-  // (66 fewer lints on JFLEG dev; Harper's lint is most of the cost), and the pass after Harper
-  // mostly finds nothing more.
-  const chosen = context ? context.chooseByContext(context.lm, text) : text;
-  if (chosen !== text) text = engine.rules.applyRules(chosen, { written });
+  // (66 fewer lints on JFLEG dev; Harper's lint is most of the cost).
+  let judged: string | undefined; // a text the model has found nothing to change in
+  if (context) {
+    const chosen = context.chooseByContext(context.lm, text);
+    if (chosen === text) judged = text;
+    else text = applyRules(chosen, { written });
+  }
   text = grammar(engine, text, written);
-  for (let round = 0; context && round < CONTEXT_ROUNDS; round++) {
+  for (let round = 0; context && text !== judged && round < CONTEXT_ROUNDS; round++) {
     const chosen = context.chooseByContext(context.lm, text);
     if (chosen === text) break;
-    text = grammar(engine, engine.rules.applyRules(chosen, { written }), written);
+    text = grammar(engine, applyRules(chosen, { written }), written);
   }
   return text;
 }
