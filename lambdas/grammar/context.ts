@@ -4,8 +4,8 @@ import { isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, t
 
 /**
  * Choices the rules cannot make alone, made by a language model: of a sentence and its variants
- * that differ in one word — a noun's number, a verb's form, an added article — the likelier wins,
- * but only by a margin (precision first). What the rules decide by grammar ("two book" → "two
+ * that differ in one word — a noun's number, a verb's form, an added article, a commonly confused
+ * word — the likelier wins, but only by a margin (precision first). What the rules decide by grammar ("two book" → "two
  * books") this decides by usage ("to understand certain thing" → "things", "need car" → "need a car").
  * Prepositions are left alone: on JFLEG and on technical prose the model's choices were as often
  * wrong as right (it favours "of" everywhere).
