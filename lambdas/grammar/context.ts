@@ -114,7 +114,9 @@ export function spellingByContext(lm: LanguageModel): WordChooser {
   };
 }
 
-const idOf = (lm: LanguageModel, word: string): number => lm.id(word.toLowerCase().replace(/’/g, "'"));
+/** A word as the model and the auxiliary sets spell it: lowercase, with a straight apostrophe. */
+const normalised = (word: string): string => word.toLowerCase().replace(/’/g, "'");
+const idOf = (lm: LanguageModel, word: string): number => lm.id(normalised(word));
 
 /** How much likelier (log10) the variant makes the sentence; -Infinity when the model cannot judge. */
 function gainOf(lm: LanguageModel, ids: readonly number[], v: Variant): number {
@@ -183,8 +185,8 @@ const BASE_AFTER: ReadonlySet<string> = new Set([
 
 /** The auxiliary governing word i, lowercase: the word before it, or the one before an adverb or "not" between them. */
 function auxiliaryBefore(words: readonly Word[], i: number): string {
-  const previous = words[i - 1]?.text.toLowerCase().replace(/’/g, "'") ?? '';
-  return BETWEEN_AUXILIARY_AND_VERB.has(previous) ? (words[i - 2]?.text.toLowerCase().replace(/’/g, "'") ?? '') : previous;
+  const previous = normalised(words[i - 1]?.text ?? '');
+  return BETWEEN_AUXILIARY_AND_VERB.has(previous) ? normalised(words[i - 2]?.text ?? '') : previous;
 }
 
 /** What the lexicon says of a word that matters here, worked out once per word. */

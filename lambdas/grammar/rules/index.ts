@@ -40,6 +40,23 @@ function setWord(t: Token, next: string): void {
   t.word = /^\p{Lu}/u.test(t.word) ? next.charAt(0).toUpperCase() + next.slice(1) : next;
 }
 
+/** A word a rule adds, spaced like its neighbours. */
+const bareWord = (word: string): Token => ({ pre: '', word, post: '', space: ' ' });
+
+/**
+ * The tokens with a word added after token i wherever `insert(i)` names one: the shape of every rule
+ * that adds a missing word ("want be" → "want to be"). `insert` may also change words in place.
+ */
+function insertAfter(tokens: Token[], insert: (i: number) => string | undefined): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    out.push(tokens[i]);
+    const word = insert(i);
+    if (word !== undefined) out.push(bareWord(word));
+  }
+  return out;
+}
+
 /** A clause starts at the sentence start, after , ; : or after a conjunction. */
 const CONJUNCTIONS = new Set(['and', 'but', 'because', 'so', 'when', 'if', 'although', 'though', 'while', 'since', 'that', 'where', 'or']);
 function clauseStart(tokens: readonly Token[], i: number): boolean {
@@ -274,14 +291,11 @@ function modalTo(tokens: Token[]): Token[] {
 }
 /** "if you want be rich" → "if you want to be rich": these verbs take their verb through "to", never bare ("like" may be a preposition: "want like that"). */
 function infinitiveTo(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    out.push(tokens[i]);
+  return insertAfter(tokens, (i) => {
     const next = tokens[i + 1];
-    if (!TO_TAKERS.test(lc(tokens[i])) || tokens[i].post !== '' || !next || next.pre !== '' || !(isBaseVerb(lc(next)) || lc(next) === 'be') || lc(next) === 'like') continue;
-    out.push({ pre: '', word: 'to', post: '', space: ' ' });
-  }
-  return out;
+    if (!TO_TAKERS.test(lc(tokens[i])) || tokens[i].post !== '' || !next || next.pre !== '' || !(isBaseVerb(lc(next)) || lc(next) === 'be') || lc(next) === 'like') return undefined;
+    return 'to';
+  });
 }
 const TO_TAKERS = /^(want|wants|wanted|decide|decides|decided|plan|plans|planned|hope|hopes|hoped|expect|expects|expected|refuse|refuses|refused|manage|manages|managed|tend|tends|tended|seem|seems|seemed|intend|intends|intended|wish|wishes|wished|afford|agree|agrees|agreed|promise|promises|promised)$/;
 const CAUSATIVES = new Set(['make', 'makes', 'made', 'making', 'let', 'lets', 'letting']);
@@ -648,11 +662,9 @@ const COPULA = table({ i: 'am', he: 'is', she: 'is', it: 'is', we: 'are', you: '
 
 /** "it very hard to" → "it is very hard to": a subject pronoun opening a clause, then an adjective and no verb. */
 function missingCopula(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    out.push(tokens[i]);
+  return insertAfter(tokens, (i) => {
     const p = lc(tokens[i]);
-    if (!COPULA[p] || tokens[i].post !== '' || !clauseStart(tokens, i) || i + 1 >= tokens.length) continue;
+    if (!COPULA[p] || tokens[i].post !== '' || !clauseStart(tokens, i) || i + 1 >= tokens.length) return undefined;
     let k = i + 1;
     // "it extremely hard", "it seriously very hard": an adverb in -ly may come first.
     if (/..ly$/.test(lc(tokens[k])) && (has(lc(tokens[k]), 'Adverb') || !known(lc(tokens[k]))) && tokens[k].post === '') k++;
@@ -660,11 +672,10 @@ function missingCopula(tokens: Token[]): Token[] {
     const adjective = tokens[k];
     // After a degree word, a word the lexicon lacks but whose suffix marks an adjective counts too ("so expensive").
     const suffixed = k > i + 1 && adjective && !known(lc(adjective)) && /..(ous|ful|ive|able|ible|less)$/.test(lc(adjective));
-    if (!adjective || adjective.pre !== '' || !(PREDICATE_ADJECTIVE(lc(adjective)) || suffixed)) continue;
-    if (!adjectiveEndsPredicate(tokens, k)) continue;
-    out.push({ pre: '', word: p === 'i' ? 'am' : COPULA[p], post: '', space: ' ' });
-  }
-  return out;
+    if (!adjective || adjective.pre !== '' || !(PREDICATE_ADJECTIVE(lc(adjective)) || suffixed)) return undefined;
+    if (!adjectiveEndsPredicate(tokens, k)) return undefined;
+    return p === 'i' ? 'am' : COPULA[p];
+  });
 }
 
 /** "and doesn't matter if" → "and it doesn't matter if": the verb "matter" with no subject needs its "it". */
@@ -685,15 +696,12 @@ function dummyIt(tokens: Token[]): Token[] {
 
 /** "the important is to try" → "the important thing is to try": these adjectives do not stand for a thing on their own ("the best is yet to come" does). */
 function adjectiveThing(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    out.push(tokens[i]);
+  return insertAfter(tokens, (i) => {
     const adjective = /^(important|main|interesting|funny|strange|surprising|difficult|hard|easy)$/.test(lc(tokens[i]));
-    if (!adjective || tokens[i].post !== '' || !/^(is|was)$/.test(lc(tokens[i + 1]))) continue;
+    if (!adjective || tokens[i].post !== '' || !/^(is|was)$/.test(lc(tokens[i + 1]))) return undefined;
     const k = lc(tokens[i - 1]) === 'most' && tokens[i - 1].post === '' ? i - 2 : i - 1;
-    if (lc(tokens[k]) === 'the' && tokens[k].post === '' && clauseStart(tokens, k)) out.push({ pre: '', word: 'thing', post: '', space: ' ' });
-  }
-  return out;
+    return lc(tokens[k]) === 'the' && tokens[k].post === '' && clauseStart(tokens, k) ? 'thing' : undefined;
+  });
 }
 
 /** "when you be rich" → "when you are rich": a subject pronoun opening a clause takes a finite "be" (after "that" it may be a subjunctive: "I insist that you be there"). */
@@ -707,17 +715,14 @@ function finiteBe(tokens: Token[]): void {
 
 /** "we will able to" → "we will be able to", "it can the best" → "it can be the best": a modal after its subject needs a verb before a noun phrase or adjective. */
 function beAfterModal(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    out.push(tokens[i]);
+  return insertAfter(tokens, (i) => {
     const [m, next] = [tokens[i], tokens[i + 1]];
-    if (!next || i === 0 || !MODALS.has(lc(m)) || m.post !== '' || next.pre !== '' || tokens[i - 1].post !== '') continue;
-    if (!SUBJECT_PRONOUNS.has(lc(tokens[i - 1])) && !/^(this|that|there)$/.test(lc(tokens[i - 1]))) continue;
+    if (!next || i === 0 || !MODALS.has(lc(m)) || m.post !== '' || next.pre !== '' || tokens[i - 1].post !== '') return undefined;
+    if (!SUBJECT_PRONOUNS.has(lc(tokens[i - 1])) && !/^(this|that|there)$/.test(lc(tokens[i - 1]))) return undefined;
     const w = lc(next);
     const adjective = PREDICATE_ADJECTIVE(w) && adjectiveEndsPredicate(tokens, i + 1);
-    if (w === 'able' || w === 'a' || w === 'an' || w === 'the' || adjective) out.push({ pre: '', word: 'be', post: '', space: ' ' });
-  }
-  return out;
+    return w === 'able' || w === 'a' || w === 'an' || w === 'the' || adjective ? 'be' : undefined;
+  });
 }
 
 /** "when teacher asks" → "when the teacher asks": a bare singular noun for a person opening a clause as its subject needs an article ("man" may be mankind; family words may be names). */
@@ -731,7 +736,7 @@ function personSubjectArticle(tokens: Token[]): Token[] {
     const vt = person && v ? tags(lc(v)) : [];
     const verb = person && v && /^\p{Ll}/u.test(v.word) && !/^(are|were|have|do|don't)$/.test(lc(v)) && (MAIN_VERBS.has(lc(v)) || (vt.some((x) => x === 'PastTense' || x === 'PresentTense') && !vt.some((x) => NOMINAL_TAGS.has(x)) && (vt.includes('PastTense') || /s$/.test(lc(v)))));
     if (person && verb && t.pre === '' && t.post === '' && clauseStart(tokens, i) && !/^(and|or|that)$/.test(lc(tokens[i - 1]))) {
-      out.push({ pre: '', word: 'the', post: '', space: ' ' });
+      out.push(bareWord('the'));
     }
     out.push(t);
   }
@@ -775,7 +780,7 @@ function fixedPhrases(tokens: Token[]): Token[] {
       continue;
     }
     if (lc(t) === 'lot' && t.pre === '' && t.post === '' && lc(next) === 'of' && i > 0 && tokens[i - 1].post === '' && LOT_BEFORE.has(lc(tokens[i - 1]))) {
-      out.push({ pre: '', word: /^\p{Lu}/u.test(t.word) ? 'A' : 'a', post: '', space: ' ' }, { ...t, word: t.word.toLowerCase() });
+      out.push(bareWord(/^\p{Lu}/u.test(t.word) ? 'A' : 'a'), { ...t, word: t.word.toLowerCase() });
       continue;
     }
     // "the lots of" → "a lot of": "lots of" takes no article, "lot of" takes "a".
@@ -785,7 +790,7 @@ function fixedPhrases(tokens: Token[]): Token[] {
     }
     // "for long time" → "for a long time": a stretch of time after a preposition is counted.
     if (/^(long|short)$/.test(lc(t)) && t.pre === '' && t.post === '' && /^(time|while|period)$/.test(lc(next)) && i > 0 && tokens[i - 1].post === '' && /^(for|in|after|within)$/.test(lc(tokens[i - 1]))) {
-      out.push({ pre: '', word: 'a', post: '', space: ' ' });
+      out.push(bareWord('a'));
     }
     out.push(t);
   }
@@ -848,32 +853,29 @@ const countedHead = (tokens: readonly Token[], k: number): boolean => !!tokens[k
 
 /** "she is teacher" → "she is a teacher", "it will be good situation" → "… a good situation": a/an before a bare singular countable noun phrase. */
 function indefiniteArticle(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    out.push(tokens[i]);
+  return insertAfter(tokens, (i) => {
     const trigger = lc(tokens[i]);
     const objectVerb = OBJECT_TRIGGERS.has(trigger);
-    if (!(A_TRIGGERS.has(trigger) || objectVerb) || tokens[i].post !== '' || i + 1 >= tokens.length) continue;
+    if (!(A_TRIGGERS.has(trigger) || objectVerb) || tokens[i].post !== '' || i + 1 >= tokens.length) return undefined;
     // The noun phrase: optional "very", adjectives, then the head noun, which must end the phrase.
     let k = i + 1;
     // "is still hope": an adverb after the verb, not an adjective of the noun.
-    if (FREQUENCY_ADVERBS.has(lc(tokens[k]))) continue;
+    if (FREQUENCY_ADVERBS.has(lc(tokens[k]))) return undefined;
     if (lc(tokens[k]) === 'very' && tokens[k].post === '') k++;
     // A comparative counts as an adjective here: "have better chance" → "have a better chance".
     while (k < tokens.length && (PURE_ADJECTIVE(lc(tokens[k])) || has(lc(tokens[k]), 'Comparative')) && tokens[k].post === '' && tokens[k].pre === '') k++;
     const head = tokens[k];
-    if (!countedHead(tokens, k) || (objectVerb && !COUNTABLE.has(head.word) && !has(head.word, 'Actor'))) continue;
-    if (lc(tokens[i + 1]) === 'very' && k === i + 2) continue;
+    if (!countedHead(tokens, k) || (objectVerb && !COUNTABLE.has(head.word) && !has(head.word, 'Actor'))) return undefined;
+    if (lc(tokens[i + 1]) === 'very' && k === i + 2) return undefined;
     // A compound of two counted nouns ends at the second: "without tour guide".
     if (head.post === '' && countedHead(tokens, k + 1)) k++;
     const next = lc(tokens[k + 1]);
-    if (!endsPhrase(tokens, k) && !A_FOLLOWERS.has(next)) continue;
-    if (tokens.slice(i + 1, k).some((t) => QUANTIFIERS.has(lc(t)))) continue;
+    if (!endsPhrase(tokens, k) && !A_FOLLOWERS.has(next)) return undefined;
+    if (tokens.slice(i + 1, k).some((t) => QUANTIFIERS.has(lc(t)))) return undefined;
     const first = lc(tokens[i + 1]);
     const an = /^[aeio]/.test(first) || (/^u/.test(first) && !/^(uni|use|usu|ut|ur)/.test(first)) || /^(hour|honest|honou?r|heir)/.test(first);
-    out.push({ pre: '', word: an ? 'an' : 'a', post: '', space: ' ' });
-  }
-  return out;
+    return an ? 'an' : 'a';
+  });
 }
 
 /** A plural noun the lexicon does not also know as a verb ("animals", "children"; not "means", "makes"). */
@@ -1002,30 +1004,24 @@ const RECIPROCAL_PREPOSITIONS: readonly [RegExp, string][] = [
 
 /** "they are connected each other" → "they are connected to each other" (not "each other's", which is a possessive these words may take). */
 function eachOtherPreposition(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    out.push(tokens[i]);
+  return insertAfter(tokens, (i) => {
     const [e, o] = [tokens[i + 1], tokens[i + 2]];
-    if (!o || tokens[i].post !== '' || lc(e) !== 'each' || e.pre !== '' || e.post !== '' || lc(o) !== 'other') continue;
+    if (!o || tokens[i].post !== '' || lc(e) !== 'each' || e.pre !== '' || e.post !== '' || lc(o) !== 'other') return undefined;
     const rule = RECIPROCAL_PREPOSITIONS.find(([w]) => w.test(lc(tokens[i])));
-    if (rule) out.push({ pre: '', word: rule[1], post: '', space: ' ' });
-  }
-  return out;
+    return rule?.[1];
+  });
 }
 
 /** "I agree the statement" → "I agree with the statement": "agree" takes a noun phrase through "with" (a clause it takes bare: "I agree the plan works"). */
 function agreeWith(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    out.push(tokens[i]);
-    if (!/^(dis)?agree[sd]?$/.test(lc(tokens[i])) || tokens[i].post !== '' || !/^(the|this|these|those|his|her|their|my|your|our|some|most)$/.test(lc(tokens[i + 1]))) continue;
+  return insertAfter(tokens, (i) => {
+    if (!/^(dis)?agree[sd]?$/.test(lc(tokens[i])) || tokens[i].post !== '' || !/^(the|this|these|those|his|her|their|my|your|our|some|most)$/.test(lc(tokens[i + 1]))) return undefined;
     let k = i + 2;
     while (k < tokens.length && tokens[k - 1].post === '' && PURE_ADJECTIVE(lc(tokens[k]))) k++;
     // The noun phrase must end at its head noun: anything else may be the verb of a clause.
-    if (!tokens[k] || tokens[k - 1].post !== '' || tokens[k].pre !== '' || !(endsPhrase(tokens, k) || A_FOLLOWERS.has(lc(tokens[k + 1])))) continue;
-    out.push({ pre: '', word: 'with', post: '', space: ' ' });
-  }
-  return out;
+    if (!tokens[k] || tokens[k - 1].post !== '' || tokens[k].pre !== '' || !(endsPhrase(tokens, k) || A_FOLLOWERS.has(lc(tokens[k + 1])))) return undefined;
+    return 'with';
+  });
 }
 
 /**
@@ -1062,30 +1058,24 @@ function mayMany(tokens: Token[]): void {
 
 /** "hackers in internet and" → "hackers on the internet and": the internet is one network, reached "on" it and named with "the" (not as a modifier: "internet users"). */
 function theInternet(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  return insertAfter(tokens, (i) => {
     const [p, n] = [tokens[i], tokens[i + 1]];
-    out.push(p);
-    if (!n || lc(n) !== 'internet' || p.post !== '' || n.pre !== '' || !/^(in|on|from|through|via|over|to|about)$/.test(lc(p))) continue;
-    if (!endsPhrase(tokens, i + 1) && !A_FOLLOWERS.has(lc(tokens[i + 2]))) continue;
+    if (!n || lc(n) !== 'internet' || p.post !== '' || n.pre !== '' || !/^(in|on|from|through|via|over|to|about)$/.test(lc(p))) return undefined;
+    if (!endsPhrase(tokens, i + 1) && !A_FOLLOWERS.has(lc(tokens[i + 2]))) return undefined;
     if (lc(p) === 'in') setWord(p, 'on');
-    out.push({ pre: '', word: 'the', post: '', space: ' ' });
-  }
-  return out;
+    return 'the';
+  });
 }
 
 /** "shopping in weekend" → "shopping on the weekend", "in weekends" → "on weekends": weekends take "on" (not a modifier: "in weekend traffic"). */
 function onWeekends(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  return insertAfter(tokens, (i) => {
     const [p, n] = [tokens[i], tokens[i + 1]];
-    out.push(p);
-    if (!n || lc(p) !== 'in' || p.post !== '' || n.pre !== '' || !/^weekends?$/.test(lc(n))) continue;
-    if (!endsPhrase(tokens, i + 1) && !A_FOLLOWERS.has(lc(tokens[i + 2]))) continue;
+    if (!n || lc(p) !== 'in' || p.post !== '' || n.pre !== '' || !/^weekends?$/.test(lc(n))) return undefined;
+    if (!endsPhrase(tokens, i + 1) && !A_FOLLOWERS.has(lc(tokens[i + 2]))) return undefined;
     setWord(p, 'on');
-    if (lc(n) === 'weekend') out.push({ pre: '', word: 'the', post: '', space: ' ' });
-  }
-  return out;
+    return lc(n) === 'weekend' ? 'the' : undefined;
+  });
 }
 
 /**
@@ -1093,14 +1083,11 @@ function onWeekends(tokens: Token[]): Token[] {
  * no noun stands for one thing and takes "the" ("than other people" keeps its noun).
  */
 function thanTheOther(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  return insertAfter(tokens, (i) => {
     const [t, o] = [tokens[i], tokens[i + 1]];
-    out.push(t);
-    if (!o || lc(t) !== 'than' || lc(o) !== 'other' || t.post !== '' || o.pre !== '') continue;
-    if (endsPhrase(tokens, i + 1) || CONJUNCTIONS.has(lc(tokens[i + 2])) || /^(why|how|what)$/.test(lc(tokens[i + 2]))) out.push({ pre: '', word: 'the', post: '', space: ' ' });
-  }
-  return out;
+    if (!o || lc(t) !== 'than' || lc(o) !== 'other' || t.post !== '' || o.pre !== '') return undefined;
+    return endsPhrase(tokens, i + 1) || CONJUNCTIONS.has(lc(tokens[i + 2])) || /^(why|how|what)$/.test(lc(tokens[i + 2])) ? 'the' : undefined;
+  });
 }
 
 /** "we all are" → "we are all": a floating "all"/"both" follows a form of "be", it does not precede it. */
