@@ -24,8 +24,12 @@ interface Engine {
   };
 }
 
-/** Harper re-lints after each round because one fix can reveal the next ("a apples" → "an apples" → …). */
-const HARPER_ROUNDS = 4;
+/**
+ * Harper re-lints after each round because one fix can reveal the next ("a apples" → "an apples" → …),
+ * and it removes a repeated word from each pair in a run, so a stutter of n words needs log2(n) rounds
+ * (40 "very"s need 6). Rounds stop as soon as nothing changes, so the limit costs nothing otherwise.
+ */
+const HARPER_ROUNDS = 8;
 
 /** Rounds of grammar and choices by context: a choice can give Harper or the rules more to do. */
 const CONTEXT_ROUNDS = 2;
@@ -104,7 +108,12 @@ export function applyHarper(text: string, fixes: readonly HarperFix[]): string {
  * punctuation somewhere) also gets a final full stop. Raw transcripts get no punctuation added.
  */
 export function finishSentence(sentence: string, written: boolean): string {
-  let out = sentence.replace(/^(["'(\[]?)(\p{Ll})/u, (_m, open: string, first: string) => open + first.toUpperCase());
+  // Not a web address or an e-mail ("https://…", "www.…", "jo@…"), nor a letter with no single
+  // capital ("ﬁ" would become "FI").
+  const address = /^\S*(?::\/\/|@)|^["'(\[]?www\./.test(sentence);
+  let out = address
+    ? sentence
+    : sentence.replace(/^(["'(\[]?)(\p{Ll})/u, (m, open: string, first: string) => (first.toUpperCase().length === 1 ? open + first.toUpperCase() : m));
   if (written && /[\p{L}\p{N}]$/u.test(out) && out.split(/\s+/).length >= 3) out += '.';
   return out;
 }

@@ -546,7 +546,8 @@ interface Token {
  */
 export function correctSpelling(sentence: string, choose?: WordChooser): string {
   const tokens: Token[] = [];
-  const re = /[\p{L}’']+/gu;
+  // Combining marks belong to their letter: "école" typed with a combining accent is one word.
+  const re = /[\p{L}\p{M}’']+/gu;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const text = m[0].replace(/^['’]+|['’]+$/g, '');
     const start = m.index + m[0].indexOf(text);
@@ -583,6 +584,12 @@ function joinFragment(sentence: string, tokens: readonly Token[], i: number): To
   return (tokens[i + 1] && pair(token, tokens[i + 1])) ?? (tokens[i - 1] && i > 0 ? pair(tokens[i - 1], token) : undefined);
 }
 
+/**
+ * Longer letter runs are left alone: English words the lists know stop near 30 letters, and finding
+ * candidates for a run costs time in proportion to its length squared (a 5,000-letter run took 11 s).
+ */
+const MAX_WORD_LENGTH = 32;
+
 /** Capitalised words inside a sentence are corrected only this far. */
 const MIN_CAPITALISED_LENGTH = 6;
 const MIN_CAPITALISED_COUNT = 100;
@@ -601,7 +608,12 @@ function capitalisedSlip(token: string): string | undefined {
 export type WordChooser = (options: readonly Scored[], sentence: string, start: number, end: number, fallback: string) => string;
 
 function fixWord(token: string, sentence: string, start: number, choose?: WordChooser): string | undefined {
-  if (token.length < 2) return undefined;
+  if (token.length < 2 || token.length > MAX_WORD_LENGTH) return undefined;
+  // Letters beyond English's (accents, ligatures, other scripts) mark a name or a foreign word the
+  // lists do not hold ("école", "Zoë", "ﬁne" as typeset), not a slip to replace with an English word.
+  if (/[^a-z’']/i.test(token)) return undefined;
+  // A word with no vowel is an abbreviation or a command ("npm", "ls", "thx"), not a slip.
+  if (!/[aeiouy]/i.test(token)) return undefined;
   if (token === token.toLowerCase() && isKnownWord(token)) return asName(token);
   if (isKnownWord(token)) return undefined;
   const before = sentence.slice(0, start);
@@ -611,7 +623,8 @@ function fixWord(token: string, sentence: string, start: number, choose?: WordCh
   // one with the same first letter ("Compuer" → "Computer", not "Krall" → "Krill").
   if (/^\p{Lu}/u.test(token) && !sentenceStart) return capitalisedSlip(token);
   // Next to a digit or inside a web address or an e-mail: not a word.
-  if (/[\d@/.]$/.test(before) || /^[\d@/]/.test(sentence.slice(start + token.length))) return undefined;
+  // A dot joining it to a next word makes a host or file name ("www.example.org", "index.ts").
+  if (/[\d@/.]$/.test(before) || /^(?:[\d@/]|:\/\/|\.\p{L})/u.test(sentence.slice(start + token.length))) return undefined;
   // Possessives of known words ("today's") and plain plurals of abbreviations are fine.
   const possessive = /^(.*)['’]s$/i.exec(token);
   if (possessive && isKnownWord(possessive[1])) return undefined;

@@ -30,9 +30,10 @@ export function sentences(text: string): Segment[] {
   const boundary = /[.!?]+["')\]]*(?=\s+|$)/g;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
-    // Do not split after a single capital initial or a known abbreviation ("Mr.", "e.g.").
+    // Do not split after a single capital initial, a known abbreviation ("Mr.", "etc.") or a dotted
+    // one ("e.g.", "U.S.", "p.m."): a new sentence there would get a capital ("the U.S. Are").
     const before = text.slice(last, m.index);
-    if (/(?:^|\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|St|vs|etc|e\.g|i\.e)$/i.test(before) && m[0] === '.') continue;
+    if (/(?:^|\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|St|vs|etc|(?:\p{L}\.)+\p{L})$/iu.test(before) && m[0] === '.') continue;
     pushTrimmed(out, text, last, end);
     last = end;
   }

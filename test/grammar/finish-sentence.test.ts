@@ -11,6 +11,12 @@ describe('finishSentence', () => {
     expect(finishSentence('we went home early', false)).toBe('We went home early');
   });
 
+  it('does not capitalise a web address or an e-mail, nor a letter with no single capital', () => {
+    for (const s of ['https://example.com has the details', 'www.example.org has it', 'jo@example.com wrote it', 'ﬁne words']) {
+      expect(finishSentence(s, false)).toBe(s);
+    }
+  });
+
   it('leaves finished sentences alone', () => {
     for (const s of ['We went home.', 'Did you go?', 'Yes!', 'Thanks a lot']) expect(finishSentence(s, s !== 'Thanks a lot')).toBe(s);
   });

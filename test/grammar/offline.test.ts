@@ -33,6 +33,21 @@ describe('offline corrector', () => {
     }
   });
 
+  it('takes a long stutter down to one word, and correcting that again changes nothing', async () => {
+    const corrector = await createOfflineCorrector();
+    const once = (await corrector.correct(`he go to school ${'very '.repeat(40)}often`)).corrected;
+    expect(once).toBe('He goes to school very often');
+    expect((await corrector.correct(once)).corrected).toBe(once);
+  });
+
+  it('leaves addresses, commands and dotted abbreviations as they are', async () => {
+    const corrector = await createOfflineCorrector();
+    expect((await corrector.correct('https://example.com he go there')).corrected).toBe('https://example.com he goes there.');
+    expect((await corrector.correct('visit www.example.org for more info')).corrected).toBe('Visit www.example.org for more info.');
+    expect((await corrector.correct('run npm install')).corrected).toBe('Run npm install');
+    expect((await corrector.correct('the U.S. are big')).corrected).not.toMatch(/U\.S\. Are/);
+  });
+
   it("keeps Harper's list comma but not where it misreads a list", async () => {
     const corrector = await createOfflineCorrector();
     const cases: [string, string][] = [

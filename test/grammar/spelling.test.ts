@@ -93,6 +93,23 @@ describe('correctSpelling', () => {
     expect(correctSpelling(text)).toBe(text);
   });
 
+  it('leaves host and file names, words with no vowel, and words with letters beyond English\'s alone', () => {
+    for (const text of [
+      'visit www.example.org or https://example.com today',
+      'run npm install and ls the cwd',
+      'il va à l’école, Zoë said, with a typeset ﬁne ﬂower',
+      'e\u0301cole is a word with a combining accent',
+    ]) {
+      expect(correctSpelling(text)).toBe(text);
+    }
+  });
+
+  it('leaves a run of letters longer than any word alone, and says so at once', () => {
+    const run = 'x'.repeat(5000);
+    expect(correctSpelling(`he wrote ${run} on the wall`)).toBe(`he wrote ${run} on the wall`);
+    expect(correctSpelling('he wrote abcdefghijklmnopqrstuvwxyzabcdefgh')).toBe('he wrote abcdefghijklmnopqrstuvwxyzabcdefgh');
+  });
+
   it('leaves abbreviations typed in lowercase, newer words, "eco" and "don\'ts" alone', () => {
     const text = "we watched tv in the usa, bought a dvd and an app for the wifi, eco products and learned the dos and don'ts";
     expect(correctSpelling(text)).toBe(text);

@@ -1,0 +1,31 @@
+import { sentences, words } from '../../lambdas/grammar/text';
+
+const texts = (text: string): string[] => sentences(text).map((s) => s.text);
+
+describe('sentences', () => {
+  it('splits after . ! ? and closing quotes, keeping offsets into the text', () => {
+    const text = 'We left. Did you? "Yes!" she said.';
+    expect(texts(text)).toEqual(['We left.', 'Did you?', '"Yes!"', 'she said.']);
+    for (const s of sentences(text)) expect(text.slice(s.start, s.start + s.text.length)).toBe(s.text);
+  });
+
+  it('does not split after initials and abbreviations, dotted ones included', () => {
+    expect(texts('Mr. Smith and J. Doe came. They left.')).toEqual(['Mr. Smith and J. Doe came.', 'They left.']);
+    expect(texts('the U.S. are big and e.g. Texas is. So is i.e. this.')).toEqual(['the U.S. are big and e.g. Texas is.', 'So is i.e. this.']);
+    expect(texts('we met at 5 p.m. and left')).toEqual(['we met at 5 p.m. and left']);
+  });
+
+  it('keeps an unpunctuated transcript as one sentence', () => {
+    expect(texts('  so i went there and it was good  ')).toEqual(['so i went there and it was good']);
+  });
+});
+
+describe('words', () => {
+  it('are whitespace-separated tokens with punctuation attached', () => {
+    expect(words(' he go,  home.')).toEqual([
+      { text: 'he', start: 1, end: 3 },
+      { text: 'go,', start: 4, end: 7 },
+      { text: 'home.', start: 9, end: 14 },
+    ]);
+  });
+});
