@@ -118,6 +118,16 @@ export function finishSentence(sentence: string, written: boolean): string {
   return out;
 }
 
+/**
+ * Corrects a text whose apostrophes are all curly (phones type them: "he don’t") as if they were
+ * straight, which is what Harper's and our rules match, and gives the result the writer's style back.
+ * Both are one UTF-16 unit, so offsets into the text hold.
+ */
+function correctInStyle(engine: Engine, text: string): string {
+  if (!text.includes('’') || text.includes("'")) return correctText(engine, text);
+  return correctText(engine, text.replace(/’/g, "'")).replace(/'/g, '’');
+}
+
 /** Joins corrected sentences back with the original whitespace between them. */
 function correctText(engine: Engine, text: string): string {
   let out = '';
@@ -137,7 +147,7 @@ export function createOfflineCorrector(): Promise<GrammarCorrector> {
   offline ??= startEngine().then(
     (engine): GrammarCorrector => ({
       async correct(text: string): Promise<Correction> {
-        const corrected = correctText(engine, text);
+        const corrected = correctInStyle(engine, text);
         return { corrected, edits: alignEdits(text, corrected) };
       },
     }),

@@ -31,9 +31,9 @@ export function sentences(text: string): Segment[] {
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
     // Do not split after a single capital initial, a known abbreviation ("Mr.", "etc.") or a dotted
-    // one ("e.g.", "U.S.", "p.m."): a new sentence there would get a capital ("the U.S. Are").
+    // one ("e.g.", "U.S.", "Ph.D."): a new sentence there would get a capital ("the U.S. Are").
     const before = text.slice(last, m.index);
-    if (/(?:^|\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|St|vs|etc|(?:\p{L}\.)+\p{L})$/iu.test(before) && m[0] === '.') continue;
+    if (/(?:^|\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|St|vs|etc|(?:\p{L}{1,2}\.)+\p{L}{1,2})$/iu.test(before) && m[0] === '.') continue;
     pushTrimmed(out, text, last, end);
     last = end;
   }

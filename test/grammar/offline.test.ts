@@ -40,6 +40,14 @@ describe('offline corrector', () => {
     expect((await corrector.correct(once)).corrected).toBe(once);
   });
 
+  it('corrects text typed with curly apostrophes as it does straight ones, in the writer\'s style', async () => {
+    const corrector = await createOfflineCorrector();
+    expect((await corrector.correct('he don’t like it')).corrected).toBe('He doesn’t like it');
+    expect((await corrector.correct('they doesn’t know it’s late')).corrected).toBe('They don’t know it’s late');
+    // Mixed styles are left as typed.
+    expect((await corrector.correct("he don't know it’s late")).corrected).toBe("He doesn't know it’s late");
+  });
+
   it('leaves addresses, commands and dotted abbreviations as they are', async () => {
     const corrector = await createOfflineCorrector();
     expect((await corrector.correct('https://example.com he go there')).corrected).toBe('https://example.com he goes there.');

@@ -13,6 +13,7 @@ describe('sentences', () => {
     expect(texts('Mr. Smith and J. Doe came. They left.')).toEqual(['Mr. Smith and J. Doe came.', 'They left.']);
     expect(texts('the U.S. are big and e.g. Texas is. So is i.e. this.')).toEqual(['the U.S. are big and e.g. Texas is.', 'So is i.e. this.']);
     expect(texts('we met at 5 p.m. and left')).toEqual(['we met at 5 p.m. and left']);
+    expect(texts('he has a Ph.D. and she has an M.Sc. now')).toEqual(['he has a Ph.D. and she has an M.Sc. now']);
   });
 
   it('keeps an unpunctuated transcript as one sentence', () => {
