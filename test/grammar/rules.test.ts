@@ -15,6 +15,7 @@ describe('grammar rules', () => {
     ['base form after a modal', 'he can goes there', 'he can go there'],
     ['base form after did not', "I didn't went home", "I didn't go home"],
     ['false plural of an uncountable noun', 'I need some informations', 'I need some information'],
+    ['a mass noun agrees as a singular one', 'the information are useful and my homework were done', 'the information is useful and my homework was done'],
     ['double comparative', 'this is more better', 'this is better'],
     ['"discuss about"', 'we discussed about it', 'we discussed it'],
     ['plural after "one of my"', 'one of my friend is here', 'one of my friends is here'],
@@ -99,6 +100,9 @@ describe('grammar rules', () => {
     'he never did it',
     'the result will be a succes in things',
     'we study these subjects very hard',
+    'knowledge is power',
+    'they have hope and energy',
+    'it is art',
   ])('leaves correct text alone: %s', (text) => {
     expect(applyRules(text)).toBe(text);
   });

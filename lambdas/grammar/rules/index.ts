@@ -170,7 +170,8 @@ function nounSubjectAgreement(tokens: Token[]): void {
     if (tokens[i].post !== '' || !/^\p{Ll}/u.test(v.word)) continue;
     const det = lc(tokens[i - 1]);
     const headed = i > 0 && tokens[i - 1].post === '' && clauseStart(tokens, i - 1);
-    if (headed && DETERMINERS.has(det) && isSingularNoun(n) && !COLLECTIVE_NOUNS.has(n)) {
+    // A mass noun agrees as a singular one: "the information are" (Harper's fix of "informations") → "is".
+    if (headed && DETERMINERS.has(det) && (isSingularNoun(n) || MASS_NOUNS.has(n)) && !COLLECTIVE_NOUNS.has(n)) {
       const target = TO_THIRD[vw] ?? thirdPerson(tokens, i + 1);
       if (target) setWord(v, target);
     } else if (i > 1 && has(lc(tokens[i - 1]), 'Adjective') && tags(lc(tokens[i - 1])).length === 1 && tokens[i - 2].post === '' && PLURAL_DETERMINERS.has(lc(tokens[i - 2])) && clauseStart(tokens, i - 2) && tokens[i - 1].post === '' && isPluralNoun(n) && TO_PLURAL[vw]) {
@@ -840,7 +841,9 @@ const A_TRIGGERS = new Set(['is', 'was', 'be', 'been', 'become', 'becomes', 'bec
 /** Verbs whose object may be a mass noun ("buy milk", "get help"), so they take "a" only before a noun that is always counted (COUNTABLE, or a person). */
 const OBJECT_TRIGGERS = new Set(['get', 'gets', 'got', 'bring', 'brings', 'brought', 'buy', 'buys', 'bought', 'find', 'finds', 'found', 'need', 'needs', 'want', 'wants']);
 /** Nouns used without an article after these verbs ("have time", "is home", "have breakfast") or as quantities ("part of"). */
-const BARE_NOUNS = new Set(['time', 'home', 'school', 'work', 'breakfast', 'lunch', 'dinner', 'supper', 'bed', 'church', 'college', 'class', 'part', 'kind', 'sort', 'type', 'lot', 'number', 'half', 'fun', 'access', 'trouble', 'town', 'hospital', 'university', 'enough', 'plenty', 'control', 'experience', 'life', 'nothing', 'something', 'anything', 'everything', 'someone', 'anyone', 'everyone', 'nobody', 'somebody', 'anybody', 'everybody', 'today', 'tomorrow', 'yesterday', 'tonight']);
+const BARE_NOUNS = new Set(['time', 'home', 'school', 'work', 'breakfast', 'lunch', 'dinner', 'supper', 'bed', 'church', 'college', 'class', 'part', 'kind', 'sort', 'type', 'lot', 'number', 'half', 'fun', 'access', 'trouble', 'town', 'hospital', 'university', 'enough', 'plenty', 'control', 'experience', 'life',
+  // Counted in some senses, often not: "knowledge is power", "they have hope", "it is art".
+  'power', 'energy', 'art', 'faith', 'hope', 'practice', 'talent', 'death', 'room', 'nothing', 'something', 'anything', 'everything', 'someone', 'anyone', 'everyone', 'nobody', 'somebody', 'anybody', 'everybody', 'today', 'tomorrow', 'yesterday', 'tonight']);
 /** Common countable nouns compromise's lexicon does not list as nouns, for the article rule. */
 const COUNTABLE = new Set(['chance', 'guide', 'job', 'idea', 'situation', 'country', 'company', 'computer', 'decision', 'opportunity', 'product', 'dog', 'cat', 'problem', 'question', 'reason', 'plan', 'result', 'solution', 'member', 'doctor', 'lawyer', 'engineer', 'nurse', 'scientist', 'artist', 'writer', 'singer', 'player', 'leader']);
 /** What may follow the head noun, so it surely ends the phrase ("a teacher in", "a car and"). */
