@@ -27,6 +27,29 @@ const EXTRA_KNOWN = [
   // Words newer than the lists: "app" is not "amp", nor "wifi" "wife".
   'app', 'apps', 'wifi', 'offline', 'chatbot', 'chatbots', 'livestream', 'vlog', 'vlogs',
 ];
+/**
+ * Computing words the lists are older than, which people write and say about their work: without them
+ * "boolean" became "woolen", "config" "coffin", "json" "son" and "unicode" "unicorn" in README prose.
+ * They are known, never candidates (the subtitles hardly use them), so a misspelling is not turned
+ * into one.
+ */
+const TECHNICAL_WORDS = (
+  'api apis async backend backends backtick backticks basename boolean booleans charset charsets ' +
+  'checksumming checksums cli codebase codebases config configs dataset datasets deserialize destructure ' +
+  'devops docblock docblocks dropdown dropdowns encodings endpoint endpoints enum enums filepath filepaths ' +
+  'filesystem filesystems frontend frontends hardcode hardcoded hashmap hostname hostnames intrinsics ' +
+  'javascript json linters localhost lookups matchers middleware mixin mixins mutex namespace namespaces ' +
+  'newline newlines performant presigned presigner presigners proxied readonly regexes repo repos runtime ' +
+  'runtimes sdk sdks serializer serverless signup sourcemap sourcemaps stderr stdin stdio stdout subsegment ' +
+  'subsegments substring substrings tokenizer toolchain transpile transpiled transpiler transpilers unicode ' +
+  'unmanaged upstreamed uri uris url urls variadic webhook webhooks whitespace wordlist wordlists'
+).split(' ');
+
+const TECHNICAL: ReadonlySet<string> = new Set(TECHNICAL_WORDS);
+
+/** One of the computing words above: fine as written, but no reason to join two words into it. */
+export const isTechnicalWord = (word: string): boolean => TECHNICAL.has(word.toLowerCase());
+
 /** Abbreviations people type in lowercase, left as typed: "usa" is not "us" nor "Usa", "dvd" not "did". */
 const LOWERCASE_ABBREVIATIONS: ReadonlySet<string> = new Set(['tv', 'tvs', 'usa', 'uk', 'pc', 'pcs', 'cd', 'cds', 'dvd', 'dvds', 'ceo', 'ceos', 'gps', 'atm', 'ipod', 'ipods', 'iphone', 'iphones']);
 
@@ -66,7 +89,7 @@ interface Vocabulary {
 let vocabulary: Vocabulary | undefined;
 
 function buildVocabulary(): Vocabulary {
-  const known = new Set<string>([...EXTRA_KNOWN, ...LOWERCASE_ABBREVIATIONS]);
+  const known = new Set<string>([...EXTRA_KNOWN, ...TECHNICAL_WORDS, ...LOWERCASE_ABBREVIATIONS]);
   const common = new Set<string>();
   for (const size of SCOWL_SIZES) {
     // Size 70 is rare words ("abaca"): known, but a candidate only when the subtitles use it.

@@ -429,6 +429,13 @@ describe('Harper fixes our lexicon knows better', () => {
     expect(vetoesHarperFix('I ', 'alot', 'a lot', '.')).toBe(false);
   });
 
+  it('keep a word we know whole, and two words apart where joining them only gives a computing word', () => {
+    expect(vetoesHarperFix('the ', 'runtime', 'run time', ' starts')).toBe(true);
+    expect(vetoesHarperFix('a ', 'namespace', 'name space', '.')).toBe(true);
+    expect(vetoesHarperFix('the ', 'file system', 'filesystem', ' is full')).toBe(true);
+    expect(vetoesHarperFix('I did it ', 'my self', 'myself', '.')).toBe(false);
+  });
+
   it('keep an adverb after he/she/it when a past verb follows', () => {
     expect(vetoesHarperFix('He ', 'last', 'lasts', ' chose to go.')).toBe(true);
     expect(vetoesHarperFix('He ', 'like', 'likes', ' it.')).toBe(false);

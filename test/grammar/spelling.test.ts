@@ -104,6 +104,12 @@ describe('correctSpelling', () => {
     }
   });
 
+  it('knows the computing words people write about their work, and never suggests them', () => {
+    const text = 'the boolean config in json, the async runtime and its unicode charset';
+    expect(correctSpelling(text)).toBe(text);
+    expect(correctSpelling('we went to the sinc')).not.toMatch(/async/);
+  });
+
   it('leaves a run of letters longer than any word alone, and says so at once', () => {
     const run = 'x'.repeat(5000);
     expect(correctSpelling(`he wrote ${run} on the wall`)).toBe(`he wrote ${run} on the wall`);

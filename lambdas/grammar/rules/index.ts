@@ -1,4 +1,4 @@
-import { isKnownWord } from '../spelling';
+import { isKnownWord, isTechnicalWord } from '../spelling';
 import { adjectivePastBase, guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
 
 /**
@@ -1165,8 +1165,13 @@ function ordinalSuffix(n: number): string {
 export function vetoesHarperFix(before: string, original: string, replacement: string, after: string): boolean {
   // A join or split ("bug fixes" → "bugfixes", "presigner's" → "pre signer's") must give words we know,
   // or the spelling corrector would change them on the next pass.
+  // Nor split one we know as a single word ("runtime" → "run time"), nor join two into a computing
+  // word ("file system" → "filesystem"): both spellings are fine there.
   const letters = (x: string): string => x.replace(/[\s-]/g, '');
-  if (original !== replacement && letters(original) === letters(replacement)) return replacement.split(/[\s-]+/).some((w) => /\p{L}/u.test(w) && !isKnownWord(w));
+  if (original !== replacement && letters(original) === letters(replacement)) {
+    const parts = replacement.split(/[\s-]+/);
+    return (/^\p{L}+$/u.test(original) && isKnownWord(original)) || (parts.length === 1 && isTechnicalWord(replacement)) || parts.some((w) => /\p{L}/u.test(w) && !isKnownWord(w));
+  }
   const digits = /\d+ (\d+)$/.exec(before);
   if (digits && /^(st|nd|rd|th)$/.test(original)) return original === ordinalSuffix(Number(digits[0].replace(' ', '')));
   const noun = /^an? (\p{Ll}+)$/iu.exec(original)?.[1];
