@@ -87,8 +87,11 @@ function pluralContext(tokens: readonly Token[], i: number): boolean {
   if ([1, 2, 3].some((k) => i - k >= 0 && i - k >= i - 3 && tokens[i - k].post !== '' && (k === 1 || lc(tokens[i - 1]) === 'of'))) return false;
   // "a (completely) different way" is one way: an article before the adjective counts one thing.
   const article = /ly$/.test(p2) ? p3 : p2;
+  // "methods all act", "they all like": "all" after its plural floats, and a verb follows it.
+  if (p1 === 'all' && (isPluralNoun(p2) || purePlural(p2) || /^(we|you|they|these|those)$/.test(p2))) return false;
   if (p1 === 'all' || p1 === 'various' || p1 === 'different') return p2 !== 'at' && article !== 'a' && article !== 'an' && !DETERMINED.has(p2);
-  if (p1 === 'other') return !DETERMINED.has(p2) && p2 !== 'each' && p2 !== 'an';
+  // "some other form of", like "any other way", counts one thing.
+  if (p1 === 'other') return !DETERMINED.has(p2) && p2 !== 'each' && p2 !== 'an' && p2 !== 'some';
   if (p1 === 'of' && p2 === 'lot' && p3 === 'a') return true;
   if (p1 === 'of' && p2 === 'lots') return true;
   // "the number of car", "a couple of day": counting phrases.
@@ -113,6 +116,10 @@ function pluralAfterQuantifier(tokens: Token[]): void {
     const n = tokens[i];
     const w = lc(n);
     if (!isNounAfterQuantifier(w) || w === 'hundred' || w === 'thousand' || w === 'percent' || w === 'kind' || w === 'sort' || w === 'type') continue;
+    // Not a name or an acronym ("both Rust and", "both UDP and"), nor a verb ("Both have").
+    if (!/^\p{Ll}+$/u.test(n.word) || BE.has(w) || MODALS.has(w) || /^(have|has|had|do|does|did)$/.test(w)) continue;
+    // "both X and Y" joins two things, each of which may be one: "apply to both the city and the state".
+    if (qw === 'both' && lc(tokens[i + 1]) === 'and' && n.post === '') continue;
     // The head of the phrase must be this word, not a compound's first half ("two car accidents").
     // A subject pronoun after it starts a new clause ("for these reason we left").
     if (!endsPhrase(tokens, i) && !HEAD_FOLLOWERS.has(lc(tokens[i + 1])) && !notNominal(lc(tokens[i + 1])) && !MAIN_SUBJECTS.has(lc(tokens[i + 1]))) continue;
@@ -176,7 +183,7 @@ function nounSubjectAgreement(tokens: Token[]): void {
       if (target) setWord(v, target);
     } else if (i > 1 && has(lc(tokens[i - 1]), 'Adjective') && tags(lc(tokens[i - 1])).length === 1 && tokens[i - 2].post === '' && PLURAL_DETERMINERS.has(lc(tokens[i - 2])) && clauseStart(tokens, i - 2) && tokens[i - 1].post === '' && isPluralNoun(n) && TO_PLURAL[vw]) {
       setWord(v, TO_PLURAL[vw]);
-    } else if (TO_PLURAL[vw] && bareClauseStart(tokens, i) && (purePlural(n) || verbReadAsPlural(tokens, i))) {
+    } else if (TO_PLURAL[vw] && bareClauseStart(tokens, i) && /^\p{Lu}?\p{Ll}+$/u.test(tokens[i].word) && (purePlural(n) || verbReadAsPlural(tokens, i))) {
       // "Details is the key", "endangered animals is": a bare plural subject opening a clause.
       setWord(v, TO_PLURAL[vw]);
     } else if (((headed && PLURAL_DETERMINERS.has(det)) || (n === 'people' && (clauseStart(tokens, i) || !['a', 'an', 'one', 'this', 'that', 'every', 'each'].includes(det)) && !(det === 'of' && /^(number|amount|majority|percentage|group|rest)$/.test(lc(tokens[i - 2]))))) && (n === 'people' || n === 'children' || isPluralNoun(n))) {
@@ -229,7 +236,19 @@ function thirdPerson(tokens: readonly Token[], i: number): string | undefined {
   if (next && (verbForms(next) && isBaseVerb(next))) return undefined;
   // A modal or auxiliary after it makes the word a noun: "a tour guide can", "the bus stop is".
   if (MODALS.has(next) || BE.has(next) || /^(has|have|had|does|did)$/.test(next)) return undefined;
+  // So does a verb after it, or a noun and then a verb: "the sample code works", "the parent process
+  // exits", "the color code sequence is".
+  const verbAt = (x: string): boolean => BE.has(x) || MODALS.has(x) || presentThirdPerson(x);
+  const nounish = (x: string): boolean => isSingularNoun(x) || (/^\p{Ll}+$/u.test(x) && !known(x));
+  if (presentThirdPerson(next) || (nounish(next) && verbAt(lc(tokens[i + 2])))) return undefined;
   return verbForms(w)?.PresentTense;
+}
+
+/** A verb's third person singular present ("works", "exits"), though the lexicon may file it as a plural noun. */
+function presentThirdPerson(w: string): boolean {
+  if (verbForms(w)?.PresentTense === w) return true;
+  const base = /^(.+?)(?:e?s)$/.exec(w)?.[1];
+  return !!base && [base, `${base}e`].some((b) => isBaseVerb(b) && verbForms(b)?.PresentTense === w);
 }
 
 /** "there is many people" → "there are many people", also across an adverb ("there is also many"). */
@@ -869,6 +888,9 @@ function indefiniteArticle(tokens: Token[]): Token[] {
     while (k < tokens.length && (PURE_ADJECTIVE(lc(tokens[k])) || has(lc(tokens[k]), 'Comparative')) && tokens[k].post === '' && tokens[k].pre === '') k++;
     const head = tokens[k];
     if (!countedHead(tokens, k) || (objectVerb && !COUNTABLE.has(head.word) && !has(head.word, 'Actor'))) return undefined;
+    // Right after "is" or "be", a participle spelt like its verb is passive: "is set to", "be run by"
+    // (but "is set of tools" wants "a set").
+    if (k === i + 1 && /^(is|was|be|been)$/.test(trigger) && BARE_PARTICIPLES.has(head.word) && lc(tokens[k + 1]) !== 'of') return undefined;
     if (lc(tokens[i + 1]) === 'very' && k === i + 2) return undefined;
     // A compound of two counted nouns ends at the second: "without tour guide".
     if (head.post === '' && countedHead(tokens, k + 1)) k++;
@@ -880,6 +902,9 @@ function indefiniteArticle(tokens: Token[]): Token[] {
     return an ? 'an' : 'a';
   });
 }
+
+/** Past participles spelt like their verb's base, which the lexicon may know only as nouns. */
+const BARE_PARTICIPLES = new Set(['set', 'run', 'put', 'cut', 'hit', 'let', 'read', 'spread', 'shut', 'cost', 'hurt', 'split', 'quit', 'upset', 'cast', 'broadcast', 'forecast', 'reset', 'output', 'input']);
 
 /** A plural noun the lexicon does not also know as a verb ("animals", "children"; not "means", "makes"). */
 function purePlural(w: string): boolean {
