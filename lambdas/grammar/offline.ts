@@ -1,5 +1,5 @@
 import { alignEdits } from './alignment';
-import { harperFixes, startHarper, type HarperFix, type HarperLinter } from './harper';
+import { harperFixes, harperKnowsWord, startHarper, type HarperFix, type HarperLinter } from './harper';
 import type { Correction, GrammarCorrector } from './port';
 import type * as Context from './context';
 import { findLanguageModel } from './language-model-file';
@@ -16,6 +16,8 @@ interface Engine {
   readonly linter: HarperLinter;
   readonly rules: Pick<typeof Rules, 'applyRules' | 'vetoesHarperFix'>;
   readonly spelling: Pick<typeof Spelling, 'correctSpelling'>;
+  /** Words Harper's dictionary holds, which the spelling corrector leaves alone. */
+  readonly knows: (word: string) => boolean;
   /** Choices by a language model, when one is configured. */
   readonly context?: {
     readonly lm: LanguageModel;
@@ -43,7 +45,7 @@ const CONTEXT_ROUNDS = 2;
 function correctSentence(engine: Engine, sentence: string, written: boolean): string {
   const { context } = engine;
   const { applyRules } = engine.rules;
-  let text = applyRules(engine.spelling.correctSpelling(sentence, context?.chooseSpelling), { written });
+  let text = applyRules(engine.spelling.correctSpelling(sentence, context?.chooseSpelling, engine.knows), { written });
   // Choices by context once before Harper too: what they change is then linted in the same pass
   // (66 fewer lints on JFLEG dev; Harper's lint is most of the cost).
   let judged: string | undefined; // a text the model has found nothing to change in
@@ -171,8 +173,10 @@ async function startEngine(): Promise<Engine> {
   const [rules, spelling, context] = await Promise.all([import('./rules'), import('./spelling'), import('./context')]);
   spelling.loadVocabulary();
   const model = await lm;
+  const linter = await ready;
   return {
-    linter: await ready,
+    linter,
+    knows: harperKnowsWord(linter),
     rules,
     spelling,
     context: model && { lm: model, chooseByContext: context.chooseByContext, chooseSpelling: context.spellingByContext(model) },

@@ -567,7 +567,7 @@ interface Token {
  * sentence; words with digits or more than one capital are left alone. A fragment that makes a
  * common word with its neighbour is joined to it ("un known" → "unknown", "you ng" → "young").
  */
-export function correctSpelling(sentence: string, choose?: WordChooser): string {
+export function correctSpelling(sentence: string, choose?: WordChooser, knows?: (word: string) => boolean): string {
   const tokens: Token[] = [];
   // Combining marks belong to their letter: "école" typed with a combining accent is one word.
   const re = /[\p{L}\p{M}’']+/gu;
@@ -588,11 +588,23 @@ export function correctSpelling(sentence: string, choose?: WordChooser): string 
       continue;
     }
     const fix = fixWord(token.text, sentence, token.start, choose);
-    if (fix === undefined) continue;
+    // Another dictionary may know a longer word (see harperKnowsWord), asked last as it is slower; not
+    // for a British spelling, which the American dialect respells, nor for short words, which it
+    // knows as names and abbreviations ("yong", "mach").
+    if (fix === undefined || (knows && token.text.length >= 5 && fix.toLowerCase() !== token.text.toLowerCase() && !isAmericanSpelling(token.text, fix) && knows(token.text))) continue;
     out += sentence.slice(cursor, token.start) + fix;
     cursor = token.end;
   }
   return out + sentence.slice(cursor);
+}
+
+/** British → American respellings: "colour" → "color", "theorise" → "theorize", "orthopaedic" → "orthopedic", "centre" → "center", "travelled" → "traveled". */
+const AMERICAN_RESPELLINGS: readonly [RegExp, string][] = [[/our/g, 'or'], [/is(e|es|ed|ing|ation|ations)\b/g, 'iz$1'], [/ys(e|es|ed|ing)\b/g, 'yz$1'], [/ae/g, 'e'], [/oe/g, 'e'], [/tre\b/g, 'ter'], [/ll(ed|ing|er)\b/g, 'l$1'], [/ogue\b/g, 'og']];
+
+/** Whether `fix` is the American spelling of the British `word`. */
+function isAmericanSpelling(word: string, fix: string): boolean {
+  const w = word.toLowerCase();
+  return AMERICAN_RESPELLINGS.some(([british, american]) => w.replace(british, american) === fix.toLowerCase());
 }
 
 /** An unknown lowercase token joined with the word after or before it when that makes a common word. */

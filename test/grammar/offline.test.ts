@@ -48,6 +48,13 @@ describe('offline corrector', () => {
     expect((await corrector.correct("he don't know it’s late")).corrected).toBe("He doesn't know it’s late");
   });
 
+  it("leaves words Harper's dictionary knows, and corrects learners' misspellings", async () => {
+    const corrector = await createOfflineCorrector();
+    const text = 'The tarball has symlinks, and the changelog lists the segfaults.';
+    expect((await corrector.correct(text)).corrected).toBe(text);
+    expect((await corrector.correct('I beleive the goverment.')).corrected).toBe('I believe the government.');
+  });
+
   it('leaves addresses, commands and dotted abbreviations as they are', async () => {
     const corrector = await createOfflineCorrector();
     expect((await corrector.correct('https://example.com he go there')).corrected).toBe('https://example.com he goes there.');

@@ -110,6 +110,18 @@ describe('correctSpelling', () => {
     expect(correctSpelling('we went to the sinc')).not.toMatch(/async/);
   });
 
+  it('leaves a longer word another dictionary knows, but still respells a British word and mends short ones', () => {
+    const asked: string[] = [];
+    const knows = (w: string): boolean => {
+      asked.push(w);
+      return true;
+    };
+    expect(correctSpelling('extract the tarbal with gzipp', undefined, knows)).toBe('extract the tarbal with gzipp');
+    expect(correctSpelling('a colourful world and a yong man', undefined, knows)).toBe('a colorful world and a young man');
+    expect(asked).toEqual(['tarbal', 'gzipp']);
+    expect(correctSpelling('extract the tarbal', undefined, () => false)).not.toBe('extract the tarbal');
+  });
+
   it('leaves a run of letters longer than any word alone, and says so at once', () => {
     const run = 'x'.repeat(5000);
     expect(correctSpelling(`he wrote ${run} on the wall`)).toBe(`he wrote ${run} on the wall`);
