@@ -111,8 +111,11 @@ export function applyHarper(text: string, fixes: readonly HarperFix[]): string {
  */
 export function finishSentence(sentence: string, written: boolean): string {
   // Not a web address or an e-mail ("https://…", "www.…", "jo@…"), nor a letter with no single
-  // capital ("ﬁ" would become "FI").
-  const address = /^\S*(?::\/\/|@)|^["'(\[]?www\./.test(sentence);
+  // capital ("ﬁ" would become "FI"), nor a word shaped like code: with digits, inner dots, colons or
+  // underscores, or an inner capital ("md5sum", "main.c", "qXfer:read:", "iPhone").
+  const first = /^["'(\[]?([^\s"')\]]*?)[,.;:!?]*(?:["')\]]|\s|$)/.exec(sentence)?.[1] ?? '';
+  const code = /[\d_:./\\]|\p{Ll}\p{Lu}/u.test(first);
+  const address = code || /^\S*(?::\/\/|@)|^["'(\[]?www\./.test(sentence);
   let out = address
     ? sentence
     : sentence.replace(/^(["'(\[]?)(\p{Ll})/u, (m, open: string, first: string) => (first.toUpperCase().length === 1 ? open + first.toUpperCase() : m));

@@ -28,21 +28,26 @@ const EXTRA_KNOWN = [
   'app', 'apps', 'wifi', 'offline', 'chatbot', 'chatbots', 'livestream', 'vlog', 'vlogs',
 ];
 /**
- * Computing words the lists are older than, which people write and say about their work: without them
- * "boolean" became "woolen", "config" "coffin", "json" "son" and "unicode" "unicorn" in README prose.
+ * Computing and Unix words the lists are older than, which people write and say about their work:
+ * without them "boolean" became "woolen", "config" "coffin", "json" "son", "unicode" "unicorn" and
+ * "inode" "node" in README and Debian documentation prose.
  * They are known, never candidates (the subtitles hardly use them), so a misspelling is not turned
  * into one.
  */
 const TECHNICAL_WORDS = (
-  'api apis async backend backends backtick backticks basename boolean booleans charset charsets ' +
-  'checksumming checksums cli codebase codebases config configs dataset datasets deserialize destructure ' +
-  'devops docblock docblocks dropdown dropdowns encodings endpoint endpoints enum enums filepath filepaths ' +
-  'filesystem filesystems frontend frontends hardcode hardcoded hashmap hostname hostnames intrinsics ' +
-  'javascript json linters localhost lookups matchers middleware mixin mixins mutex namespace namespaces ' +
-  'newline newlines performant presigned presigner presigners proxied readonly regexes repo repos runtime ' +
-  'runtimes sdk sdks serializer serverless signup sourcemap sourcemaps stderr stdin stdio stdout subsegment ' +
-  'subsegments substring substrings tokenizer toolchain transpile transpiled transpiler transpilers unicode ' +
-  'unmanaged upstreamed uri uris url urls variadic webhook webhooks whitespace wordlist wordlists'
+  'api apis args argv async backend backends backtick backticks basename bitmask bitmasks boolean booleans ' +
+  'bytecode charset charsets checksumming checksums chmod chown cli codebase codebases codepoint codepoints ' +
+  'config configs dataset datasets deserialize destructure devops docblock docblocks dropdown dropdowns ' +
+  'egrep encodings endpoint endpoints enum enums env errno fifo fifos filepath filepaths filesystem ' +
+  'filesystems frontend frontends func funcs gid glibc grep gunzip gzip hardcode hardcoded hashmap hostname ' +
+  'hostnames inode inodes intrinsics ioctl ioctls javascript json linters linux localhost lookups makefile ' +
+  'makefiles malloc matchers middleware misc mixin mixins mkdir mountpoint mountpoints mutex namespace ' +
+  'namespaces newline newlines performant pid pids presigned presigner presigners printf proxied readline ' +
+  'readonly realloc regexes repo repos rmdir runtime runtimes sdk sdks serializer serverless setgid setuid ' +
+  'signup sourcemap sourcemaps stderr stdin stdio stdout subsegment subsegments substring substrings ' +
+  'superblock superblocks testcase testcases tokenizer toolchain tracepoint tracepoints transpile ' +
+  'transpiled transpiler transpilers uid unicode unmanaged upstreamed uri uris url urls variadic watchpoint ' +
+  'watchpoints webhook webhooks whitespace wordlist wordlists xargs zgrep zlib'
 ).split(' ');
 
 const TECHNICAL: ReadonlySet<string> = new Set(TECHNICAL_WORDS);
@@ -659,7 +664,12 @@ function fixWord(token: string, sentence: string, start: number, choose?: WordCh
   if (/^\p{Lu}/u.test(token) && !sentenceStart) return capitalisedSlip(token);
   // Next to a digit or inside a web address or an e-mail: not a word.
   // A dot joining it to a next word makes a host or file name ("www.example.org", "index.ts").
-  if (/[\d@/.]$/.test(before) || /^(?:[\d@/]|:\/\/|\.\p{L})/u.test(sentence.slice(start + token.length))) return undefined;
+  // So does a colon joining it to another part or a bracket after it ("B::func", "stat(2)"), and a
+  // hyphen when it is short: "pre-built" is not "pure-built", nor "--pid" "--paid" ("new-fasion" is
+  // mended).
+  const after = sentence.slice(start + token.length);
+  if (/[\d@/.:]$/.test(before) || /^(?:[\d@/(:]|\.\p{L})/u.test(after)) return undefined;
+  if (token.length < 5 && (/-$/.test(before) || /^-\p{L}/u.test(after))) return undefined;
   // Possessives of known words ("today's") and plain plurals of abbreviations are fine.
   const possessive = /^(.*)['’]s$/i.exec(token);
   if (possessive && isKnownWord(possessive[1])) return undefined;

@@ -12,7 +12,7 @@ describe('finishSentence', () => {
   });
 
   it('does not capitalise a web address or an e-mail, nor a letter with no single capital', () => {
-    for (const s of ['https://example.com has the details', 'www.example.org has it', 'jo@example.com wrote it', 'ﬁne words']) {
+    for (const s of ['https://example.com has the details', 'www.example.org has it', 'jo@example.com wrote it', 'ﬁne words', 'md5sum checks it', 'main.c builds', 'qXfer:read: reads it', 'iPhone apps']) {
       expect(finishSentence(s, false)).toBe(s);
     }
   });

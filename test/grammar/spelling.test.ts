@@ -104,8 +104,14 @@ describe('correctSpelling', () => {
     }
   });
 
+  it('leaves parts of code names alone: joined by colons, called with a bracket, or short and hyphenated', () => {
+    const text = 'B::func and stat(2) and util-linux and the pre-built --pid option';
+    expect(correctSpelling(text)).toBe(text);
+    expect(correctSpelling('a new-fasion thing')).toBe('a new-fashion thing');
+  });
+
   it('knows the computing words people write about their work, and never suggests them', () => {
-    const text = 'the boolean config in json, the async runtime and its unicode charset';
+    const text = 'the boolean config in json, the async runtime and its unicode charset, the inode and the makefile';
     expect(correctSpelling(text)).toBe(text);
     expect(correctSpelling('we went to the sinc')).not.toMatch(/async/);
   });
