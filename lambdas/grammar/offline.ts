@@ -23,6 +23,7 @@ interface Engine {
     readonly lm: LanguageModel;
     readonly chooseByContext: typeof Context.chooseByContext;
     readonly chooseSpelling: Spelling.WordChooser;
+    readonly splits: NonNullable<Spelling.SpellingHelpers['splits']>;
   };
 }
 
@@ -45,7 +46,8 @@ const CONTEXT_ROUNDS = 2;
 function correctSentence(engine: Engine, sentence: string, written: boolean): string {
   const { context } = engine;
   const { applyRules } = engine.rules;
-  let text = applyRules(engine.spelling.correctSpelling(sentence, context?.chooseSpelling, engine.knows), { written });
+  const helpers = { choose: context?.chooseSpelling, splits: context?.splits, knows: engine.knows };
+  let text = applyRules(engine.spelling.correctSpelling(sentence, helpers), { written });
   // Choices by context once before Harper too: what they change is then linted in the same pass
   // (66 fewer lints on JFLEG dev; Harper's lint is most of the cost).
   let judged: string | undefined; // a text the model has found nothing to change in
@@ -82,13 +84,17 @@ function grammar(engine: Engine, sentence: string, written: boolean): string {
  * Harper's fixes less those our lexicon knows better (see vetoesHarperFix) and, in a raw transcript,
  * those that only add punctuation: transcripts get none added, as finishSentence adds none.
  */
-function harperFixesFor({ linter, rules }: Engine, text: string, written: boolean): HarperFix[] {
+function harperFixesFor({ linter, rules, context }: Engine, text: string, written: boolean): HarperFix[] {
   const chars = Array.from(text);
   const part = (from: number, to?: number): string => chars.slice(from, to).join('');
   const words = (x: string): string => x.replace(/[^\p{L}\p{N}\s'’]/gu, '');
   return harperFixes(linter, text).filter((fix) => {
     const [original, replacement] = [part(fix.start, fix.end), fix.options[0] ?? ''];
     if (!written && words(original) === words(replacement)) return false;
+    // Its splits of one word in two must read as two words, as the spelling corrector's must
+    // ("autotools" → "auto tools", "nocache" → "no cache" do not).
+    const split = /^(\p{L}+) (\p{L}+)$/u.exec(replacement);
+    if (context && split && /^\p{L}+$/u.test(original) && !context.splits(split[1], split[2])) return false;
     return !rules.vetoesHarperFix(part(0, fix.start), original, replacement, part(fix.end));
   });
 }
@@ -182,6 +188,6 @@ async function startEngine(): Promise<Engine> {
     knows: harperKnowsWord(linter),
     rules,
     spelling,
-    context: model && { lm: model, chooseByContext: context.chooseByContext, chooseSpelling: context.spellingByContext(model) },
+    context: model && { lm: model, chooseByContext: context.chooseByContext, chooseSpelling: context.spellingByContext(model), splits: context.splitByContext(model) },
   };
 }

@@ -31,8 +31,8 @@ const EXTRA_KNOWN = [
  * Computing and Unix words the lists are older than, which people write and say about their work:
  * without them "boolean" became "woolen", "config" "coffin", "json" "son", "unicode" "unicorn" and
  * "inode" "node" in README and Debian documentation prose.
- * They are known, never candidates (the subtitles hardly use them), so a misspelling is not turned
- * into one.
+ * They are known, and candidates only when the subtitles use them (as SCOWL's rare words are), so a
+ * misspelling is seldom turned into one.
  */
 const TECHNICAL_WORDS = (
   'api apis args argv async backend backends backtick backticks basename bitmask bitmasks boolean booleans ' +
@@ -572,7 +572,8 @@ interface Token {
  * sentence; words with digits or more than one capital are left alone. A fragment that makes a
  * common word with its neighbour is joined to it ("un known" → "unknown", "you ng" → "young").
  */
-export function correctSpelling(sentence: string, choose?: WordChooser, knows?: (word: string) => boolean): string {
+export function correctSpelling(sentence: string, helpers: SpellingHelpers = {}): string {
+  const { choose, knows, splits } = helpers;
   const tokens: Token[] = [];
   // Combining marks belong to their letter: "école" typed with a combining accent is one word.
   const re = /[\p{L}\p{M}’']+/gu;
@@ -592,7 +593,7 @@ export function correctSpelling(sentence: string, choose?: WordChooser, knows?: 
       if (joined.end > token.end) i++;
       continue;
     }
-    const fix = fixWord(token.text, sentence, token.start, choose);
+    const fix = fixWord(token.text, sentence, token.start, choose, splits);
     // Another dictionary may know a longer word (see harperKnowsWord), asked last as it is slower; not
     // for a British spelling, which the American dialect respells, nor for short words, which it
     // knows as names and abbreviations ("yong", "mach").
@@ -647,7 +648,17 @@ function capitalisedSlip(token: string): string | undefined {
  */
 export type WordChooser = (options: readonly Scored[], sentence: string, start: number, end: number, fallback: string) => string;
 
-function fixWord(token: string, sentence: string, start: number, choose?: WordChooser): string | undefined {
+/** What the spelling corrector may ask beyond its word lists (the engine gives them; tests may not). */
+export interface SpellingHelpers {
+  /** Chooses among close alternatives by the words around them. */
+  readonly choose?: WordChooser;
+  /** Whether another dictionary knows a word (see harperKnowsWord). */
+  readonly knows?: (word: string) => boolean;
+  /** Whether a run-on's split into two words reads as those words together ("alot" → "a lot", not "makefile" → "make file"). */
+  readonly splits?: (head: string, tail: string) => boolean;
+}
+
+function fixWord(token: string, sentence: string, start: number, choose?: WordChooser, splits?: SpellingHelpers['splits']): string | undefined {
   if (token.length < 2 || token.length > MAX_WORD_LENGTH) return undefined;
   // Letters beyond English's (accents, ligatures, other scripts) mark a name or a foreign word the
   // lists do not hold ("école", "Zoë", "ﬁne" as typeset), not a slip to replace with an English word.
@@ -677,6 +688,10 @@ function fixWord(token: string, sentence: string, start: number, choose?: WordCh
   const byClass = inContext(options.map((o) => o.word), previousWord(before));
   if (!byClass) return undefined;
   const chosen = choose && options.length > 1 ? choose(options, sentence, start, start + token.length, byClass) : byClass;
+  // A run-on split in two must read as a pair of words the writer ran together (a split in three,
+  // tried only when nothing is closer, is left to stand).
+  const parts = chosen.split(' ');
+  if (splits && parts.length === 2 && !splits(parts[0], parts[1])) return undefined;
   // What the next pass would make of the suggestion, now: a word known mostly as a name gets its
   // capital ("jess" → "Jess"), so correcting corrected text changes nothing.
   const suggestion = (chosen === chosen.toLowerCase() && asName(chosen)) || chosen;

@@ -1,4 +1,4 @@
-import { chooseByContext, KINDS, spellingByContext } from '../../lambdas/grammar/context';
+import { chooseByContext, KINDS, splitByContext, spellingByContext } from '../../lambdas/grammar/context';
 import { DEBIAN_LANGUAGE_MODEL } from '../../lambdas/grammar/language-model-file';
 import { loadLanguageModel, type LanguageModel } from '../../lambdas/grammar/language-model';
 
@@ -158,5 +158,14 @@ describe('spellingByContext', () => {
     expect(choose('the qwzx is here', 'qwzx', [['xqzvw', 1], ['the', 1.5]], 'xqzvw')).toBe('xqzvw');
     // "heroes" is commoner than "zeros", which the spelling score has counted already.
     expect(choose('missing pieces are replaced with zeroes', 'zeroes', [['zeros', 7.3], ['heroes', 9.5]], 'zeros')).toBe('zeros');
+  });
+});
+
+describe('splitByContext', () => {
+  it('takes a run-on apart only into words that go together', () => {
+    const splits = splitByContext(lm);
+    for (const [head, tail] of [['a', 'lot'], ['in', 'fact'], ['of', 'course'], ['as', 'well'], ['old', 'age']]) expect(splits(head, tail)).toBe(true);
+    for (const [head, tail] of [['make', 'file'], ['get', 'text'], ['no', 'cache'], ['auto', 'tools'], ['car', 'bones']]) expect(splits(head, tail)).toBe(false);
+    expect(splits('qwzx', 'lot')).toBe(false);
   });
 });

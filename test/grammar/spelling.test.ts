@@ -122,10 +122,16 @@ describe('correctSpelling', () => {
       asked.push(w);
       return true;
     };
-    expect(correctSpelling('extract the tarbal with gzipp', undefined, knows)).toBe('extract the tarbal with gzipp');
-    expect(correctSpelling('a colourful world and a yong man', undefined, knows)).toBe('a colorful world and a young man');
+    expect(correctSpelling('extract the tarbal with gzipp', { knows })).toBe('extract the tarbal with gzipp');
+    expect(correctSpelling('a colourful world and a yong man', { knows })).toBe('a colorful world and a young man');
     expect(asked).toEqual(['tarbal', 'gzipp']);
-    expect(correctSpelling('extract the tarbal', undefined, () => false)).not.toBe('extract the tarbal');
+    expect(correctSpelling('extract the tarbal', { knows: () => false })).not.toBe('extract the tarbal');
+  });
+
+  it('splits a run-on in two only where the pair reads as words run together', () => {
+    const splits = (head: string, tail: string): boolean => `${head} ${tail}` === 'a lot';
+    expect(correctSpelling('I like it alot', { splits })).toBe('I like it a lot');
+    expect(correctSpelling('I like it alot', { splits: () => false })).toBe('I like it alot');
   });
 
   it('leaves a run of letters longer than any word alone, and says so at once', () => {
