@@ -35,18 +35,19 @@ const EXTRA_KNOWN = [
  * misspelling is seldom turned into one.
  */
 const TECHNICAL_WORDS = (
-  'api apis args argv async backend backends backtick backticks basename bitmask bitmasks boolean booleans ' +
-  'bytecode charset charsets checksumming checksums chmod chown cli codebase codebases codepoint codepoints ' +
-  'config configs dataset datasets deserialize destructure devops docblock docblocks dropdown dropdowns ' +
-  'egrep encodings endpoint endpoints enum enums env errno fifo fifos filepath filepaths filesystem ' +
-  'filesystems frontend frontends func funcs gid glibc grep gunzip gzip hardcode hardcoded hashmap hostname ' +
-  'hostnames inode inodes intrinsics ioctl ioctls javascript json linters linux localhost lookups makefile ' +
-  'makefiles malloc matchers middleware misc mixin mixins mkdir mountpoint mountpoints mutex namespace ' +
-  'namespaces newline newlines performant pid pids presigned presigner presigners printf proxied readline ' +
-  'readonly realloc regexes repo repos rmdir runtime runtimes sdk sdks serializer serverless setgid setuid ' +
-  'signup sourcemap sourcemaps stderr stdin stdio stdout subsegment subsegments substring substrings ' +
-  'superblock superblocks testcase testcases tokenizer toolchain tracepoint tracepoints transpile ' +
-  'transpiled transpiler transpilers uid unicode unmanaged upstreamed uri uris url urls variadic watchpoint ' +
+  'addon addons aka api apis arg args argv async backend backends backtick backticks basename bitmask ' +
+  'bitmasks boolean booleans bytecode charset charsets checksumming checksums chmod chown cli codebase ' +
+  'codebases codepoint codepoints config configs dataset datasets dedent deserialize destructure dev devops ' +
+  'devs docblock docblocks dropdown dropdowns egrep encodings endpoint endpoints enum enums env errno eval ' +
+  'fifo fifos filepath filepaths filesystem filesystems frontend frontends func funcs gid glibc grep gunzip ' +
+  'gzip hardcode hardcoded hashmap hostname hostnames hotswap inode inodes intrinsics ioctl ioctls ' +
+  'javascript json libc linters linux localhost lookups makefile makefiles malloc matchers middleware misc ' +
+  'mixin mixins mkdir mountpoint mountpoints mutex namespace namespaces newline newlines org orgs paginator ' +
+  'performant pid pids presigned presigner presigners printf proxied readdir readline readonly realloc ' +
+  'regexes repo repos rmdir runtime runtimes sdk sdks serializer serverless setgid setuid signup sourcemap ' +
+  'sourcemaps stderr stdin stdio stdout subsegment subsegments substring substrings superblock superblocks ' +
+  'testcase testcases tokenizer toolchain tracepoint tracepoints transpile transpiled transpiler ' +
+  'transpilers trie tries uid unicode unmanaged upstreamed uri uris url urls userland variadic watchpoint ' +
   'watchpoints webhook webhooks whitespace wordlist wordlists xargs zgrep zlib'
 ).split(' ');
 

@@ -111,6 +111,9 @@ describe('grammar rules', () => {
     'The name of that segment is set to the default name.',
     'Values can be set or read.',
     'The tests should be run by one worker.',
+    'Glob searching, by its very nature, is slow.',
+    'the array of patterns that was used',
+    'this indicates that there is data to read',
     'knowledge is power',
     'they have hope and energy',
     'it is art',
@@ -436,7 +439,7 @@ describe('Harper fixes our lexicon knows better', () => {
   it('keep words apart, or together, unless the join or split gives words we know', () => {
     expect(vetoesHarperFix('contributing ', 'bug fixes', 'bugfixes', ' or')).toBe(true);
     expect(vetoesHarperFix('to the ', "presigner's", "pre signer's", ' key')).toBe(true);
-    expect(vetoesHarperFix('a ', 'non-stop', 'nonstop', ' flight')).toBe(false);
+    expect(vetoesHarperFix('I ', 'can not', 'cannot', ' go')).toBe(false);
     expect(vetoesHarperFix('I ', 'alot', 'a lot', '.')).toBe(false);
   });
 
@@ -445,6 +448,20 @@ describe('Harper fixes our lexicon knows better', () => {
     expect(vetoesHarperFix('a ', 'namespace', 'name space', '.')).toBe(true);
     expect(vetoesHarperFix('the ', 'file system', 'filesystem', ' is full')).toBe(true);
     expect(vetoesHarperFix('I did it ', 'my self', 'myself', '.')).toBe(false);
+  });
+
+  it('keep "is" before a mass noun Harper reads as a plural', () => {
+    expect(vetoesHarperFix('There ', 'is data', 'are data', '.')).toBe(true);
+    expect(vetoesHarperFix('There ', 'is information', 'are information', '.')).toBe(true);
+    expect(vetoesHarperFix('There ', 'is books', 'are books', '.')).toBe(false);
+    expect(applyRules('there is many data')).not.toMatch(/datas/);
+  });
+
+  it('keep a hyphen as written, and hyphenated names and camelCase words whole', () => {
+    expect(vetoesHarperFix('a ', 'non-stop', 'nonstop', ' flight')).toBe(true);
+    expect(vetoesHarperFix('to ', 're-read', 'reread', ' it')).toBe(true);
+    expect(vetoesHarperFix('the node-', 'addon', 'add on', '-api package')).toBe(true);
+    expect(vetoesHarperFix('a ', 'forEach', 'for Each', '-able list')).toBe(true);
   });
 
   it('keep an adverb after he/she/it when a past verb follows', () => {

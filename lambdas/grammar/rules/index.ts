@@ -265,7 +265,8 @@ function thereIsPlural(tokens: Token[]): void {
     const pluralFollows =
       ['many', 'several', 'few', 'various', 'numerous', 'two', 'three', 'four', 'five', 'some', 'lots', 'these', 'those'].includes(a) && (a !== 'some' || isPluralNoun(b)) ||
       (a === 'a' && b === 'lot' && lc(tokens[j + 2]) === 'of' && isPluralNoun(lc(tokens[j + 3]))) ||
-      (tokens[j] !== undefined && tokens[j].post === '' && isPluralNoun(a) && !isUncountable(a));
+      // "data" is a mass noun too: "there is data to read".
+      (tokens[j] !== undefined && tokens[j].post === '' && isPluralNoun(a) && !isUncountable(a) && a !== 'data');
     if (pluralFollows) setWord(be, bw === 'is' ? 'are' : 'were');
   }
 }
@@ -365,6 +366,7 @@ const FALSE_PLURALS = table({
 });
 
 /** Words after "its" that make it "it's": adverbs and adjectives that cannot start a noun phrase it owns. */
+const PREPOSITIONS_BEFORE_ITS = new Set(['by', 'of', 'in', 'for', 'to', 'with', 'from', 'on', 'at', 'into', 'through']);
 const IT_IS_FOLLOWERS = /^(very|so|too|not|really|always|never|also|just|rightly|important|difficult|easy|hard|possible|impossible|necessary|true|clear|obvious|better|worse|because)$/;
 
 /** Abstract nouns learners give "the" when they mean them in general ("protect the nature"). */
@@ -443,7 +445,8 @@ function wordForms(tokens: Token[]): Token[] {
     // "every knowledge" → "all knowledge": "every" counts, and a mass noun is not counted.
     if ((w === 'every' || w === 'each') && t.post === '' && massNounAhead(tokens, i + 1)) setWord(t, 'all');
     // "its very expensive" → "it's very expensive": a possessive never comes before an adverb or a bare adjective.
-    if (w === 'its' && t.post === '' && next && next.pre === '' && IT_IS_FOLLOWERS.test(lc(next)) && lc(tokens[i + 2]) !== 'own') {
+    // Not after a preposition: "by its very nature", "for its own sake".
+    if (w === 'its' && t.post === '' && next && next.pre === '' && IT_IS_FOLLOWERS.test(lc(next)) && lc(tokens[i + 2]) !== 'own' && !PREPOSITIONS_BEFORE_ITS.has(lc(tokens[i - 1]))) {
       setWord(t, "it's");
     }
     // "it's is" → "it is": the contracted "is" and the full one say it twice.
@@ -1150,7 +1153,9 @@ function relativeAgreement(tokens: Token[]): void {
     if (!/^(who|that)$/.test(lc(tokens[i])) || tokens[i - 1].post !== '' || tokens[i].post !== '') continue;
     const [third, plural] = [TO_THIRD[lc(v)], TO_PLURAL[lc(v)]];
     if (third && i > 1 && tokens[i - 2].post === '' && /^(a|an|each|every)$/.test(lc(tokens[i - 2])) && isSingularNoun(n) && !COLLECTIVE_NOUNS.has(n)) setWord(v, third);
-    if (plural && (purePlural(n) || n === 'people' || n === 'children') && !verbObject(tokens, i - 1)) setWord(v, plural);
+    // "an array of patterns that was used": the clause may belong to the noun before "of".
+    const ofPhrase = i > 2 && lc(tokens[i - 2]) === 'of' || (i > 3 && lc(tokens[i - 3]) === 'of' && tokens[i - 2].post === '');
+    if (plural && (purePlural(n) || n === 'people' || n === 'children') && !verbObject(tokens, i - 1) && !ofPhrase) setWord(v, plural);
   }
 }
 
@@ -1194,9 +1199,16 @@ export function vetoesHarperFix(before: string, original: string, replacement: s
   // word ("file system" → "filesystem"): both spellings are fine there.
   const letters = (x: string): string => x.replace(/[\s-]/g, '');
   if (original !== replacement && letters(original) === letters(replacement)) {
+    // A hyphen taken out or put in is a spelling both ways: "pre-conditions", "re-read", "non-uniform".
+    if (original.replace(/-/g, '') === replacement.replace(/-/g, '')) return true;
+    // Nor a part of a hyphenated name, nor a word with an inner capital: "node-addon-api", "forEach".
+    if (/-$/.test(before) || /^-/.test(after) || /\p{Ll}\p{Lu}/u.test(original)) return true;
     const parts = replacement.split(/[\s-]+/);
     return (/^\p{L}+$/u.test(original) && isKnownWord(original)) || (parts.length === 1 && isTechnicalWord(replacement)) || parts.some((w) => /\p{L}/u.test(w) && !isKnownWord(w));
   }
+  // Its "there is" agreement reading a mass noun as a plural: "there is data" → "are data".
+  const be = /^(is|was) (\p{Ll}+)$/iu.exec(original);
+  if (be && /^(are|were) /i.test(replacement) && (isUncountable(be[2]) || MASS_NOUNS.has(be[2]))) return true;
   const digits = /\d+ (\d+)$/.exec(before);
   if (digits && /^(st|nd|rd|th)$/.test(original)) return original === ordinalSuffix(Number(digits[0].replace(' ', '')));
   const noun = /^an? (\p{Ll}+)$/iu.exec(original)?.[1];

@@ -27,8 +27,11 @@ export const has = (word: string, tag: string): boolean => tags(word).includes(t
 export const known = (word: string): boolean => tags(word).length > 0;
 
 export function isUncountable(word: string): boolean {
-  return model.two.uncountable[word.toLowerCase()] === true || has(word, 'Uncountable');
+  return model.two.uncountable[word.toLowerCase()] === true || has(word, 'Uncountable') || ALSO_UNCOUNTED.has(word.toLowerCase());
 }
+
+/** Plurals the lexicon files as countable that English mostly counts as a mass: "there is data". */
+const ALSO_UNCOUNTED = new Set(['data']);
 
 /** Nouns whose plural is the singular ("two fish", "the fish are"): their number is not for us to fix. */
 const ZERO_PLURALS = new Set(['fish', 'sheep', 'deer', 'aircraft', 'offspring', 'salmon', 'trout', 'cod', 'moose', 'bison', 'swine', 'shrimp', 'species', 'series']);
