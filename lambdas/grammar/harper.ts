@@ -254,7 +254,7 @@ function flatten(lint: Lint, chars: string[]): HarperFix {
 /**
  * Whether Harper's dictionary holds a word ours lacks: it has computing and Unix words ("grep",
  * "tarball", "symlink", "systemd") and no learner misspellings. Asked only for a word about to be
- * corrected (~0.5 ms: Harper parses it as a text); answers are kept.
+ * corrected (~0.2 ms once warm, as Harper parses it as a text); answers are kept.
  */
 export function harperKnowsWord(linter: HarperLinter): (word: string) => boolean {
   const answers = new Map<string, boolean>();

@@ -120,11 +120,10 @@ export function finishSentence(sentence: string, written: boolean): string {
   // capital ("ﬁ" would become "FI"), nor a word shaped like code: with digits, inner dots, colons or
   // underscores, or an inner capital ("md5sum", "main.c", "qXfer:read:", "iPhone").
   const first = /^["'(\[]?([^\s"')\]]*?)[,.;:!?]*(?:["')\]]|\s|$)/.exec(sentence)?.[1] ?? '';
-  const code = /[\d_:./\\]|\p{Ll}\p{Lu}/u.test(first);
-  const address = code || /^\S*(?::\/\/|@)|^["'(\[]?www\./.test(sentence);
-  let out = address
+  const keepCase = /[\d_:./\\]|\p{Ll}\p{Lu}/u.test(first) || /^\S*(?::\/\/|@)|^["'(\[]?www\./.test(sentence);
+  let out = keepCase
     ? sentence
-    : sentence.replace(/^(["'(\[]?)(\p{Ll})/u, (m, open: string, first: string) => (first.toUpperCase().length === 1 ? open + first.toUpperCase() : m));
+    : sentence.replace(/^(["'(\[]?)(\p{Ll})/u, (m, open: string, letter: string) => (letter.toUpperCase().length === 1 ? open + letter.toUpperCase() : m));
   if (written && /[\p{L}\p{N}]$/u.test(out) && out.split(/\s+/).length >= 3) out += '.';
   return out;
 }

@@ -265,8 +265,7 @@ function thereIsPlural(tokens: Token[]): void {
     const pluralFollows =
       ['many', 'several', 'few', 'various', 'numerous', 'two', 'three', 'four', 'five', 'some', 'lots', 'these', 'those'].includes(a) && (a !== 'some' || isPluralNoun(b)) ||
       (a === 'a' && b === 'lot' && lc(tokens[j + 2]) === 'of' && isPluralNoun(lc(tokens[j + 3]))) ||
-      // "data" is a mass noun too: "there is data to read".
-      (tokens[j] !== undefined && tokens[j].post === '' && isPluralNoun(a) && !isUncountable(a) && a !== 'data');
+      (tokens[j] !== undefined && tokens[j].post === '' && isPluralNoun(a) && !isUncountable(a));
     if (pluralFollows) setWord(be, bw === 'is' ? 'are' : 'were');
   }
 }
@@ -365,8 +364,9 @@ const FALSE_PLURALS = table({
   teeths: 'teeth',
 });
 
-/** Words after "its" that make it "it's": adverbs and adjectives that cannot start a noun phrase it owns. */
+/** Prepositions after which "its" owns what follows ("by its very nature"). */
 const PREPOSITIONS_BEFORE_ITS = new Set(['by', 'of', 'in', 'for', 'to', 'with', 'from', 'on', 'at', 'into', 'through']);
+/** Words after "its" that make it "it's": adverbs and adjectives that cannot start a noun phrase it owns. */
 const IT_IS_FOLLOWERS = /^(very|so|too|not|really|always|never|also|just|rightly|important|difficult|easy|hard|possible|impossible|necessary|true|clear|obvious|better|worse|because)$/;
 
 /** Abstract nouns learners give "the" when they mean them in general ("protect the nature"). */
@@ -863,9 +863,9 @@ const A_TRIGGERS = new Set(['is', 'was', 'be', 'been', 'become', 'becomes', 'bec
 /** Verbs whose object may be a mass noun ("buy milk", "get help"), so they take "a" only before a noun that is always counted (COUNTABLE, or a person). */
 const OBJECT_TRIGGERS = new Set(['get', 'gets', 'got', 'bring', 'brings', 'brought', 'buy', 'buys', 'bought', 'find', 'finds', 'found', 'need', 'needs', 'want', 'wants']);
 /** Nouns used without an article after these verbs ("have time", "is home", "have breakfast") or as quantities ("part of"). */
-const BARE_NOUNS = new Set(['time', 'home', 'school', 'work', 'breakfast', 'lunch', 'dinner', 'supper', 'bed', 'church', 'college', 'class', 'part', 'kind', 'sort', 'type', 'lot', 'number', 'half', 'fun', 'access', 'trouble', 'town', 'hospital', 'university', 'enough', 'plenty', 'control', 'experience', 'life',
+const BARE_NOUNS = new Set(['time', 'home', 'school', 'work', 'breakfast', 'lunch', 'dinner', 'supper', 'bed', 'church', 'college', 'class', 'part', 'kind', 'sort', 'type', 'lot', 'number', 'half', 'fun', 'access', 'trouble', 'town', 'hospital', 'university', 'enough', 'plenty', 'control', 'experience', 'life', 'nothing', 'something', 'anything', 'everything', 'someone', 'anyone', 'everyone', 'nobody', 'somebody', 'anybody', 'everybody', 'today', 'tomorrow', 'yesterday', 'tonight',
   // Counted in some senses, often not: "knowledge is power", "they have hope", "it is art".
-  'power', 'energy', 'art', 'faith', 'hope', 'practice', 'talent', 'death', 'room', 'nothing', 'something', 'anything', 'everything', 'someone', 'anyone', 'everyone', 'nobody', 'somebody', 'anybody', 'everybody', 'today', 'tomorrow', 'yesterday', 'tonight']);
+  'power', 'energy', 'art', 'faith', 'hope', 'practice', 'talent', 'death', 'room']);
 /** Common countable nouns compromise's lexicon does not list as nouns, for the article rule. */
 const COUNTABLE = new Set(['chance', 'guide', 'job', 'idea', 'situation', 'country', 'company', 'computer', 'decision', 'opportunity', 'product', 'dog', 'cat', 'problem', 'question', 'reason', 'plan', 'result', 'solution', 'member', 'doctor', 'lawyer', 'engineer', 'nurse', 'scientist', 'artist', 'writer', 'singer', 'player', 'leader']);
 /** What may follow the head noun, so it surely ends the phrase ("a teacher in", "a car and"). */
@@ -1154,7 +1154,7 @@ function relativeAgreement(tokens: Token[]): void {
     const [third, plural] = [TO_THIRD[lc(v)], TO_PLURAL[lc(v)]];
     if (third && i > 1 && tokens[i - 2].post === '' && /^(a|an|each|every)$/.test(lc(tokens[i - 2])) && isSingularNoun(n) && !COLLECTIVE_NOUNS.has(n)) setWord(v, third);
     // "an array of patterns that was used": the clause may belong to the noun before "of".
-    const ofPhrase = i > 2 && lc(tokens[i - 2]) === 'of' || (i > 3 && lc(tokens[i - 3]) === 'of' && tokens[i - 2].post === '');
+    const ofPhrase = (i > 2 && lc(tokens[i - 2]) === 'of') || (i > 3 && lc(tokens[i - 3]) === 'of' && tokens[i - 2].post === '');
     if (plural && (purePlural(n) || n === 'people' || n === 'children') && !verbObject(tokens, i - 1) && !ofPhrase) setWord(v, plural);
   }
 }
@@ -1193,16 +1193,16 @@ function ordinalSuffix(n: number): string {
  * and its joins and splits of words into words our word lists do not know.
  */
 export function vetoesHarperFix(before: string, original: string, replacement: string, after: string): boolean {
-  // A join or split ("bug fixes" → "bugfixes", "presigner's" → "pre signer's") must give words we know,
-  // or the spelling corrector would change them on the next pass.
-  // Nor split one we know as a single word ("runtime" → "run time"), nor join two into a computing
-  // word ("file system" → "filesystem"): both spellings are fine there.
   const letters = (x: string): string => x.replace(/[\s-]/g, '');
   if (original !== replacement && letters(original) === letters(replacement)) {
     // A hyphen taken out or put in is a spelling both ways: "pre-conditions", "re-read", "non-uniform".
     if (original.replace(/-/g, '') === replacement.replace(/-/g, '')) return true;
-    // Nor a part of a hyphenated name, nor a word with an inner capital: "node-addon-api", "forEach".
+    // A part of a hyphenated name or a word with an inner capital stays whole: "node-addon-api", "forEach".
     if (/-$/.test(before) || /^-/.test(after) || /\p{Ll}\p{Lu}/u.test(original)) return true;
+    // A join or split must give words we know ("bug fixes" → "bugfixes", "presigner's" → "pre
+    // signer's" do not), or the spelling corrector would change them on the next pass. Nor may it
+    // split one we know as a single word ("runtime" → "run time") or join two into a computing word
+    // ("file system" → "filesystem"): both spellings are fine there.
     const parts = replacement.split(/[\s-]+/);
     return (/^\p{L}+$/u.test(original) && isKnownWord(original)) || (parts.length === 1 && isTechnicalWord(replacement)) || parts.some((w) => /\p{L}/u.test(w) && !isKnownWord(w));
   }
