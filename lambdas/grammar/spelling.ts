@@ -686,7 +686,11 @@ function fixWord(token: string, sentence: string, start: number, choose?: WordCh
   const possessive = /^(.*)['’]s$/i.exec(token);
   if (possessive && isKnownWord(possessive[1])) return undefined;
   const options = rankedAlternatives(token.replace(/’/g, "'"));
-  const byClass = inContext(options.map((o) => o.word), previousWord(before));
+  // After a first name, a word near only a rare word is a surname ("diana krall" is not "krill" in a
+  // lowercase transcript); common words and sure fixes still apply ("mary recieve", "john cant").
+  const previous = previousWord(before);
+  if (options[0] && options[0].score !== 0 && (vocab().countOf.get(options[0].word) ?? 0) < MIN_COUNT_AFTER_NAME && isFirstName(previous)) return undefined;
+  const byClass = inContext(options.map((o) => o.word), previous);
   if (!byClass) return undefined;
   const chosen = choose && options.length > 1 ? choose(options, sentence, start, start + token.length, byClass) : byClass;
   // A run-on split in two must read as a pair of words the writer ran together (a split in three,
@@ -697,6 +701,16 @@ function fixWord(token: string, sentence: string, start: number, choose?: WordCh
   // capital ("jess" → "Jess"), so correcting corrected text changes nothing.
   const suggestion = (chosen === chosen.toLowerCase() && asName(chosen)) || chosen;
   return /^\p{Lu}/u.test(token) ? suggestion.charAt(0).toUpperCase() + suggestion.slice(1) : suggestion;
+}
+
+/** After a first name, candidates rarer than this in SUBTLEX-US ("krill" 8) are not what was meant ("receive" 992 is). */
+const MIN_COUNT_AFTER_NAME = 100;
+
+/** A word common as a name and not as anything else ("diana", "thomas"; not "will" or "bill"). */
+function isFirstName(w: string): boolean {
+  if (!w) return false;
+  const v = vocab();
+  return (v.names.get(w.charAt(0).toUpperCase() + w.slice(1)) ?? 0) >= MIN_NAME_CANDIDATE_COUNT && !v.common.has(w);
 }
 
 /** The word before a position, lowercase, when only spaces separate them ("" after punctuation). */

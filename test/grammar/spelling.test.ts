@@ -134,6 +134,11 @@ describe('correctSpelling', () => {
     expect(correctSpelling('I like it alot', { splits: () => false })).toBe('I like it alot');
   });
 
+  it('reads a word after a first name as a surname unless it is near a common word', () => {
+    expect(correctSpelling('it features diana krall wearing a watch')).toBe('it features Diana krall wearing a watch');
+    expect(correctSpelling('mary recieve a letter')).toBe('Mary receive a letter');
+  });
+
   it('leaves a run of letters longer than any word alone, and says so at once', () => {
     const run = 'x'.repeat(5000);
     expect(correctSpelling(`he wrote ${run} on the wall`)).toBe(`he wrote ${run} on the wall`);
