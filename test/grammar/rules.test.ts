@@ -450,6 +450,12 @@ describe('Harper fixes our lexicon knows better', () => {
     expect(vetoesHarperFix('I did it ', 'my self', 'myself', '.')).toBe(false);
   });
 
+  it('keep a participle after "to" that describes the noun or gerund after it', () => {
+    expect(vetoesHarperFix('an alternative ', 'to prescribed', 'to prescribe', ' burning')).toBe(true);
+    expect(vetoesHarperFix('references ', 'to destroyed', 'to destroy', ' namespaces')).toBe(true);
+    expect(vetoesHarperFix('I want ', 'to visited', 'to visit', ' Paris')).toBe(false);
+  });
+
   it('keep "is" before a mass noun Harper reads as a plural', () => {
     expect(vetoesHarperFix('There ', 'is data', 'are data', '.')).toBe(true);
     expect(vetoesHarperFix('There ', 'is information', 'are information', '.')).toBe(true);

@@ -1206,6 +1206,11 @@ export function vetoesHarperFix(before: string, original: string, replacement: s
     const parts = replacement.split(/[\s-]+/);
     return (/^\p{L}+$/u.test(original) && isKnownWord(original)) || (parts.length === 1 && isTechnicalWord(replacement)) || parts.some((w) => /\p{L}/u.test(w) && !isKnownWord(w));
   }
+  // Its base verb after "to" where the participle describes the noun or gerund after it: "an
+  // alternative to prescribed burning", "references to destroyed namespaces".
+  const participle = /^to (\p{Ll}+ed)$/u.exec(original)?.[1];
+  const afterWord = /^ (\p{Ll}+)/u.exec(after)?.[1];
+  if (participle && /^to \p{Ll}+$/u.test(replacement) && afterWord && (/ing$/.test(afterWord) || purePlural(afterWord) || isPluralNoun(afterWord))) return true;
   // Its "there is" agreement reading a mass noun as a plural: "there is data" → "are data".
   const be = /^(is|was) (\p{Ll}+)$/iu.exec(original);
   if (be && /^(are|were) /i.test(replacement) && (isUncountable(be[2]) || MASS_NOUNS.has(be[2]))) return true;
