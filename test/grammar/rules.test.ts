@@ -105,6 +105,7 @@ describe('grammar rules', () => {
     'the address for both UDP and TCP',
     'KaiOS is an exception.',
     'The color code sequence is automatically added.',
+    'This sample code works with any client.',
     'Array-ish methods all act like you would expect.',
     'If the parent process exits, you can stop.',
     'When some other form of matching is used.',

@@ -248,8 +248,12 @@ function thirdPerson(tokens: readonly Token[], i: number): string | undefined {
 function presentThirdPerson(w: string): boolean {
   if (verbForms(w)?.PresentTense === w) return true;
   const base = /^(.+?)(?:e?s)$/.exec(w)?.[1];
+  if (base && NOUN_VERBS.has(base) && /[^s]s$/.test(w)) return true;
   return !!base && [base, `${base}e`].some((b) => isBaseVerb(b) && verbForms(b)?.PresentTense === w);
 }
+
+/** Common verbs the lexicon knows only as nouns ("works", "runs", "starts" read as plurals). */
+const NOUN_VERBS = new Set(['work', 'run', 'play', 'help', 'start', 'end', 'call', 'look', 'turn', 'show', 'move', 'answer', 'walk', 'talk', 'watch', 'return', 'design', 'count', 'point', 'act']);
 
 /** "there is many people" → "there are many people", also across an adverb ("there is also many"). */
 function thereIsPlural(tokens: Token[]): void {
