@@ -1,3 +1,4 @@
+import { remember } from './cache';
 import { scoreSpan, type LanguageModel } from './language-model';
 import type { WordChooser } from './spelling';
 import { isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, tags, verbForms } from './rules/lexicon';
@@ -227,9 +228,9 @@ interface WordFacts {
 
 const facts = new Map<string, WordFacts>();
 
-function factsOf(w: string): WordFacts {
-  let found = facts.get(w);
-  if (found) return found;
+const factsOf = (w: string): WordFacts => facts.get(w) ?? remember(facts, 20_000, w, factsUncached(w));
+
+function factsUncached(w: string): WordFacts {
   const t = tags(w);
   const nounLike = !t.some((x) => x === 'Pronoun' || x === 'Determiner' || x === 'Value' || x === 'Possessive');
   const guessed = guessedNumber(w);
@@ -242,7 +243,7 @@ function factsOf(w: string): WordFacts {
     participle: forms.Participle ?? forms.PastTense,
     gerund: forms.Gerund,
   };
-  found = {
+  return {
     guessed: guessed !== undefined,
     otherNumber: otherNumber && otherNumber.word !== w && /^[a-z]+$/.test(otherNumber.word) ? otherNumber : undefined,
     verb: verb && Object.values(verb).every((f) => /^[a-z]+$/.test(f) && !AUXILIARIES.has(f)) ? verb : undefined,
@@ -253,9 +254,6 @@ function factsOf(w: string): WordFacts {
     determiner: t.some((x) => x === 'Determiner' || x === 'Possessive' || x === 'Pronoun'),
     thirdPerson: forms?.PresentTense === w,
   };
-  if (facts.size >= 20_000) facts.clear();
-  facts.set(w, found);
-  return found;
 }
 
 /**

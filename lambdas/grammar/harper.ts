@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Lint } from 'harper.js';
+import { remember } from './cache';
 import { grammarConfig } from './config';
 import { HARPER_SNAPSHOT_FILE, openSnapshot, snapshotMatches, wasmFingerprint, writeSnapshot, type WasmExports } from './harper-snapshot';
 import { findPackageFile } from './package-files';
@@ -258,13 +259,5 @@ function flatten(lint: Lint, chars: string[]): HarperFix {
  */
 export function harperKnowsWord(linter: HarperLinter): (word: string) => boolean {
   const answers = new Map<string, boolean>();
-  return (word) => {
-    let known = answers.get(word);
-    if (known === undefined) {
-      known = /^[\p{L}'’-]+$/u.test(word) && linter.is_likely_english(word);
-      if (answers.size >= 10_000) answers.clear();
-      answers.set(word, known);
-    }
-    return known;
-  };
+  return (word) => answers.get(word) ?? remember(answers, 10_000, word, /^[\p{L}'’-]+$/u.test(word) && linter.is_likely_english(word));
 }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { remember } from './cache';
 
 /**
  * A word trigram language model: how likely each word is after the two before it. The grammar
@@ -139,13 +140,7 @@ export function parseLanguageModel(buf: Buffer, name = 'language model'): Langua
     // Sentences and their variants ask for the same trigrams again and again.
     logProb(w, h1, h2) {
       const key = w + vocabulary * (h1 + 1 + vocabulary * (h2 + 1));
-      let p = remembered.get(key);
-      if (p === undefined) {
-        if (remembered.size >= REMEMBERED) remembered.clear();
-        p = logProb(w, h1, h2) / SPHINX_PER_LOG10;
-        remembered.set(key, p);
-      }
-      return p;
+      return remembered.get(key) ?? remember(remembered, REMEMBERED, key, logProb(w, h1, h2) / SPHINX_PER_LOG10);
     },
   };
 }

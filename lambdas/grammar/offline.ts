@@ -1,9 +1,8 @@
 import { alignEdits } from './alignment';
 import { harperFixes, harperKnowsWord, startHarper, type HarperFix, type HarperLinter } from './harper';
 import type { Correction, GrammarCorrector } from './port';
-import type * as Context from './context';
 import { findLanguageModel } from './language-model-file';
-import { loadLanguageModel, type LanguageModel } from './language-model';
+import { loadLanguageModel } from './language-model';
 import type * as Rules from './rules';
 import type * as Spelling from './spelling';
 import { sentences } from './text';
@@ -20,8 +19,8 @@ interface Engine {
   readonly knows: (word: string) => boolean;
   /** Choices by a language model, when one is configured. */
   readonly context?: {
-    readonly lm: LanguageModel;
-    readonly chooseByContext: typeof Context.chooseByContext;
+    /** The sentence with the variants the model prefers (see chooseByContext). */
+    readonly choose: (sentence: string) => string;
     readonly chooseSpelling: Spelling.WordChooser;
     readonly splits: NonNullable<Spelling.SpellingHelpers['splits']>;
   };
@@ -52,13 +51,13 @@ function correctSentence(engine: Engine, sentence: string, written: boolean): st
   // (66 fewer lints on JFLEG dev; Harper's lint is most of the cost).
   let judged: string | undefined; // a text the model has found nothing to change in
   if (context) {
-    const chosen = context.chooseByContext(context.lm, text);
+    const chosen = context.choose(text);
     if (chosen === text) judged = text;
     else text = applyRules(chosen, { written });
   }
   text = grammar(engine, text, written);
   for (let round = 0; context && text !== judged && round < CONTEXT_ROUNDS; round++) {
-    const chosen = context.chooseByContext(context.lm, text);
+    const chosen = context.choose(text);
     if (chosen === text) break;
     text = grammar(engine, applyRules(chosen, { written }), written);
   }
@@ -187,6 +186,10 @@ async function startEngine(): Promise<Engine> {
     knows: harperKnowsWord(linter),
     rules,
     spelling,
-    context: model && { lm: model, chooseByContext: context.chooseByContext, chooseSpelling: context.spellingByContext(model), splits: context.splitByContext(model) },
+    context: model && {
+      choose: (sentence) => context.chooseByContext(model, sentence),
+      chooseSpelling: context.spellingByContext(model),
+      splits: context.splitByContext(model),
+    },
   };
 }

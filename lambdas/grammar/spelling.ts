@@ -1,3 +1,4 @@
+import { remember } from './cache';
 import { tags } from './rules/lexicon';
 import { SCOWL_SIZES, scowlWords, subtitleCounts } from './word-lists';
 
@@ -338,14 +339,12 @@ export function alternatives(word: string): readonly string[] {
 /** The alternatives with their scores (lower is likelier). */
 export function rankedAlternatives(word: string): readonly Scored[] {
   const w = word.toLowerCase();
-  let found = suggestions.get(w);
-  if (found === undefined) {
-    const ranked = suggestUncached(w);
-    found = typeof ranked === 'string' ? [{ word: ranked, score: 0 }] : ranked.filter((r) => r.score <= ranked[0].score + CONTEXT_MARGIN);
-    if (suggestions.size >= 10_000) suggestions.clear();
-    suggestions.set(w, found);
-  }
-  return found;
+  return suggestions.get(w) ?? remember(suggestions, 10_000, w, closeRivals(suggestUncached(w)));
+}
+
+/** A sure answer as the only alternative, else the candidates scoring within `CONTEXT_MARGIN` of the best. */
+function closeRivals(ranked: string | readonly Scored[]): readonly Scored[] {
+  return typeof ranked === 'string' ? [{ word: ranked, score: 0 }] : ranked.filter((r) => r.score <= ranked[0].score + CONTEXT_MARGIN);
 }
 const suggestions = new Map<string, readonly Scored[]>();
 
@@ -387,7 +386,7 @@ function suggestUncached(w: string): string | readonly Scored[] {
   const past = irregularPast(w) ?? BRITISH_PAST.get(w);
   if (past) return past;
   // A British spelling in -ise or -yse is the American -ize or -yze ("theorise" → "theorize", not "theories").
-  const american = w.replace(/([iy])s(e|es|ed|ing|ation|ations)$/, '$1z$2');
+  const american = w.replace(BRITISH_ISE, '$1z$2');
   if (american !== w && v.countOf.has(american)) return american;
   // A regular plural of a word ending in consonant + y ("familys" → "families").
   const plural = /^(.*[^aeiou])ys$/.exec(w);
@@ -574,7 +573,6 @@ interface Token {
  * common word with its neighbour is joined to it ("un known" → "unknown", "you ng" → "young").
  */
 export function correctSpelling(sentence: string, helpers: SpellingHelpers = {}): string {
-  const { choose, knows, splits } = helpers;
   const tokens: Token[] = [];
   // Combining marks belong to their letter: "école" typed with a combining accent is one word.
   const re = /[\p{L}\p{M}’']+/gu;
@@ -594,19 +592,22 @@ export function correctSpelling(sentence: string, helpers: SpellingHelpers = {})
       if (joined.end > token.end) i++;
       continue;
     }
-    const fix = fixWord(token.text, sentence, token.start, choose, splits);
+    const fix = fixWord(token.text, sentence, token.start, helpers);
     // Another dictionary may know a longer word (see harperKnowsWord), asked last as it is slower; not
     // for a British spelling, which the American dialect respells, nor for short words, which it
     // knows as names and abbreviations ("yong", "mach").
-    if (fix === undefined || (knows && token.text.length >= 5 && fix.toLowerCase() !== token.text.toLowerCase() && !isAmericanSpelling(token.text, fix) && knows(token.text))) continue;
+    if (fix === undefined || (helpers.knows && token.text.length >= 5 && fix.toLowerCase() !== token.text.toLowerCase() && !isAmericanSpelling(token.text, fix) && helpers.knows(token.text))) continue;
     out += sentence.slice(cursor, token.start) + fix;
     cursor = token.end;
   }
   return out + sentence.slice(cursor);
 }
 
+/** A British ending in -ise or -yse ("theorise", "analysed", "organisations"), $1z$2 its American spelling. */
+const BRITISH_ISE = /([iy])s(e|es|ed|ing|ation|ations)$/;
+
 /** British → American respellings: "colour" → "color", "theorise" → "theorize", "orthopaedic" → "orthopedic", "centre" → "center", "travelled" → "traveled". */
-const AMERICAN_RESPELLINGS: readonly [RegExp, string][] = [[/our/g, 'or'], [/is(e|es|ed|ing|ation|ations)\b/g, 'iz$1'], [/ys(e|es|ed|ing)\b/g, 'yz$1'], [/ae/g, 'e'], [/oe/g, 'e'], [/tre\b/g, 'ter'], [/ll(ed|ing|er)\b/g, 'l$1'], [/ogue\b/g, 'og']];
+const AMERICAN_RESPELLINGS: readonly [RegExp, string][] = [[/our/g, 'or'], [BRITISH_ISE, '$1z$2'], [/ae/g, 'e'], [/oe/g, 'e'], [/tre\b/g, 'ter'], [/ll(ed|ing|er)\b/g, 'l$1'], [/ogue\b/g, 'og']];
 
 /** Whether `fix` is the American spelling of the British `word`. */
 function isAmericanSpelling(word: string, fix: string): boolean {
@@ -659,7 +660,7 @@ export interface SpellingHelpers {
   readonly splits?: (head: string, tail: string) => boolean;
 }
 
-function fixWord(token: string, sentence: string, start: number, choose?: WordChooser, splits?: SpellingHelpers['splits']): string | undefined {
+function fixWord(token: string, sentence: string, start: number, { choose, splits }: SpellingHelpers): string | undefined {
   if (token.length < 2 || token.length > MAX_WORD_LENGTH) return undefined;
   // Letters beyond English's (accents, ligatures, other scripts) mark a name or a foreign word the
   // lists do not hold ("école", "Zoë", "ﬁne" as typeset), not a slip to replace with an English word.

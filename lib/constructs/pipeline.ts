@@ -106,18 +106,22 @@ export class Pipeline extends Construct {
       GRAMMAR_ENGINE: grammarEngine,
       ...(grammarEngine === 'bedrock' ? { BEDROCK_MODEL_ID: bedrockModelId } : {}),
     };
-    const correctEnv = { ...env, GRAMMAR_LANGUAGE_MODEL: props.grammarLanguageModel === 'off' ? 'off' : 'auto' };
+    // The Correct function alone carries the grammar engine's files and its model setting.
+    const correctOnly = {
+      environment: { ...env, GRAMMAR_LANGUAGE_MODEL: props.grammarLanguageModel === 'off' ? 'off' : 'auto' },
+      assetFiles: CORRECT_ASSET_FILES,
+      prepareScript: CORRECT_PREPARE_SCRIPT,
+      copiedFiles: languageModelFiles(props.grammarLanguageModel),
+    };
     const step = (name: string, file: string, what: string, memorySize = 1024, timeout = Duration.minutes(1)) =>
       new HouseFunction(this, name, {
         entry: `lambdas/pipeline/${file}.ts`,
         description: `voice-correction pipeline: ${what}`,
-        environment: file === 'correct' ? correctEnv : env,
+        environment: env,
         memorySize,
         timeout,
         externalModules: PIPELINE_EXTERNALS,
-        assetFiles: file === 'correct' ? CORRECT_ASSET_FILES : [],
-        prepareScript: file === 'correct' ? CORRECT_PREPARE_SCRIPT : undefined,
-        copiedFiles: file === 'correct' ? languageModelFiles(props.grammarLanguageModel) : [],
+        ...(file === 'correct' ? correctOnly : {}),
       });
 
     const fns = {

@@ -1198,6 +1198,7 @@ function ordinalSuffix(n: number): string {
  */
 export function vetoesHarperFix(before: string, original: string, replacement: string, after: string): boolean {
   const letters = (x: string): string => x.replace(/[\s-]/g, '');
+  const next = /^ (\p{Ll}+)/u.exec(after)?.[1];
   if (original !== replacement && letters(original) === letters(replacement)) {
     // A hyphen taken out or put in is a spelling both ways: "pre-conditions", "re-read", "non-uniform".
     if (original.replace(/-/g, '') === replacement.replace(/-/g, '')) return true;
@@ -1212,9 +1213,8 @@ export function vetoesHarperFix(before: string, original: string, replacement: s
   }
   // Its base verb after "to" where the participle describes the noun or gerund after it: "an
   // alternative to prescribed burning", "references to destroyed namespaces".
-  const participle = /^to (\p{Ll}+ed)$/u.exec(original)?.[1];
-  const afterWord = /^ (\p{Ll}+)/u.exec(after)?.[1];
-  if (participle && /^to \p{Ll}+$/u.test(replacement) && afterWord && (/ing$/.test(afterWord) || purePlural(afterWord) || isPluralNoun(afterWord))) return true;
+  const participle = /^to \p{Ll}+ed$/u.test(original);
+  if (participle && /^to \p{Ll}+$/u.test(replacement) && next && (/ing$/.test(next) || purePlural(next) || isPluralNoun(next))) return true;
   // Its "there is" agreement reading a mass noun as a plural: "there is data" → "are data".
   const be = /^(is|was) (\p{Ll}+)$/iu.exec(original);
   if (be && /^(are|were) /i.test(replacement) && (isUncountable(be[2]) || MASS_NOUNS.has(be[2]))) return true;
@@ -1222,7 +1222,6 @@ export function vetoesHarperFix(before: string, original: string, replacement: s
   if (digits && /^(st|nd|rd|th)$/.test(original)) return original === ordinalSuffix(Number(digits[0].replace(' ', '')));
   const noun = /^an? (\p{Ll}+)$/iu.exec(original)?.[1];
   if (noun !== undefined && replacement === noun) return countedNoun(noun) && !MASS_NOUNS.has(noun);
-  const next = /^ (\p{Ll}+)/u.exec(after)?.[1];
   if (/^effects?$/i.test(original) && /^affects?$/i.test(replacement)) return next !== undefined && readsAsVerbAfterNoun(next) && /\b(the|a|an|this|that|its|their|his|her|our|your|my)( \p{Ll}+)? $/iu.test(before);
   return /\b(he|she|it) $/i.test(before) && replacement === `${original}s` && next !== undefined && has(next, 'PastTense');
 }
