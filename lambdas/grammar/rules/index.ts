@@ -179,7 +179,7 @@ function nounSubjectAgreement(tokens: Token[]): void {
     const headed = i > 0 && tokens[i - 1].post === '' && clauseStart(tokens, i - 1);
     // A mass noun agrees as a singular one: "the information are" (Harper's fix of "informations") → "is".
     if (headed && DETERMINERS.has(det) && (isSingularNoun(n) || MASS_NOUNS.has(n)) && !COLLECTIVE_NOUNS.has(n)) {
-      const target = TO_THIRD[vw] ?? thirdPerson(tokens, i + 1);
+      const target = TO_THIRD[vw] ?? thirdPerson(tokens, i + 1) ?? personActivity(tokens, i);
       if (target) setWord(v, target);
     } else if (i > 1 && has(lc(tokens[i - 1]), 'Adjective') && tags(lc(tokens[i - 1])).length === 1 && tokens[i - 2].post === '' && PLURAL_DETERMINERS.has(lc(tokens[i - 2])) && clauseStart(tokens, i - 2) && tokens[i - 1].post === '' && isPluralNoun(n) && TO_PLURAL[vw]) {
       setWord(v, TO_PLURAL[vw]);
@@ -243,6 +243,46 @@ function thirdPerson(tokens: readonly Token[], i: number): string | undefined {
   if (presentThirdPerson(next) || (nounish(next) && verbAt(lc(tokens[i + 2])))) return undefined;
   return verbForms(w)?.PresentTense;
 }
+
+/**
+ * An everyday verb the lexicon files only as a noun or an adjective ("cook", "answer", "live"), after
+ * a singular person: "my sister cook dinner" → "cooks", "my mother live in London" → "lives". Only
+ * where what follows reads as the verb's complement, not as a compound ("the student study guide is",
+ * "the employee work schedule"): a determiner, pronoun, preposition or adverb, the end of the clause,
+ * or, for the verbs that take a plain object, a noun that itself ends the phrase ("cook dinner every day").
+ * Not with a past time word ("my sister cook dinner yesterday" wants "cooked").
+ */
+function personActivity(tokens: readonly Token[], i: number): string | undefined {
+  const [subject, verb, next, after] = [lc(tokens[i]), lc(tokens[i + 1]), lc(tokens[i + 2]), lc(tokens[i + 3])];
+  const third = PERSON_VERBS[verb];
+  if (!third || !(has(subject, 'Actor') || PERSON_NOUNS.has(subject)) || tags(subject).length > 1) return undefined;
+  // With a time word in the past the verb wants its past, which is the tense rule's to give.
+  if (PAST_MARKERS.test(tokens.map((t) => t.word).join(' '))) return undefined;
+  if (!next || endsPhrase(tokens, i + 1) || COMPLEMENT_STARTS.has(next)) return third;
+  const plainObject = OBJECT_TAKERS.has(verb) && tokens[i + 2].post === '' && /^\p{L}+$/u.test(tokens[i + 2].word) && (isPluralNoun(next) || verbOnlyPlural(next) || !tags(next).some((x) => x === 'Verb' || x === 'Infinitive' || x === 'PresentTense' || x === 'Adverb'));
+  return plainObject && (endsPhrase(tokens, i + 2) || COMPLEMENT_STARTS.has(after) || PHRASE_ENDERS.has(after)) ? third : undefined;
+}
+
+/** Verbs a person does that the lexicon knows only as nouns or adjectives, with their third person. */
+const PERSON_VERBS = table({
+  cook: 'cooks', answer: 'answers', watch: 'watches', work: 'works', play: 'plays', run: 'runs', start: 'starts', study: 'studies',
+  live: 'lives', help: 'helps', visit: 'visits', walk: 'walks', talk: 'talks', call: 'calls', look: 'looks', sleep: 'sleeps',
+  wait: 'waits', stay: 'stays', wash: 'washes', clean: 'cleans', finish: 'finishes', miss: 'misses', hate: 'hates', hope: 'hopes',
+  practice: 'practices', practise: 'practises', laugh: 'laughs', cry: 'cries', kiss: 'kisses', return: 'returns', move: 'moves',
+});
+/** Of those, the ones that take a plain noun object ("cook dinner", "play football", "answer questions"). */
+const OBJECT_TAKERS = new Set(['cook', 'answer', 'watch', 'play', 'study', 'visit', 'wash', 'clean', 'miss', 'hate', 'practice', 'practise', 'kiss']);
+/** People nouns the lexicon does not tag as actors. */
+const PERSON_NOUNS = new Set(['student', 'cousin', 'kid']);
+/** Words that open a verb's complement: determiners, object pronouns, prepositions, adverbs. */
+const COMPLEMENT_STARTS = new Set([
+  'the', 'a', 'an', 'my', 'his', 'her', 'their', 'our', 'your', 'its', 'this', 'that', 'these', 'those', 'some', 'every', 'all', 'many', 'much', 'two', 'three',
+  'me', 'him', 'us', 'them', 'it', 'you', 'people', 'to', 'in', 'at', 'on', 'with', 'for', 'from', 'about', 'after', 'before', 'by', 'into', 'out', 'up', 'off',
+  'down', 'around', 'home', 'hard', 'well', 'very', 'really', 'always', 'often', 'late', 'early', 'fast', 'here', 'there', 'together', 'alone', 'too', 'again',
+  'everyday', 'today', 'tonight', 'now', 'and', 'but', 'because',
+]);
+/** What may follow a plain object and end its phrase: "cook dinner every day", "watch tv at night". */
+const PHRASE_ENDERS = new Set(['every', 'each', 'on', 'at', 'in', 'with', 'for', 'after', 'before', 'and', 'but', 'because', 'when', 'today', 'tonight', 'now', 'together', 'well', 'very', 'too', 'again', 'sometimes', 'everyday']);
 
 /** A verb's third person singular present ("works", "exits"), though the lexicon may file it as a plural noun. */
 function presentThirdPerson(w: string): boolean {
