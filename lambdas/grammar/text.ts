@@ -21,13 +21,16 @@ export interface Segment {
 }
 
 /**
- * Splits after . ! ? (optionally followed by closing quotes/brackets) when whitespace follows.
- * Unpunctuated transcripts stay one segment; Harper copes with that once LongSentences is off.
+ * Splits after . ! ? (optionally followed by closing quotes/brackets) when whitespace follows, and at
+ * line breaks that cannot be inside a sentence: a blank line (a new paragraph) always, and any line
+ * break in a text with no . ! ? at all, whose lines are then its sentences ("he go to school" and
+ * "there is many problem" piped as two lines). A written text's single line breaks are wrapping.
+ * An unpunctuated transcript on one line stays one segment; Harper copes with that once LongSentences is off.
  */
 export function sentences(text: string): Segment[] {
   const out: Segment[] = [];
   let last = 0;
-  const boundary = /[.!?]+["')\]]*(?=\s+|$)/g;
+  const boundary = /[.!?]/.test(text) ? /[.!?]+["')\]]*(?=\s+|$)|\n[^\S\n]*(?=\n)/g : /[.!?]+["')\]]*(?=\s+|$)|\n/g;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
     // Do not split after a single capital initial, a known abbreviation ("Mr.", "etc.") or a dotted

@@ -19,6 +19,15 @@ describe('offline corrector', () => {
     expect(corrected).toBe('My sister has a car. There are many children in the park.');
   });
 
+  it('corrects each line of an unpunctuated text as its own sentence, and keeps the line breaks', async () => {
+    const corrector = await createOfflineCorrector();
+    const text = 'he go to school\nthere is many problem';
+    const { corrected, edits } = await corrector.correct(text);
+    expect(corrected).toBe('He goes to school\nThere are many problems');
+    // The edits are word-level: applying them gives the corrected words (whitespace is the original's).
+    expect(applyEdits(text, edits)).toBe('He goes to school There are many problems');
+  });
+
   it('leaves correct text alone', async () => {
     const corrector = await createOfflineCorrector();
     const text = 'My sister has two cars. We went to the market yesterday.';

@@ -16,6 +16,12 @@ describe('sentences', () => {
     expect(texts('he has a Ph.D. and she has an M.Sc. now')).toEqual(['he has a Ph.D. and she has an M.Sc. now']);
   });
 
+  it('splits at a blank line, and at every line break of a text with no sentence punctuation', () => {
+    expect(texts('he go to school\nthere is many problem')).toEqual(['he go to school', 'there is many problem']);
+    expect(texts('Notes\n\nwe left early')).toEqual(['Notes', 'we left early']);
+    expect(texts('A title\n \nWe went to the\nstore. It was closed.')).toEqual(['A title', 'We went to the\nstore.', 'It was closed.']);
+  });
+
   it('keeps an unpunctuated transcript as one sentence', () => {
     expect(texts('  so i went there and it was good  ')).toEqual(['so i went there and it was good']);
   });
