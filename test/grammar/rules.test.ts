@@ -9,6 +9,8 @@ describe('grammar rules', () => {
     ['a verb the lexicon files as a noun, after a person', 'my sister cook dinner every day', 'my sister cooks dinner every day'],
     ['the same with a plural object', 'the teacher answer questions', 'the teacher answers questions'],
     ['the same before a preposition', 'my mother live in London and my brother work hard', 'my mother lives in London and my brother works hard'],
+    ['the same in the third person after plural people', 'the children plays in the garden and my parents lives here', 'the children play in the garden and my parents live here'],
+    ['the same in the past with a time word', 'yesterday we watch a movie and i sleep late', 'yesterday we watched a movie and I slept late'],
     ['agreement with a plural noun subject', 'the children is happy', 'the children are happy'],
     ['"people" is plural', 'people is tired', 'people are tired'],
     ['there is + plural', 'there is many reasons', 'there are many reasons'],
@@ -123,6 +125,9 @@ describe('grammar rules', () => {
     'the employee work schedule changed',
     'The teacher answer key is here.',
     'my sister cook dinner yesterday',
+    'The parents work schedule was posted.',
+    'The girls study abroad programs are popular.',
+    'the students works are shown',
     'they have hope and energy',
     'it is art',
   ])('leaves correct text alone: %s', (text) => {

@@ -1,5 +1,5 @@
 import { isKnownWord, isTechnicalWord } from '../spelling';
-import { adjectivePastBase, guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
+import { adjectivePastBase, conjugate, guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
 
 /**
  * Our own rules for what Harper misses. Each one fires only on a narrow, unambiguous pattern
@@ -152,9 +152,11 @@ function pastWithTimeWords(tokens: Token[]): void {
       chained = false;
       continue;
     }
-    if (!(has(w, 'Infinitive') || has(w, 'PresentTense')) || !isBaseVerb(w.replace(/e?s$/, '')) && !isBaseVerb(w)) continue;
-    if (['have', 'has', 'do', 'does', 'can', 'may', 'must', 'should', 'would', 'could', 'will', 'shall', 'might', 'need', 'want', 'wants', 'think', 'know', 'hope'].includes(w)) continue;
-    const forms = verbForms(w);
+    // The everyday verbs the lexicon files as nouns count too: "yesterday we watch a movie" → "watched".
+    const personVerb = PERSON_VERB_BY_THIRD.get(w) ?? (PERSON_VERBS.has(w) ? w : undefined);
+    if (!personVerb && (!(has(w, 'Infinitive') || has(w, 'PresentTense')) || !isBaseVerb(w.replace(/e?s$/, '')) && !isBaseVerb(w))) continue;
+    if (['have', 'has', 'do', 'does', 'can', 'may', 'must', 'should', 'would', 'could', 'will', 'shall', 'might', 'need', 'want', 'wants', 'think', 'know', 'hope', 'hopes'].includes(w)) continue;
+    const forms = personVerb ? conjugate(personVerb) : verbForms(w);
     if (!forms?.PastTense || forms.PastTense === w) continue;
     setWord(tokens[i], forms.PastTense);
     chained = true;
@@ -188,7 +190,7 @@ function nounSubjectAgreement(tokens: Token[]): void {
       setWord(v, TO_PLURAL[vw]);
     } else if (((headed && PLURAL_DETERMINERS.has(det)) || (n === 'people' && (clauseStart(tokens, i) || !['a', 'an', 'one', 'this', 'that', 'every', 'each'].includes(det)) && !(det === 'of' && /^(number|amount|majority|percentage|group|rest)$/.test(lc(tokens[i - 2]))))) && (n === 'people' || n === 'children' || isPluralNoun(n))) {
       // "people is" → "people are", "my parents wants" → "my parents want".
-      const target = TO_PLURAL[vw] ?? baseOfThirdPerson(tokens, i + 1);
+      const target = TO_PLURAL[vw] ?? baseOfThirdPerson(tokens, i + 1) ?? personActivityBase(tokens, i);
       if (target) setWord(v, target);
     }
   }
@@ -246,30 +248,41 @@ function thirdPerson(tokens: readonly Token[], i: number): string | undefined {
 
 /**
  * An everyday verb the lexicon files only as a noun or an adjective ("cook", "answer", "live"), after
- * a singular person: "my sister cook dinner" → "cooks", "my mother live in London" → "lives". Only
- * where what follows reads as the verb's complement, not as a compound ("the student study guide is",
- * "the employee work schedule"): a determiner, pronoun, preposition or adverb, the end of the clause,
- * or, for the verbs that take a plain object, a noun that itself ends the phrase ("cook dinner every day").
- * Not with a past time word ("my sister cook dinner yesterday" wants "cooked").
+ * a singular person: "my sister cook dinner" → "cooks", "my mother live in London" → "lives".
  */
 function personActivity(tokens: readonly Token[], i: number): string | undefined {
-  const [subject, verb, next, after] = [lc(tokens[i]), lc(tokens[i + 1]), lc(tokens[i + 2]), lc(tokens[i + 3])];
-  const third = PERSON_VERBS[verb];
-  if (!third || !(has(subject, 'Actor') || PERSON_NOUNS.has(subject)) || tags(subject).length > 1) return undefined;
-  // With a time word in the past the verb wants its past, which is the tense rule's to give.
-  if (PAST_MARKERS.test(tokens.map((t) => t.word).join(' '))) return undefined;
-  if (!next || endsPhrase(tokens, i + 1) || COMPLEMENT_STARTS.has(next)) return third;
-  const plainObject = OBJECT_TAKERS.has(verb) && tokens[i + 2].post === '' && /^\p{L}+$/u.test(tokens[i + 2].word) && (isPluralNoun(next) || verbOnlyPlural(next) || !tags(next).some((x) => x === 'Verb' || x === 'Infinitive' || x === 'PresentTense' || x === 'Adverb'));
-  return plainObject && (endsPhrase(tokens, i + 2) || COMPLEMENT_STARTS.has(after) || PHRASE_ENDERS.has(after)) ? third : undefined;
+  const verb = lc(tokens[i + 1]);
+  return PERSON_VERBS.has(verb) && personVerbAt(tokens, i) ? conjugate(verb).PresentTense : undefined;
 }
 
-/** Verbs a person does that the lexicon knows only as nouns or adjectives, with their third person. */
-const PERSON_VERBS = table({
-  cook: 'cooks', answer: 'answers', watch: 'watches', work: 'works', play: 'plays', run: 'runs', start: 'starts', study: 'studies',
-  live: 'lives', help: 'helps', visit: 'visits', walk: 'walks', talk: 'talks', call: 'calls', look: 'looks', sleep: 'sleeps',
-  wait: 'waits', stay: 'stays', wash: 'washes', clean: 'cleans', finish: 'finishes', miss: 'misses', hate: 'hates', hope: 'hopes',
-  practice: 'practices', practise: 'practises', laugh: 'laughs', cry: 'cries', kiss: 'kisses', return: 'returns', move: 'moves',
-});
+/** The same verbs in the third person after a plural person: "the children plays" → "play", "my parents lives" → "live". */
+function personActivityBase(tokens: readonly Token[], i: number): string | undefined {
+  const base = PERSON_VERB_BY_THIRD.get(lc(tokens[i + 1]));
+  return base && personVerbAt(tokens, i) ? base : undefined;
+}
+
+/**
+ * Whether the word after the person at i reads as their verb rather than part of a compound ("the
+ * student study guide is", "the employee work schedule"): what follows it must open a complement
+ * (a determiner, pronoun, preposition or adverb) or end the clause, or, for the verbs that take a
+ * plain object, be a noun that itself ends the phrase ("cook dinner every day"). Not with a past time
+ * word ("my sister cook dinner yesterday" wants "cooked", which is the tense rule's to give).
+ */
+function personVerbAt(tokens: readonly Token[], i: number): boolean {
+  const [subject, verb, next, after] = [lc(tokens[i]), lc(tokens[i + 1]), lc(tokens[i + 2]), lc(tokens[i + 3])];
+  const isPerson = (w: string): boolean => (has(w, 'Actor') || PERSON_NOUNS.has(w)) && tags(w).every((x) => x === 'Actor' || x === 'Singular' || x === 'Plural');
+  if (!(isPerson(subject) || (isPluralNoun(subject) && isPerson(singular(subject)))) || PAST_MARKERS.test(tokens.map((t) => t.word).join(' '))) return false;
+  if (!next || endsPhrase(tokens, i + 1) || COMPLEMENT_STARTS.has(next)) return true;
+  const plainObject = OBJECT_TAKERS.has(PERSON_VERB_BY_THIRD.get(verb) ?? verb) && tokens[i + 2].post === '' && /^\p{L}+$/u.test(tokens[i + 2].word) && (isPluralNoun(next) || verbOnlyPlural(next) || !tags(next).some((x) => x === 'Verb' || x === 'Infinitive' || x === 'PresentTense' || x === 'Adverb'));
+  return plainObject && (endsPhrase(tokens, i + 2) || COMPLEMENT_STARTS.has(after) || PHRASE_ENDERS.has(after));
+}
+
+/** Verbs a person does that the lexicon knows only as nouns or adjectives (compromise still conjugates them). */
+const PERSON_VERBS: ReadonlySet<string> = new Set([
+  'cook', 'answer', 'watch', 'work', 'play', 'run', 'start', 'study', 'live', 'help', 'visit', 'walk', 'talk', 'call', 'look', 'sleep',
+  'wait', 'stay', 'wash', 'clean', 'finish', 'miss', 'hate', 'hope', 'practice', 'practise', 'laugh', 'cry', 'kiss', 'return', 'move',
+]);
+const PERSON_VERB_BY_THIRD: ReadonlyMap<string, string> = new Map([...PERSON_VERBS].map((v) => [conjugate(v).PresentTense, v]));
 /** Of those, the ones that take a plain noun object ("cook dinner", "play football", "answer questions"). */
 const OBJECT_TAKERS = new Set(['cook', 'answer', 'watch', 'play', 'study', 'visit', 'wash', 'clean', 'miss', 'hate', 'practice', 'practise', 'kiss']);
 /** People nouns the lexicon does not tag as actors. */

@@ -53,6 +53,9 @@ export function isPluralNoun(word: string): boolean {
 export const plural = (noun: string): string => transform.noun.toPlural(noun.toLowerCase(), model);
 export const singular = (noun: string): string => transform.noun.toSingular(noun.toLowerCase(), model);
 
+/** compromise's forms of a base verb, whether or not its lexicon files the word as a verb ("cook" → "cooks", "cooked"). */
+export const conjugate = (base: string): Record<string, string> => transform.verb.conjugate(base.toLowerCase(), model);
+
 /** Forms of a verb known to the lexicon, or undefined when the word is not one. */
 export function verbForms(word: string): Record<string, string> | undefined {
   const w = word.toLowerCase();
