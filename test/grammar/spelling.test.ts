@@ -47,6 +47,7 @@ describe('suggest', () => {
     ['…', 'thife', 'thief'],
     ['an irregular verb gets its own past', 'choosed', 'chose'],
     ['…', 'teached', 'taught'],
+    ['a regularised participle whose past is not it', 'borned', 'born'],
     ['…', 'buyed', 'bought'],
     ['the inflection is kept', 'succeded', 'succeeded'],
     ['two edits away', 'seperatley', 'separately'],

@@ -434,6 +434,22 @@ const GENERIC_FOLLOWERS = /^(and|or|but|is|are|was|were|has|have|will|can|could|
 /** Nouns with no plural and no "a": the learner's "an information" is plain "information". */
 const MASS_NOUNS = new Set(['information', 'advice', 'knowledge', 'furniture', 'equipment', 'homework', 'luggage', 'baggage', 'evidence', 'news', 'traffic', 'pollution', 'weather', 'progress', 'research', 'money', 'music', 'garbage', 'feedback', 'software', 'scenery']);
 
+/** Feelings learners give the -ing form ("I am interesting in"), with the preposition that shows it is the person's. */
+const FEELINGS: Readonly<Record<string, { readonly form: string; readonly after: RegExp } | undefined>> = Object.assign(Object.create(null) as Record<string, { form: string; after: RegExp }>, {
+  interesting: { form: 'interested', after: /^in$/ },
+  exciting: { form: 'excited', after: /^about$/ },
+  boring: { form: 'bored', after: /^(of|with)$/ },
+  worrying: { form: 'worried', after: /^about$/ },
+  confusing: { form: 'confused', after: /^about$/ },
+  disappointing: { form: 'disappointed', after: /^(with|in)$/ },
+  satisfying: { form: 'satisfied', after: /^with$/ },
+  frightening: { form: 'frightened', after: /^of$/ },
+  tiring: { form: 'tired', after: /^of$/ },
+  embarrassing: { form: 'embarrassed', after: /^about$/ },
+});
+/** "am", "was", "are", "were" after "I"/"we", or their contraction with it ("I'm", "we're"). */
+const FIRST_PERSON_BE = /^(am|was|are|were|i['’]m|we['’]re)$/;
+
 /** A mass noun at i, after at most one adjective, ending its phrase. */
 function massNounAhead(tokens: readonly Token[], i: number): boolean {
   const k = tokens[i] && PURE_ADJECTIVE(lc(tokens[i])) && tokens[i].post === '' && tokens[i + 1] ? i + 1 : i;
@@ -441,6 +457,13 @@ function massNounAhead(tokens: readonly Token[], i: number): boolean {
   // The mass noun must head the phrase: in "a traffic jam", "a software company" it describes a counted noun.
   const next = tokens[k + 1];
   return !(next && tokens[k].post === '' && (countedNoun(lc(next)) || isPluralNoun(lc(next)) || purePlural(lc(next))));
+}
+
+/** The mass noun at i (or after one adjective there) ends its phrase or a clause word follows it ("much money do you have"). */
+function massNounEndsPhrase(tokens: readonly Token[], i: number): boolean {
+  const k = MASS_NOUNS.has(lc(tokens[i])) ? i : i + 1;
+  const next = lc(tokens[k + 1]);
+  return endsPhrase(tokens, k) || HEAD_FOLLOWERS.has(next) || BE.has(next) || SUBJECT_PRONOUNS.has(next) || MODALS.has(next) || DO_FORMS.has(next);
 }
 
 /** A counted singular noun: the lexicon's, or a word it lacks that its tagger reads as one ("company"). */
@@ -501,6 +524,15 @@ function wordForms(tokens: Token[]): Token[] {
     if (w === 'persons' && i > 0 && tokens[i - 1].post === '' && (NUMBERS.has(lc(tokens[i - 1])) || /^\d+$/.test(tokens[i - 1].word))) setWord(t, 'people');
     // "every knowledge" → "all knowledge": "every" counts, and a mass noun is not counted.
     if ((w === 'every' || w === 'each') && t.post === '' && massNounAhead(tokens, i + 1)) setWord(t, 'all');
+    // "how many money" → "how much money": "many" counts too ("too many homework" → "much").
+    // Only where nothing after the noun could be what "many" counts ("many software engineers").
+    if (w === 'many' && t.post === '' && massNounAhead(tokens, i + 1) && massNounEndsPhrase(tokens, i + 1)) setWord(t, 'much');
+    // "I am interesting in music" → "interested": a feeling is the -ed form; only after "I"/"we",
+    // since "she is interesting in many ways" is fine.
+    const feeling = FEELINGS[w];
+    if (feeling && i > 0 && tokens[i - 1].post === '' && FIRST_PERSON_BE.test(lc(tokens[i - 1])) && (i === 1 || /^(i|we)$/.test(lc(tokens[i - 2])) || /^(i|we)['’]/.test(lc(tokens[i - 1]))) && t.post === '' && feeling.after.test(lc(next))) {
+      setWord(t, feeling.form);
+    }
     // "its very expensive" → "it's very expensive": a possessive never comes before an adverb or a bare adjective.
     // Not after a preposition: "by its very nature", "for its own sake".
     if (w === 'its' && t.post === '' && next && next.pre === '' && IT_IS_FOLLOWERS.test(lc(next)) && lc(tokens[i + 2]) !== 'own' && !PREPOSITIONS_BEFORE_ITS.has(lc(tokens[i - 1]))) {
