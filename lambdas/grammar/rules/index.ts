@@ -1095,6 +1095,50 @@ function personalPronoun(tokens: Token[]): void {
   }
 }
 
+/**
+ * Verb patterns learners carry over from their first language:
+ * "I am agree" → "I agree" ("he is agree" → "he agrees"), "I have 20 years old" → "I am 20 years old",
+ * "he said me that" → "he told me that", "look forward to see you" → "to seeing you".
+ */
+function learnerVerbPatterns(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [t, next, third] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    const [w, subject] = [lc(t), lc(tokens[i - 1])];
+    const afterSubject = i > 0 && tokens[i - 1].post === '' && AGE_BE[subject] !== undefined;
+    // "I am agree": "agree" is a verb, so the "be" before it goes; "I'm agree" keeps its subject.
+    if (next && t.post === '' && /^(dis)?agree$/.test(lc(next)) && (/^(am|is|are)$/.test(w) ? afterSubject : /^(i|we|you|they|he|she)['’](m|re|s)$/.test(w))) {
+      const who = w.replace(/['’].*$/, '');
+      if (w !== who) setWord(t, who);
+      const person = w === who ? subject : who;
+      if (/^(he|she)$/.test(person)) setWord(next, `${lc(next)}s`);
+      if (w === who) {
+        next.pre = t.pre + next.pre;
+        continue;
+      }
+    }
+    // "I have 20 years old": an age is what one is.
+    if (afterSubject && /^(have|has|had)$/.test(w) && t.post === '' && next && (/^\d+$/.test(next.word) || NUMBER_WORDS.test(lc(next))) && lc(third) === 'years' && third.post === '' && lc(tokens[i + 3]) === 'old' && (endsPhrase(tokens, i + 3) || HEAD_FOLLOWERS.has(lc(tokens[i + 4])))) {
+      setWord(t, w === 'had' ? (/^(you|we|they)$/.test(subject) ? 'were' : 'was') : AGE_BE[subject]!);
+    }
+    // "he said me that": one says something to someone, and tells someone.
+    const tell = SAY_TO_TELL[w];
+    if (tell && t.post === '' && next && next.pre === '' && /^(me|him|us|them)$/.test(lc(next))) setWord(t, tell);
+    // "look forward to see you": the "to" is a preposition, so the verb after it is a gerund.
+    if (/^(look|looks|looked|looking)$/.test(w) && lc(next) === 'forward' && lc(third) === 'to' && t.post === '' && next.post === '' && third.post === '' && tokens[i + 3]) {
+      const verb = lc(tokens[i + 3]);
+      const gerund = isBaseVerb(verb) ? verbForms(verb)?.Gerund : undefined;
+      if (gerund) setWord(tokens[i + 3], gerund);
+    }
+    out.push(t);
+  }
+  return out;
+}
+/** The subjects an age or "agree" follows, and the "be" that goes with each. */
+const AGE_BE: Readonly<Record<string, string | undefined>> = table({ i: 'am', you: 'are', we: 'are', they: 'are', he: 'is', she: 'is' });
+const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(-\w+)?$/;
+const SAY_TO_TELL = table({ say: 'tell', says: 'tells', said: 'told', saying: 'telling' });
+
 /** Words that take one preposition, and the ones learners put instead: "focus in" → "focus on". */
 const COLLOCATIONS: readonly [RegExp, RegExp, string][] = [
   [/^(focus|focuses|focused|focusing|focussed|depend|depends|depended|depending|dependent|rely|relies|relied|relying)$/, /^(in|of|from|at|to)$/, 'on'],
@@ -1234,16 +1278,18 @@ function pluralLives(tokens: Token[]): void {
   }
 }
 
-/** "a person who are" → "a person who is", "people who is" → "people who are": a relative pronoun takes its noun's number. */
+/** "a person who are" → "a person who is", "people who is" → "people who are", "people who thinks" → "think": a relative pronoun takes its noun's number. */
 function relativeAgreement(tokens: Token[]): void {
   for (let i = 1; i + 1 < tokens.length; i++) {
     const v = tokens[i + 1];
     const n = lc(tokens[i - 1]);
     if (!/^(who|that)$/.test(lc(tokens[i])) || tokens[i - 1].post !== '' || tokens[i].post !== '') continue;
-    const [third, plural] = [TO_THIRD[lc(v)], TO_PLURAL[lc(v)]];
+    // A plural noun's clause takes a verb's base too: "people who thinks so" → "think".
+    const [third, plural] = [TO_THIRD[lc(v)], TO_PLURAL[lc(v)] ?? (lc(tokens[i]) === 'who' ? baseOfThirdPerson(tokens, i + 1) ?? PERSON_VERB_BY_THIRD.get(lc(v)) : undefined)];
     if (third && i > 1 && tokens[i - 2].post === '' && /^(a|an|each|every)$/.test(lc(tokens[i - 2])) && isSingularNoun(n) && !COLLECTIVE_NOUNS.has(n)) setWord(v, third);
     // "an array of patterns that was used": the clause may belong to the noun before "of".
-    const ofPhrase = (i > 2 && lc(tokens[i - 2]) === 'of') || (i > 3 && lc(tokens[i - 3]) === 'of' && tokens[i - 2].post === '');
+    // Not after a quantity, whose noun the clause is about: "a lot of people who thinks" → "think".
+    const ofPhrase = ((i > 2 && lc(tokens[i - 2]) === 'of') || (i > 3 && lc(tokens[i - 3]) === 'of' && tokens[i - 2].post === '')) && !/^(lot|lots|plenty)$/.test(lc(tokens[lc(tokens[i - 2]) === 'of' ? i - 3 : i - 4]));
     if (plural && (purePlural(n) || n === 'people' || n === 'children') && !verbObject(tokens, i - 1) && !ofPhrase) setWord(v, plural);
   }
 }
@@ -1318,7 +1364,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   personalPronoun(tokens);
   // Words first ("there fore" → "therefore"), then commas: the clause starts they mark are what the
   // agreement rules look for.
-  tokens = eachOtherPreposition(thanTheOther(onWeekends(theInternet(infinitiveTo(agreeWith(fixedPhrases(considerAs(modalTo(wordForms(tokens))))))))));
+  tokens = eachOtherPreposition(thanTheOther(onWeekends(theInternet(infinitiveTo(agreeWith(fixedPhrases(considerAs(modalTo(learnerVerbPatterns(wordForms(tokens)))))))))));
   prepositions(tokens);
   forWithAdjective(tokens);
   floatingQuantifier(tokens);
