@@ -1,5 +1,5 @@
 import { isKnownWord, isTechnicalWord } from '../spelling';
-import { adjectivePastBase, conjugate, guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
+import { adjectivePastBase, conjugate, gerundBase, guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
 
 /**
  * Our own rules for what Harper misses. Each one fires only on a narrow, unambiguous pattern
@@ -343,6 +343,15 @@ function baseAfterModal(tokens: Token[]): void {
     if (pastBase) {
       setWord(tokens[i], pastBase);
       continue;
+    }
+    // "will going" → "will go", "must finishes" → "finish" (a verb the lexicon files as a plural noun),
+    // after a modal that is no noun ("the can opening", "his will stating").
+    if (MODALS.has(prev) && !DETERMINERS.has(lc(tokens[i - 2]))) {
+      const base = gerundBase(w) ?? PERSON_VERB_BY_THIRD.get(w);
+      if (base) {
+        setWord(tokens[i], base);
+        continue;
+      }
     }
     const t = has(w, 'PastTense') ? 'PastTense' : has(w, 'PresentTense') && /s$/.test(w) ? 'PresentTense' : undefined;
     if (!t || (prev === 'to' && t !== 'PastTense')) continue;
@@ -1124,10 +1133,32 @@ function learnerVerbPatterns(tokens: Token[]): Token[] {
     // "he said me that": one says something to someone, and tells someone.
     const tell = SAY_TO_TELL[w];
     if (tell && t.post === '' && next && next.pre === '' && /^(me|him|us|them)$/.test(lc(next))) setWord(t, tell);
+    // "I enjoy to swim": these verbs take a gerund, never "to" and a verb.
+    // Not in the passive ("are considered to have been") nor where the word is a noun ("the finish to").
+    if (GERUND_TAKERS.test(w) && t.post === '' && lc(next) === 'to' && next.post === '' && third && !BE.has(lc(third)) && !BE.has(subject) && !DETERMINERS.has(subject)) {
+      const gerund = baseVerbForms(lc(third))?.Gerund;
+      if (gerund) {
+        setWord(third, gerund);
+        third.pre = next.pre + third.pre;
+        out.push(t);
+        i++;
+        continue;
+      }
+    }
+    // "I am study English": after "be" an everyday verb the lexicon files as a noun is its -ing form
+    // (the other verbs' Harper mends: "she is go" → "going"). Not an adjective ("they are clean") nor
+    // "cook" or "hope", which "be" takes as nouns.
+    if (afterSubject && /^(am|is|are|was|were)$/.test(w) && t.post === '' && next && PERSON_VERBS.has(lc(next)) && !/^(cook|hope)$/.test(lc(next)) && !has(lc(next), 'Adjective') && !endsPhrase(tokens, i + 1)) {
+      setWord(next, conjugate(lc(next)).Gerund);
+    }
+    // "I no like it": "no" does not negate a verb; "do not" does.
+    if (w === 'no' && t.post === '' && afterSubject && next && baseVerbForms(lc(next)) && !/^(one|longer|more|less|matter|doubt)$/.test(lc(next))) {
+      setWord(t, /^(he|she)$/.test(subject) ? "doesn't" : "don't");
+    }
     // "look forward to see you": the "to" is a preposition, so the verb after it is a gerund.
     if (/^(look|looks|looked|looking)$/.test(w) && lc(next) === 'forward' && lc(third) === 'to' && t.post === '' && next.post === '' && third.post === '' && tokens[i + 3]) {
       const verb = lc(tokens[i + 3]);
-      const gerund = isBaseVerb(verb) ? verbForms(verb)?.Gerund : undefined;
+      const gerund = baseVerbForms(verb)?.Gerund;
       if (gerund) setWord(tokens[i + 3], gerund);
     }
     out.push(t);
@@ -1137,6 +1168,11 @@ function learnerVerbPatterns(tokens: Token[]): Token[] {
 /** The subjects an age or "agree" follows, and the "be" that goes with each. */
 const AGE_BE: Readonly<Record<string, string | undefined>> = table({ i: 'am', you: 'are', we: 'are', they: 'are', he: 'is', she: 'is' });
 const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(-\w+)?$/;
+/** The forms of a word that can only be a base verb, or one of the everyday verbs the lexicon files as nouns. */
+const baseVerbForms = (w: string): Record<string, string> | undefined => (isBaseVerb(w) ? verbForms(w) : PERSON_VERBS.has(w) ? conjugate(w) : undefined);
+
+/** Verbs that take a gerund and never "to" and a verb: "enjoy swimming", "finish writing" (not "practice", "mind" or "risk", often nouns before "to"). */
+const GERUND_TAKERS = /^(enjoy|enjoys|enjoyed|enjoying|avoid|avoids|avoided|avoiding|finish|finishes|finished|finishing|quit|quits|quitting|imagine|imagines|imagined|deny|denies|denied|keep|keeps|kept|keeping|consider|considers|considered|considering|postpone|postpones|postponed)$/;
 const SAY_TO_TELL = table({ say: 'tell', says: 'tells', said: 'told', saying: 'telling' });
 
 /** Words that take one preposition, and the ones learners put instead: "focus in" → "focus on". */

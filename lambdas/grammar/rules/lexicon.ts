@@ -56,6 +56,14 @@ export const singular = (noun: string): string => transform.noun.toSingular(noun
 /** compromise's forms of a base verb, whether or not its lexicon files the word as a verb ("cook" → "cooks", "cooked"). */
 export const conjugate = (base: string): Record<string, string> => transform.verb.conjugate(base.toLowerCase(), model);
 
+/** The base of a verb's -ing form ("going" → "go"), when the lexicon files the word as one and knows the base as a verb. */
+export function gerundBase(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (!has(w, 'Gerund')) return undefined;
+  const inf = transform.verb.toInfinitive(w, model, 'Gerund');
+  return inf && inf !== w && transform.verb.conjugate(inf, model)?.Gerund === w ? inf : undefined;
+}
+
 /** Forms of a verb known to the lexicon, or undefined when the word is not one. */
 export function verbForms(word: string): Record<string, string> | undefined {
   const w = word.toLowerCase();
