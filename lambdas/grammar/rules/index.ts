@@ -1,5 +1,5 @@
 import { isKnownWord, isTechnicalWord } from '../spelling';
-import { adjectivePastBase, conjugate, gerundBase, guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
+import { adjectivePastBase, comparative, conjugate, gerundBase, pastOfParticiple, guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
 
 /**
  * Our own rules for what Harper misses. Each one fires only on a narrow, unambiguous pattern
@@ -161,6 +161,30 @@ function pastWithTimeWords(tokens: Token[]): void {
     setWord(tokens[i], forms.PastTense);
     chained = true;
   }
+}
+
+/**
+ * "I have seen him yesterday" → "I saw him yesterday": a finished time in the past takes the simple
+ * past. Not with "since" or "for", whose time runs up to now ("I have lived here since last year").
+ */
+function perfectWithPastTime(tokens: Token[]): Token[] {
+  const text = tokens.map((t) => t.word).join(' ');
+  if (!PAST_MARKERS.test(text) || /\b(since|for|already|ever|never|just|yet)\b/i.test(text) || FUTURE_OR_HABIT.test(text)) return tokens;
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [t, next] = [tokens[i], tokens[i + 1]];
+    const subject = lc(tokens[i - 1]);
+    if (/^(have|has|'ve)$/.test(lc(t)) && t.post === '' && next && SUBJECT_PRONOUNS.has(subject) && tokens[i - 1].post === '') {
+      const past = lc(next) === 'been' ? (/^(you|we|they)$/.test(subject) ? 'were' : 'was') : pastOfParticiple(lc(next));
+      if (past) {
+        setWord(next, past);
+        next.pre = t.pre + next.pre;
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
 }
 
 const DETERMINERS = new Set(['my', 'his', 'her', 'your', 'our', 'their', 'the', 'this', 'that', 'a', 'an', 'every', 'each']);
@@ -443,6 +467,9 @@ const GENERIC_FOLLOWERS = /^(and|or|but|is|are|was|were|has|have|will|can|could|
 /** Nouns with no plural and no "a": the learner's "an information" is plain "information". */
 const MASS_NOUNS = new Set(['information', 'advice', 'knowledge', 'furniture', 'equipment', 'homework', 'luggage', 'baggage', 'evidence', 'news', 'traffic', 'pollution', 'weather', 'progress', 'research', 'money', 'music', 'garbage', 'feedback', 'software', 'scenery']);
 
+/** Adjectives of one syllable, and the two-syllable ones in -y, which compare with -er: "taller", "happier" (not "fun", "real" or "wrong", which take "more"). */
+const SHORT_ADJECTIVE = /^(?!(?:fun|real|wrong|right|just|like|ill|due|apt|worth)$)(?:[^aeiouy]*[aeiouy]+[^aeiouy]*e?|good|bad|happy|easy|busy|heavy|funny|angry|lazy|noisy|dirty|early|pretty|crazy|healthy|lucky|friendly)$/;
+
 /** Feelings learners give the -ing form ("I am interesting in"), with the preposition that shows it is the person's. */
 const FEELINGS: Readonly<Record<string, { readonly form: string; readonly after: RegExp } | undefined>> = Object.assign(Object.create(null) as Record<string, { form: string; after: RegExp }>, {
   interesting: { form: 'interested', after: /^in$/ },
@@ -526,6 +553,13 @@ function wordForms(tokens: Token[]): Token[] {
     if (FALSE_PLURALS[w]) setWord(t, FALSE_PLURALS[w]);
     // "more better", "more easier": drop the redundant "more".
     if (w === 'more' && t.post === '' && next && /^(better|worse|easier|bigger|smaller|faster|cheaper|happier|harder|larger|longer|older|younger|higher|lower|stronger|richer|healthier)$/i.test(next.word)) {
+      continue;
+    }
+    // "more tall than" → "taller than": a short adjective compares with -er (not "more likely than").
+    const shorter = w === 'more' && t.post === '' && next && next.post === '' && lc(tokens[i + 2]) === 'than' && SHORT_ADJECTIVE.test(lc(next)) ? comparative(lc(next)) : undefined;
+    if (shorter) {
+      setWord(next, shorter);
+      next.pre = t.pre + next.pre;
       continue;
     }
     if (redundantPreposition(tokens, i)) continue;
@@ -1422,6 +1456,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   thereIsPlural(tokens);
   relativeAgreement(tokens);
   nounSubjectAgreement(tokens);
+  tokens = perfectWithPastTime(tokens);
   pastWithTimeWords(tokens);
   baseAfterModal(tokens);
   // Last, so the agreement rules saw the verb next to its subject ("companies that has already the").

@@ -56,6 +56,27 @@ export const singular = (noun: string): string => transform.noun.toSingular(noun
 /** compromise's forms of a base verb, whether or not its lexicon files the word as a verb ("cook" → "cooks", "cooked"). */
 export const conjugate = (base: string): Record<string, string> => transform.verb.conjugate(base.toLowerCase(), model);
 
+/** An adjective's comparative in -er when the lexicon knows it as one ("tall" → "taller", "good" → "better"). */
+export function comparative(adjective: string): string | undefined {
+  const w = adjective.toLowerCase();
+  if (!has(w, 'Adjective')) return undefined;
+  const form = (transform as unknown as { adjective: { toComparative(w: string, m: unknown): string } }).adjective.toComparative(w, model);
+  return form && form !== w && has(form, 'Comparative') ? form : undefined;
+}
+
+/** The simple past of a verb's participle or past ("seen" → "saw", "went" → "went", "finished" → "finished"). */
+export function pastOfParticiple(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (!has(w, 'Participle') && !has(w, 'PastTense')) return undefined;
+  for (const tense of ['Participle', 'PastTense']) {
+    const inf = transform.verb.toInfinitive(w, model, tense);
+    // A verb the lexicon files as a noun ("finish") still conjugates back to the word.
+    const forms = inf && inf !== w ? transform.verb.conjugate(inf, model) : undefined;
+    if (forms && (forms.Participle === w || forms.PastTense === w) && (has(inf, 'Infinitive') || forms.PastTense === w)) return forms.PastTense;
+  }
+  return undefined;
+}
+
 /** The base of a verb's -ing form ("going" → "go"), when the lexicon files the word as one and knows the base as a verb. */
 export function gerundBase(word: string): string | undefined {
   const w = word.toLowerCase();
