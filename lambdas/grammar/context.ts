@@ -1,7 +1,7 @@
 import { remember } from './cache';
 import { scoreSpan, type LanguageModel } from './language-model';
 import type { WordChooser } from './spelling';
-import { isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, tags, verbForms } from './rules/lexicon';
+import { has, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, tags, verbForms } from './rules/lexicon';
 
 /**
  * Choices the rules cannot make alone, made by a language model: of a sentence and its variants
@@ -180,6 +180,14 @@ const BE: ReadonlySet<string> = new Set([
   ..."isn't aren't wasn't weren't it's that's he's she's there's they're we're you're i'm".split(' '),
 ]);
 
+/** A comparative word ("better", "more", "rather", "other", "taller") before word i. */
+function comparesBefore(words: readonly { readonly text: string }[], i: number): boolean {
+  return words.slice(0, i).some(({ text }) => {
+    const w = text.toLowerCase().replace(/[^\p{L}]/gu, '');
+    return /^(more|less|fewer|better|worse|rather|other|else|different|sooner|later)$/.test(w) || has(w, 'Comparative');
+  });
+}
+
 /** Each word of CONFUSION_SETS with the words it is confused with. */
 const CONFUSED: ReadonlyMap<string, readonly string[]> = (() => {
   const m = new Map<string, string[]>();
@@ -308,7 +316,9 @@ function* variants(text: string, words: readonly Word[]): Generator<Variant> {
     // past a pronoun: "the employer ask me questions").
     const agreeing = after?.thirdPerson || (words[i + 2] !== undefined && !after?.determiner && factsOf(words[i + 2].text.toLowerCase()).thirdPerson);
     if (otherNumber?.plural && !SINGULAR_DETERMINERS.has(previous) && !after?.noun && !agreeing && !(guessed && determined(words, i))) yield one('number', otherNumber.word);
-    for (const other of CONFUSED.get(w) ?? []) yield one('confusion', other);
+    // "than" stays where a comparison opened earlier in the sentence ("study better in the morning than
+    // at night"), beyond the model's three words.
+    for (const other of CONFUSED.get(w) ?? []) if (!(w === 'than' && comparesBefore(words, i))) yield one('confusion', other);
     if (verb) {
       const auxiliary = auxiliaryBefore(words, i);
       // After a preposition a verb with an object is a gerund: "before take a decision", "interested in learn it".

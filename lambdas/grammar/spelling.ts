@@ -24,7 +24,7 @@ const CONTRACTIONS = (
 /** A word no list has but learners' English is full of, and "i" (Harper capitalises it). */
 const EXTRA_KNOWN = [
   'i', 'etc', 'vs', 'ok', 'okay', 'email', 'emails', 'online', 'internet', 'website', 'websites', 'smartphone', 'smartphones',
-  "don'ts", 'eco', 'bio',
+  "don'ts", 'eco', 'bio', 'cafe', 'cafes',
   // Words newer than the lists: "app" is not "amp", nor "wifi" "wife".
   'app', 'apps', 'wifi', 'offline', 'chatbot', 'chatbots', 'livestream', 'vlog', 'vlogs',
 ];

@@ -28,6 +28,14 @@ describe('offline corrector', () => {
     expect(applyEdits(text, edits)).toBe('He goes to school There are many problems');
   });
 
+  it('leaves "than" after an earlier comparison, and words of everyday speech the lists lack', async () => {
+    const corrector = await createOfflineCorrector();
+    for (const text of ['I usually study better in the morning than at night.', 'The cafe on the corner does great sandwiches.']) {
+      expect((await corrector.correct(text)).corrected).toBe(text);
+    }
+    expect((await corrector.correct('it is more expensive then the other one')).corrected).toBe('It is more expensive than the other one');
+  });
+
   it('leaves correct text alone', async () => {
     const corrector = await createOfflineCorrector();
     const text = 'My sister has two cars. We went to the market yesterday.';

@@ -103,7 +103,8 @@ function pluralContext(tokens: readonly Token[], i: number): boolean {
 function pluralAfterQuantifier(tokens: Token[]): void {
   for (let i = 1; i < tokens.length; i++) {
     const w = lc(tokens[i]);
-    if (!pluralContext(tokens, i) || !isSingularNoun(w) || TIME_NOUNS.has(w)) continue;
+    // "a lot of work" is a mass of it ("works" are books or factories), though the lexicon counts it.
+    if (!pluralContext(tokens, i) || !isSingularNoun(w) || TIME_NOUNS.has(w) || w === 'work') continue;
     if (!endsPhrase(tokens, i) && !HEAD_FOLLOWERS.has(lc(tokens[i + 1])) && !/^(is|was|has|in|that)$/.test(lc(tokens[i + 1]))) continue;
     const p = plural(w);
     if (p && p !== w) setWord(tokens[i], p);
@@ -141,7 +142,9 @@ function pastWithTimeWords(tokens: Token[]): void {
   for (let i = 1; i < tokens.length; i++) {
     const subj = lc(tokens[i - 1]);
     const w = lc(tokens[i]);
-    const afterSubject = SUBJECT_PRONOUNS.has(subj) && tokens[i - 1].post === '';
+    // Not in a question or clause whose "did" or modal already carries the tense: "did you go yesterday".
+    const before = lc(tokens[i - 2]);
+    const afterSubject = SUBJECT_PRONOUNS.has(subj) && tokens[i - 1].post === '' && !DO_FORMS.has(before) && before !== 'do' && !MODALS.has(before);
     const afterAnd = chained && subj === 'and';
     if (!afterSubject && !afterAnd) {
       if (/[.;!?]/.test(tokens[i - 1].post)) chained = false;

@@ -30,8 +30,8 @@ export function isUncountable(word: string): boolean {
   return model.two.uncountable[word.toLowerCase()] === true || has(word, 'Uncountable') || ALSO_UNCOUNTED.has(word.toLowerCase());
 }
 
-/** Plurals the lexicon files as countable that English mostly counts as a mass: "there is data". */
-const ALSO_UNCOUNTED = new Set(['data']);
+/** Nouns the lexicon files as countable that English mostly uses as a mass: "there is data", "a lot of fog". */
+const ALSO_UNCOUNTED = new Set(['data', 'fog', 'snow', 'smoke', 'wind']);
 
 /** Nouns whose plural is the singular ("two fish", "the fish are"): their number is not for us to fix. */
 const ZERO_PLURALS = new Set(['fish', 'sheep', 'deer', 'aircraft', 'offspring', 'salmon', 'trout', 'cod', 'moose', 'bison', 'swine', 'shrimp', 'species', 'series']);
