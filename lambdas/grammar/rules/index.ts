@@ -1,5 +1,5 @@
 import { isKnownWord, isTechnicalWord } from '../spelling';
-import { adjectivePastBase, comparative, conjugate, gerundBase, pastOfParticiple, guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
+import { adjectivePastBase, comparative, conjugate, gerundBase, pastOfParticiple, superlative, guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
 
 /**
  * Our own rules for what Harper misses. Each one fires only on a narrow, unambiguous pattern
@@ -361,8 +361,16 @@ const DO_FORMS = new Set(['did', "didn't", 'does', "doesn't", "don't"]);
 function baseAfterModal(tokens: Token[]): void {
   for (let i = 1; i < tokens.length; i++) {
     const prev = lc(tokens[i - 1]);
-    if (tokens[i - 1].post !== '' || !(MODALS.has(prev) || DO_FORMS.has(prev) || prev === 'to')) continue;
     const w = lc(tokens[i]);
+    // A modal contracted with its subject ("I'll"), or before the subject of a question ("could you").
+    const contracted = /^(i|you|we|they|he|she|it)['’]ll$/.test(prev);
+    const asked = SUBJECT_PRONOUNS.has(prev) && i >= 2 && MODALS.has(lc(tokens[i - 2])) && tokens[i - 2].post === '' && (i === 2 || /[.!?,;:]/.test(tokens[i - 3].post));
+    if (tokens[i - 1].post === '' && (contracted || asked)) {
+      const base = gerundBase(w) ?? PERSON_VERB_BY_THIRD.get(w);
+      if (base) setWord(tokens[i], base);
+      continue;
+    }
+    if (tokens[i - 1].post !== '' || !(MODALS.has(prev) || DO_FORMS.has(prev) || prev === 'to')) continue;
     // "do" never supports "be": "what they did is reduce" is a cleft, not "did be".
     if (DO_FORMS.has(prev) && BE.has(w)) continue;
     // "could lost" → "could lose": a past the lexicon files as an adjective, after a modal that is no noun ("his will left").
@@ -397,17 +405,27 @@ function modalTo(tokens: Token[]): Token[] {
     if (lc(t) !== 'to' || i === 0 || tokens[i - 1].post !== '' || t.post !== '') return true;
     const prev = lc(tokens[i - 1]);
     const next = lc(tokens[i + 1]);
-    if (['can', 'could', 'should', 'must', 'will', 'would', 'may', 'might', "can't", 'cannot', "won't", "shouldn't"].includes(prev) && isBaseVerb(next)) return false;
+    // What follows is the verb, whatever else the lexicon files it as ("must to finish", "can you to
+    // tell"), unless the modal is a noun ("the will to live", "a can to keep it in").
+    const verb = /^\p{Ll}+$/u.test(tokens[i + 1]?.word ?? '') && !DETERMINERS.has(next) && !OBJECT_PRONOUNS.has(next) && (isBaseVerb(next) || tags(next).every((x) => x === 'Singular' || x === 'Infinitive'));
+    if (MODALS_TAKING_NO_TO.has(prev) && verb && !DETERMINERS.has(lc(tokens[i - 2])) && !/^(a|an)$/.test(lc(tokens[i - 2]))) return false;
+    // A question's subject may stand between them: "can you to tell me", "must we to go".
+    if (i > 1 && MODALS_TAKING_NO_TO.has(lc(tokens[i - 2])) && tokens[i - 2].post === '' && /^(i|you|we|they|he|she|it)$/.test(prev) && (i === 2 || /[.!?,;:]/.test(tokens[i - 3].post)) && verb) return false;
     // "make me to buy", "let them to go": make and let take a bare infinitive after their object.
     return !(i > 1 && CAUSATIVES.has(lc(tokens[i - 2])) && tokens[i - 2].post === '' && PERSON_OBJECTS.has(prev) && isBaseVerb(next));
   });
 }
+/** Modals, their negations and contractions with a subject: none takes "to" before its verb ("I'll to go"); not "ought", "have" or "need". */
+const MODALS_TAKING_NO_TO: ReadonlySet<string> = new Set(['can', 'could', 'should', 'must', 'will', 'would', 'may', 'might', "can't", 'cannot', "won't", "shouldn't", "mustn't", "couldn't", "wouldn't", "i'll", "you'll", "we'll", "they'll", "he'll", "she'll"]);
+
 /** "if you want be rich" → "if you want to be rich": these verbs take their verb through "to", never bare ("like" may be a preposition: "want like that"). */
 function infinitiveTo(tokens: Token[]): Token[] {
   return insertAfter(tokens, (i) => {
     const next = tokens[i + 1];
-    if (!TO_TAKERS.test(lc(tokens[i])) || tokens[i].post !== '' || !next || next.pre !== '' || !(isBaseVerb(lc(next)) || lc(next) === 'be') || lc(next) === 'like') return undefined;
-    return 'to';
+    if (!next || tokens[i].post !== '' || next.pre !== '' || !(isBaseVerb(lc(next)) || lc(next) === 'be') || lc(next) === 'like') return undefined;
+    // "would you like come" → "like to come": after "would", "like" wants as the TO_TAKERS do.
+    const wouldLike = lc(tokens[i]) === 'like' && (/^(would|'d)$/.test(lc(tokens[i - 1])) || /['’]d$/.test(lc(tokens[i - 1])) || (/^(i|you|we|they|he|she)$/.test(lc(tokens[i - 1])) && lc(tokens[i - 2]) === 'would'));
+    return TO_TAKERS.test(lc(tokens[i])) || wouldLike ? 'to' : undefined;
   });
 }
 const TO_TAKERS = /^(want|wants|wanted|decide|decides|decided|plan|plans|planned|hope|hopes|hoped|expect|expects|expected|refuse|refuses|refused|manage|manages|managed|tend|tends|tended|seem|seems|seemed|intend|intends|intended|wish|wishes|wished|afford|agree|agrees|agreed|promise|promises|promised)$/;
@@ -498,12 +516,14 @@ function massNounAhead(tokens: readonly Token[], i: number): boolean {
   return !(next && tokens[k].post === '' && (countedNoun(lc(next)) || isPluralNoun(lc(next)) || purePlural(lc(next))));
 }
 
-/** The mass noun at i (or after one adjective there) ends its phrase or a clause word follows it ("much money do you have"). */
+/** The mass noun at i (or after one adjective there) ends its phrase or a clause word follows it ("much money do you have", "much rain last summer"). */
 function massNounEndsPhrase(tokens: readonly Token[], i: number): boolean {
-  const k = MASS_NOUNS.has(lc(tokens[i])) ? i : i + 1;
+  const k = MASS_NOUNS.has(lc(tokens[i])) || MUCH_NOUNS.has(lc(tokens[i])) ? i : i + 1;
   const next = lc(tokens[k + 1]);
-  return endsPhrase(tokens, k) || HEAD_FOLLOWERS.has(next) || BE.has(next) || SUBJECT_PRONOUNS.has(next) || MODALS.has(next) || DO_FORMS.has(next);
+  return endsPhrase(tokens, k) || HEAD_FOLLOWERS.has(next) || BE.has(next) || SUBJECT_PRONOUNS.has(next) || MODALS.has(next) || DO_FORMS.has(next) || /^(this|last|next|today|tonight|should)$/.test(next);
 }
+/** Food, drink and weather that "many" does not count, besides MASS_NOUNS: "how many water" → "how much water". */
+const MUCH_NOUNS: ReadonlySet<string> = new Set(['water', 'sugar', 'salt', 'rice', 'bread', 'tea', 'coffee', 'milk', 'juice', 'rain', 'snow', 'butter', 'cheese', 'meat', 'oil', 'electricity', 'fun']);
 
 /** A counted singular noun: the lexicon's, or a word it lacks that its tagger reads as one ("company"). */
 function countedNoun(w: string): boolean {
@@ -565,6 +585,13 @@ function wordForms(tokens: Token[]): Token[] {
       next.pre = t.pre + next.pre;
       continue;
     }
+    // "the most tall girl" → "the tallest girl": the same adjectives form their superlative with -est.
+    const shortest = w === 'most' && t.post === '' && /^(the|my|his|her|our|their|your)$/.test(lc(tokens[i - 1])) && next && SHORT_ADJECTIVE.test(lc(next)) ? superlative(lc(next)) : undefined;
+    if (shortest) {
+      setWord(next, shortest);
+      next.pre = t.pre + next.pre;
+      continue;
+    }
     if (redundantPreposition(tokens, i)) continue;
     // "three persons" → "three people": counted people are "people" ("persons" is legal language).
     if (w === 'persons' && i > 0 && tokens[i - 1].post === '' && (NUMBERS.has(lc(tokens[i - 1])) || /^\d+$/.test(tokens[i - 1].word))) setWord(t, 'people');
@@ -572,7 +599,7 @@ function wordForms(tokens: Token[]): Token[] {
     if ((w === 'every' || w === 'each') && t.post === '' && massNounAhead(tokens, i + 1)) setWord(t, 'all');
     // "how many money" → "how much money": "many" counts too ("too many homework" → "much").
     // Only where nothing after the noun could be what "many" counts ("many software engineers").
-    if (w === 'many' && t.post === '' && massNounAhead(tokens, i + 1) && massNounEndsPhrase(tokens, i + 1)) setWord(t, 'much');
+    if (w === 'many' && t.post === '' && (massNounAhead(tokens, i + 1) || (MUCH_NOUNS.has(lc(next)) && next.pre === '')) && massNounEndsPhrase(tokens, i + 1)) setWord(t, 'much');
     // "I am interesting in music" → "interested": a feeling is the -ed form; only after "I"/"we",
     // since "she is interesting in many ways" is fine.
     const feeling = FEELINGS[w];
@@ -1192,6 +1219,34 @@ function learnerVerbPatterns(tokens: Token[]): Token[] {
     if (w === 'no' && t.post === '' && afterSubject && next && baseVerbForms(lc(next)) && !/^(one|longer|more|less|matter|doubt)$/.test(lc(next))) {
       setWord(t, /^(he|she)$/.test(subject) ? "doesn't" : "don't");
     }
+    // "I not understand", "my brother not have a car": English negates a verb through "do".
+    // "He not is at home": "not" follows "be" and the modals.
+    if (w === 'not' && t.post === '' && next && next.pre === '' && i > 0 && tokens[i - 1].post === '') {
+      const does = negatedSubject(tokens, i - 1);
+      const nw = lc(next);
+      if (does !== undefined && (BE.has(nw) || MODALS.has(nw))) {
+        [t.word, next.word] = [next.word, t.word];
+      } else if (does !== undefined && nw !== 'be' && (baseVerbForms(nw) || nw === 'have')) {
+        out.push({ ...bareWord(does ? 'does' : 'do'), pre: t.pre });
+        t.pre = '';
+      }
+    }
+    // "I am not understand": a stative verb after "be not" is negated through "do".
+    if (/^(am|is|are)$/.test(w) && t.post === '' && lc(next) === 'not' && next.post === '' && third && STATIVE_VERBS.test(lc(third)) && i > 0 && tokens[i - 1].post === '') {
+      const does = negatedSubject(tokens, i - 1);
+      if (does !== undefined) setWord(t, does ? 'does' : 'do');
+    }
+    // "he told that he would be late", "my friend told she was moving": one tells someone, and says that.
+    if (w === 'told' && t.post === '' && next && ((lc(next) === 'that' && /^(i|he|she|we|they)$/.test(lc(third))) || (/^(he|she|we|they)$/.test(lc(next)) && third && (BE.has(lc(third)) || MODALS.has(lc(third)) || /^(had|has|have|was)$/.test(lc(third)))))) {
+      setWord(t, 'said');
+    }
+    // "she told to me a story": "tell" takes its person without "to" (not the passive "was told to").
+    if (w === 'told' && t.post === '' && lc(next) === 'to' && next.post === '' && third && /^(me|him|her|us|them|my|his|our|their|your)$/.test(lc(third)) && !BE.has(subject) && subject !== 'got') {
+      out.push(t);
+      third.pre = next.pre + third.pre;
+      i++;
+      continue;
+    }
     // "look forward to see you": the "to" is a preposition, so the verb after it is a gerund.
     if (/^(look|looks|looked|looking)$/.test(w) && lc(next) === 'forward' && lc(third) === 'to' && t.post === '' && next.post === '' && third.post === '' && tokens[i + 3]) {
       const verb = lc(tokens[i + 3]);
@@ -1202,6 +1257,23 @@ function learnerVerbPatterns(tokens: Token[]): Token[] {
   }
   return out;
 }
+/**
+ * Whether the subject ending at j takes "does" (true) or "do" (false), or undefined when it is not a
+ * subject opening its clause: a personal pronoun, or a determiner and a noun ("my brother", "the kids").
+ * Not after "that" or a verb of suggesting, whose clause may be a subjunctive ("insist that he not go").
+ */
+function negatedSubject(tokens: readonly Token[], j: number): boolean | undefined {
+  const w = lc(tokens[j]);
+  const start = SUBJECT_PRONOUNS.has(w) ? j : j - 1;
+  if (start < 0 || (start > 0 && (/^(that|suggest|suggests|suggested|insist|insists|insisted|demand|recommend|ask|asked)$/.test(lc(tokens[start - 1])) || !/[.!?,;:]/.test(tokens[start - 1].post) && !/^(and|but|so|because|if|when)$/.test(lc(tokens[start - 1]))))) return undefined;
+  if (SUBJECT_PRONOUNS.has(w)) return /^(he|she|it)$/.test(w);
+  if (!/^(my|his|her|our|their|your|the|this|that|these|those)$/.test(lc(tokens[j - 1])) || tokens[j - 1].post !== '') return undefined;
+  if (isSingularNoun(w) && !/^(these|those)$/.test(lc(tokens[j - 1]))) return true;
+  return isPluralNoun(w) || purePlural(w) || w === 'people' || w === 'children' ? false : undefined;
+}
+/** Verbs of knowing and wanting learners negate with "be": "I am not understand". */
+const STATIVE_VERBS = /^(know|understand|want|need|believe|remember|care|agree|think|mean)$/;
+
 /** The subjects an age or "agree" follows, and the "be" that goes with each. */
 const AGE_BE: Readonly<Record<string, string | undefined>> = table({ i: 'am', you: 'are', we: 'are', they: 'are', he: 'is', she: 'is' });
 const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(-\w+)?$/;

@@ -64,6 +64,15 @@ export function comparative(adjective: string): string | undefined {
   return form && form !== w && has(form, 'Comparative') ? form : undefined;
 }
 
+/** An adjective's superlative in -est when the lexicon knows it as one ("tall" → "tallest", "good" → "best"). */
+export function superlative(adjective: string): string | undefined {
+  const w = adjective.toLowerCase();
+  if (!has(w, 'Adjective')) return undefined;
+  const form = (transform as unknown as { adjective: { toSuperlative(w: string, m: unknown): string } }).adjective.toSuperlative(w, model);
+  // The lexicon files "best" as a plain adjective.
+  return form && form !== w && (has(form, 'Superlative') || form === 'best') ? form : undefined;
+}
+
 /** The simple past of a verb's participle or past ("seen" → "saw", "went" → "went", "finished" → "finished"). */
 export function pastOfParticiple(word: string): string | undefined {
   const w = word.toLowerCase();
