@@ -2,29 +2,11 @@
  * Grammar benchmark: corrects a tokenised file line by line with the offline engine and, given
  * references, prints corpus GLEU. Usage: npm run bench:grammar -- --src FILE --out FILE [--refs FILE...]
  */
-import { buildSync } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
-import { houseBundleOptions, PROJECT_ROOT } from '../../lib/constructs/house-function';
-import { PIPELINE_EXTERNALS } from '../../lib/constructs/pipeline';
 import { corpusGleu } from '../../lambdas/grammar/bench/gleu';
 import { detokenize, tokenize } from '../../lambdas/grammar/bench/ptb';
-
-type Engine = typeof import('../../lambdas/grammar/bench/engine');
-
-/**
- * Bundles the engine as the Correct Lambda's bundle is made (esbuild, minified, no kept names) into
- * node_modules/.cache, where it finds the word lists, Harper's binary and its snapshot as in a checkout.
- */
-function bundleEngine(): string {
-  const outdir = join(PROJECT_ROOT, 'node_modules/.cache/voice-correction/bench-engine');
-  // Chunk names carry content hashes: without clearing, every change would leave old chunks behind.
-  rmSync(outdir, { recursive: true, force: true });
-  buildSync(houseBundleOptions('lambdas/grammar/bench/engine.ts', outdir, PIPELINE_EXTERNALS));
-  return pathToFileURL(join(outdir, 'index.mjs')).href;
-}
+import { bundleEngine, type Engine } from './grammar-engine';
 
 function parseArgs(argv: string[]): { src: string; out: string; refs: string[] } {
   const args: Record<string, string[]> = {};

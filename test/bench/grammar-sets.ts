@@ -1,0 +1,70 @@
+/**
+ * Grammar benchmark on sets of sentences rather than GLEU: how much text that needs no correction
+ * the engine changes (precision), and how many learner sentences it turns into their reference
+ * correction (recall). Usage: npm run bench:grammar-sets [-- --jfleg DIR] [--show]
+ * Sets: test/bench/data (see its README), and JFLEG dev's corrected references when DIR (default
+ * ../shared/benchmarks/jfleg-dev) holds them. `--show` prints the changes made to the sets that may be
+ * read: never the held-out ones.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../lib/constructs/house-function';
+import { detokenize } from '../../lambdas/grammar/bench/ptb';
+import { bundleEngine, type Engine } from './grammar-engine';
+
+const DATA = join(PROJECT_ROOT, 'test/bench/data');
+const lines = (file: string): string[] => readFileSync(file, 'utf8').replace(/\n$/, '').split('\n');
+
+/** A correction matches its reference when they differ at most in case and a final stop. */
+export const matches = (output: string, reference: string): boolean =>
+  output.trim().replace(/[.!?]$/, '').toLowerCase() === reference.trim().replace(/[.!?]$/, '').toLowerCase();
+
+/** Equal but for what correcting a transcript adds: capitals (a first letter, "I", names, days) and a final stop. */
+export const sameButForm = (a: string, b: string): boolean => matches(a, b);
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const show = argv.includes('--show');
+  const jfleg = argv.includes('--jfleg') ? argv[argv.indexOf('--jfleg') + 1] : join(PROJECT_ROOT, '../shared/benchmarks/jfleg-dev');
+  const { createOfflineCorrector } = (await import(bundleEngine())) as Engine;
+  const corrector = await createOfflineCorrector();
+  const correct = async (text: string): Promise<string> => (await corrector.correct(text)).corrected;
+
+  const unchangedSets: { name: string; sentences: string[]; readable: boolean }[] = [];
+  if (existsSync(join(jfleg, 'dev.ref0'))) {
+    const refs = [0, 1, 2, 3].flatMap((k) => lines(join(jfleg, `dev.ref${k}`)).map(detokenize));
+    unchangedSets.push({ name: "JFLEG dev's corrected references", sentences: refs, readable: true });
+  } else console.log(`(no JFLEG references at ${jfleg}; skipping them)`);
+  unchangedSets.push({ name: 'everyday speech, correct (tuning)', sentences: lines(join(DATA, 'speech-correct-tuning.txt')), readable: true });
+  unchangedSets.push({ name: 'everyday speech, correct (held out)', sentences: lines(join(DATA, 'speech-correct-held-out.txt')), readable: false });
+  for (const set of unchangedSets) {
+    let [changed, beyondForm] = [0, 0];
+    for (const sentence of set.sentences) {
+      const out = await correct(sentence);
+      if (out === sentence) continue;
+      changed++;
+      if (sameButForm(sentence, out)) continue;
+      beyondForm++;
+      if (show && set.readable) console.log(`  ${sentence}\n    → ${out}`);
+    }
+    console.log(`${set.name}: ${changed} of ${set.sentences.length} changed; ${beyondForm} beyond capitals and a final stop`);
+  }
+  for (const [name, file, readable] of [['everyday speech, learners (tuning)', 'speech-learner-tuning.tsv', true], ['everyday speech, learners (held out)', 'speech-learner-held-out.tsv', false]] as const) {
+    const pairs = lines(join(DATA, file)).map((l) => l.split('\t') as [string, string]);
+    let [exact, untouched] = [0, 0];
+    for (const [learner, reference] of pairs) {
+      const out = await correct(learner);
+      if (matches(out, reference)) exact++;
+      else if (matches(out, learner)) untouched++;
+      else if (show && readable) console.log(`  ${learner}\n    → ${out}\n    reference: ${reference}`);
+    }
+    console.log(`${name}: ${exact} of ${pairs.length} corrected to the reference; ${untouched} left as they were; ${pairs.length - exact - untouched} changed otherwise`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
