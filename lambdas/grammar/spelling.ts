@@ -288,8 +288,14 @@ const IRREGULAR_PAST = pairs(
   'understand understood|wake woke|wear wore|weep wept|win won|wind wound|write wrote',
 );
 
-/** Participles learners regularise whose past is not the participle they meant: "I was borned" is "born", not "bored" (the regular pasts of the irregular verbs above reach theirs, "stealed" → "stole" → "was stolen"). */
-const LEARNER_PARTICIPLES = pairs('borned born');
+/**
+ * Forms learners regularise that no edit reaches: the participle "borned" ("born", not "bored"; the
+ * regular pasts of the irregular verbs above reach theirs, "stealed" → "stole" → "was stolen") and
+ * irregular plurals ("childs" is "children", not "chills").
+ */
+const LEARNER_FORMS = pairs(
+  'borned born|childs children|grandchilds grandchildren|womans women|tooths teeth|gooses geese|sheeps sheep|fishs fish|knifes knives|wifes wives',
+);
 
 /** British pasts in -t, which a one-letter edit would turn into the present ("learnt" → "learn"). */
 const BRITISH_PAST = pairs('learnt learned|spelt spelled|dreamt dreamed|burnt burned|spoilt spoiled|smelt smelled|spilt spilled|leapt leaped');
@@ -386,7 +392,7 @@ function suggestUncached(w: string): string | readonly Scored[] {
   if (day) return `${day[1]}'s`;
   // A regular past of an irregular verb ("choosed" → "chose", "teached" → "taught"); after "have",
   // Harper's SimplePastToPastParticiple makes it "chosen".
-  const past = irregularPast(w) ?? BRITISH_PAST.get(w) ?? LEARNER_PARTICIPLES.get(w);
+  const past = irregularPast(w) ?? BRITISH_PAST.get(w) ?? LEARNER_FORMS.get(w);
   if (past) return past;
   // A British spelling in -ise or -yse is the American -ize or -yze ("theorise" → "theorize", not "theories").
   const american = w.replace(BRITISH_ISE, '$1z$2');

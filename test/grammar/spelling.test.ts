@@ -48,6 +48,7 @@ describe('suggest', () => {
     ['an irregular verb gets its own past', 'choosed', 'chose'],
     ['…', 'teached', 'taught'],
     ['a regularised participle whose past is not it', 'borned', 'born'],
+    ['a regularised irregular plural', 'childs', 'children'],
     ['…', 'buyed', 'bought'],
     ['the inflection is kept', 'succeded', 'succeeded'],
     ['two edits away', 'seperatley', 'separately'],

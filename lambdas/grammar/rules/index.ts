@@ -94,6 +94,8 @@ function pluralContext(tokens: readonly Token[], i: number): boolean {
   if (p1 === 'other') return !DETERMINED.has(p2) && p2 !== 'each' && p2 !== 'an' && p2 !== 'some';
   if (p1 === 'of' && p2 === 'lot' && p3 === 'a') return true;
   if (p1 === 'of' && p2 === 'lots') return true;
+  // Past one adjective: "a lot of foreign teacher".
+  if (PURE_ADJECTIVE(p1) && tokens[i - 1].post === '' && p2 === 'of' && ((p3 === 'lot' && lc(tokens[i - 4]) === 'a') || p3 === 'lots')) return true;
   // "the number of car", "a couple of day": counting phrases.
   if (p1 === 'of' && (p2 === 'number' || p2 === 'couple') && (p3 === 'the' || p3 === 'a' || p3 === 'large' || p3 === 'small' || p3 === 'great')) return true;
   return (p1 === 'the' || p1 === 'my' || p1 === 'his' || p1 === 'her' || p1 === 'our' || p1 === 'their' || p1 === 'your') && p2 === 'of' && p3 === 'one';
@@ -130,7 +132,8 @@ function pluralAfterQuantifier(tokens: Token[]): void {
 }
 
 const SUBJECT_PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it']);
-const PAST_MARKERS = /\b(yesterday|last (?:night|week|month|year|summer|winter|spring|autumn|weekend|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\w+ (?:days|weeks|months|years) ago|a (?:day|week|month|year) ago)\b/i;
+// "in 2010": years up to 2019 only, since a nearer one may be planned ("in 2028 we move").
+const PAST_MARKERS = /\b(yesterday|in (?:19|20[01])\d\b|last (?:night|week|month|year|summer|winter|spring|autumn|weekend|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\w+ (?:days|weeks|months|years) ago|a (?:day|week|month|year) ago)\b/i;
 const FUTURE_OR_HABIT = /\b(tomorrow|next|every|usually|always|often|now|today|will|sometimes|never)\b/i;
 const BE_PAST = table({ am: 'was', is: 'was', are: 'were' });
 
@@ -347,12 +350,18 @@ function thereIsPlural(tokens: Token[]): void {
     const a = lc(tokens[j]);
     const b = lc(tokens[j + 1]);
     const pluralFollows =
-      ['many', 'several', 'few', 'various', 'numerous', 'two', 'three', 'four', 'five', 'some', 'lots', 'these', 'those'].includes(a) && (a !== 'some' || isPluralNoun(b)) ||
-      (a === 'a' && b === 'lot' && lc(tokens[j + 2]) === 'of' && isPluralNoun(lc(tokens[j + 3]))) ||
+      ['many', 'several', 'few', 'various', 'numerous', 'two', 'three', 'four', 'five', 'some', 'lots', 'these', 'those'].includes(a) && (a !== 'some' || pluralAhead(tokens, j + 1)) ||
+      (a === 'a' && b === 'lot' && lc(tokens[j + 2]) === 'of' && pluralAhead(tokens, j + 3)) ||
       (tokens[j] !== undefined && tokens[j].post === '' && isPluralNoun(a) && !isUncountable(a));
     if (pluralFollows) setWord(be, bw === 'is' ? 'are' : 'were');
   }
 }
+
+/** A plural noun at i, or after one adjective there ("some nice restaurants"). */
+const pluralAhead = (tokens: readonly Token[], i: number): boolean => {
+  const plural = (w: string): boolean => isPluralNoun(w) || purePlural(w);
+  return plural(lc(tokens[i])) || (PURE_ADJECTIVE(lc(tokens[i])) && tokens[i]?.post === '' && plural(lc(tokens[i + 1])));
+};
 
 const MODALS = new Set(['can', 'could', 'will', 'would', 'should', 'must', 'may', 'might', 'shall', "can't", "won't", "couldn't", "wouldn't", "shouldn't", 'cannot']);
 const DO_FORMS = new Set(['did', "didn't", 'does', "doesn't", "don't"]);

@@ -50,7 +50,22 @@ export function isPluralNoun(word: string): boolean {
   return isSingularNoun(singular(word));
 }
 
-export const plural = (noun: string): string => transform.noun.toPlural(noun.toLowerCase(), model);
+/**
+ * A noun's plural. compromise knows "child" → "children" and "man" → "men" but not their compounds
+ * ("grandchilds", "policemans"): a compound of one of those takes its plural ("grandchildren").
+ */
+export function plural(noun: string): string {
+  const w = noun.toLowerCase();
+  // Already an irregular plural, or a compound of one ("grandchildren", "policemen").
+  if (/(children|men|people|feet|teeth|geese|mice)$/.test(w) && !/^(amen|omen|semen|specimen|regimen|abdomen|stamen|hymen)$/.test(w)) return w;
+  const compound = /^(\p{Ll}{3,}?)(child|woman|man)$/u.exec(w);
+  if (compound && (compound[2] === 'child' || COMPOUND_MEN.test(compound[1]))) {
+    return compound[1] + transform.noun.toPlural(compound[2], model);
+  }
+  return transform.noun.toPlural(w, model);
+}
+/** What "-man" and "-woman" compounds start with ("policeman", "businesswoman"), unlike "human", "German" or "Roman". */
+const COMPOUND_MEN = /^(police|fire|business|sales|chair|spokes|post|milk|country|fisher|gentle|sports|camera|repair|delivery|news|foot|noble)$/;
 export const singular = (noun: string): string => transform.noun.toSingular(noun.toLowerCase(), model);
 
 /** compromise's forms of a base verb, whether or not its lexicon files the word as a verb ("cook" → "cooks", "cooked"). */
