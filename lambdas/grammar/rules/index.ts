@@ -211,8 +211,11 @@ function nounSubjectAgreement(tokens: Token[]): void {
     const headed = i > 0 && tokens[i - 1].post === '' && clauseStart(tokens, i - 1);
     // A mass noun agrees as a singular one: "the information are" (Harper's fix of "informations") → "is".
     if (headed && DETERMINERS.has(det) && (isSingularNoun(n) || MASS_NOUNS.has(n)) && !COLLECTIVE_NOUNS.has(n)) {
-      const target = TO_THIRD[vw] ?? thirdPerson(tokens, i + 1) ?? personActivity(tokens, i);
-      if (target) setWord(v, target);
+      // A frequency adverb may stand between ("my boss always say" → "says").
+      const hop = FREQUENCY_ADVERBS.has(vw) && v.post === '' && tokens[i + 2] ? 1 : 0;
+      const verb = tokens[i + 1 + hop];
+      const target = TO_THIRD[lc(verb)] ?? thirdPerson(tokens, i + 1 + hop) ?? (hop ? undefined : personActivity(tokens, i));
+      if (target) setWord(verb, target);
     } else if (i > 1 && has(lc(tokens[i - 1]), 'Adjective') && tags(lc(tokens[i - 1])).length === 1 && tokens[i - 2].post === '' && PLURAL_DETERMINERS.has(lc(tokens[i - 2])) && clauseStart(tokens, i - 2) && tokens[i - 1].post === '' && isPluralNoun(n) && TO_PLURAL[vw]) {
       setWord(v, TO_PLURAL[vw]);
     } else if (TO_PLURAL[vw] && bareClauseStart(tokens, i) && /^\p{Lu}?\p{Ll}+$/u.test(tokens[i].word) && (purePlural(n) || verbReadAsPlural(tokens, i))) {
@@ -366,6 +369,41 @@ const pluralAhead = (tokens: readonly Token[], i: number): boolean => {
 const MODALS = new Set(['can', 'could', 'will', 'would', 'should', 'must', 'may', 'might', 'shall', "can't", "won't", "couldn't", "wouldn't", "shouldn't", 'cannot']);
 const DO_FORMS = new Set(['did', "didn't", 'does', "doesn't", "don't"]);
 
+/**
+ * A question with "do": the verb after the subject takes its base ("Does your brother works" →
+ * "work", "Did you went" → "go"), and "do" agrees with the subject ("Where does your parents live"
+ * → "do"). The "do" opens the clause, maybe after a question word.
+ */
+function doQuestion(tokens: Token[]): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const d = lc(tokens[i]);
+    if (!/^(do|does|did|don't|doesn't|didn't)$/.test(d) || tokens[i].post !== '') continue;
+    const opens = i === 0 || /[.!?,;:]/.test(tokens[i - 1].post) || (/^(where|what|when|why|how|who)$/.test(lc(tokens[i - 1])) && (i === 1 || /[.!?,;:]/.test(tokens[i - 2].post)));
+    if (!opens) continue;
+    // The subject: a personal pronoun, or a determiner, maybe an adjective, and a noun.
+    let j = i + 1;
+    const s = lc(tokens[j]);
+    let singular: boolean | undefined;
+    if (/^(i|you|we|they)$/.test(s)) singular = false;
+    else if (/^(he|she|it)$/.test(s)) singular = true;
+    else if (/^(my|his|her|your|our|their|the|this|that|these|those)$/.test(s) && tokens[j].post === '') {
+      j++;
+      if (PURE_ADJECTIVE(lc(tokens[j])) && tokens[j].post === '') j++;
+      const n = lc(tokens[j]);
+      singular = isSingularNoun(n) && !/^(these|those)$/.test(s) ? true : isPluralNoun(n) || purePlural(n) || n === 'people' || n === 'children' ? false : undefined;
+    }
+    const v = tokens[j + 1];
+    // Not a subject that goes on ("why do my father and mother want").
+    if (singular === undefined || !v || tokens[j].post !== '' || /^(and|or|nor|of|with)$/.test(lc(v))) continue;
+    if (/^does/.test(d) && !singular) setWord(tokens[i], d.replace('does', 'do'));
+    if (/^(do|don't)$/.test(d) && singular && j > i + 1) setWord(tokens[i], d === 'do' ? 'does' : "doesn't");
+    const w = lc(v);
+    const forms = verbForms(w);
+    const base = PERSON_VERB_BY_THIRD.get(w) ?? (forms && forms.Infinitive !== w && (forms.PresentTense === w || forms.PastTense === w) ? forms.Infinitive : undefined);
+    if (base && !BE.has(w) && !/^(does|did)$/.test(w)) setWord(v, base);
+  }
+}
+
 /** "can goes" → "can go", "didn't went" → "didn't go", "to went" → "to go". */
 function baseAfterModal(tokens: Token[]): void {
   for (let i = 1; i < tokens.length; i++) {
@@ -392,6 +430,16 @@ function baseAfterModal(tokens: Token[]): void {
     // after a modal that is no noun ("the can opening", "his will stating").
     if (MODALS.has(prev) && !DETERMINERS.has(lc(tokens[i - 2]))) {
       const base = gerundBase(w) ?? PERSON_VERB_BY_THIRD.get(w);
+      if (base) {
+        setWord(tokens[i], base);
+        continue;
+      }
+    }
+    // A third person the lexicon files as a plural noun or adjective's: "doesn't opens" → "open".
+    // Not where a modal opens a question and a noun follows it ("Should arrays consume").
+    const opensQuestion = i === 1 || /[.!?,;:]/.test(tokens[i - 2]?.post ?? '');
+    if (prev !== 'to' && /s$/.test(w) && tokens[i].pre === '' && !opensQuestion && !DETERMINERS.has(lc(tokens[i - 2]))) {
+      const base = [w.slice(0, -1), w.slice(0, -2), w.replace(/ies$/, 'y')].find((b) => b.length > 2 && known(b) && conjugate(b).PresentTense === w);
       if (base) {
         setWord(tokens[i], base);
         continue;
@@ -1540,6 +1588,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   thereIsPlural(tokens);
   relativeAgreement(tokens);
   nounSubjectAgreement(tokens);
+  doQuestion(tokens);
   tokens = perfectWithPastTime(tokens);
   pastWithTimeWords(tokens);
   baseAfterModal(tokens);

@@ -40,7 +40,8 @@ const ZERO_PLURALS = new Set(['fish', 'sheep', 'deer', 'aircraft', 'offspring', 
 export function isSingularNoun(word: string): boolean {
   const t = tags(word);
   if (t.length === 0 || isUncountable(word) || ZERO_PLURALS.has(word.toLowerCase())) return false;
-  return t.every((x) => x === 'Singular' || x === 'Actor' || x === 'Noun' || x === 'Person' || x === 'FemaleNoun' || x === 'MaleNoun') && !/s$/.test(word);
+  // A word in -s is a plural unless its ending is a singular's: "bus", "boss", "class", "crisis".
+  return t.every((x) => x === 'Singular' || x === 'Actor' || x === 'Noun' || x === 'Person' || x === 'FemaleNoun' || x === 'MaleNoun') && (!/s$/i.test(word) || /(?:ss|us|is)$/i.test(word));
 }
 
 /** A regular or irregular plural whose singular is a known noun. */
