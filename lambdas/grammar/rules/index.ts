@@ -98,7 +98,8 @@ function pluralContext(tokens: readonly Token[], i: number): boolean {
   if (PURE_ADJECTIVE(p1) && tokens[i - 1].post === '' && p2 === 'of' && ((p3 === 'lot' && lc(tokens[i - 4]) === 'a') || p3 === 'lots')) return true;
   // "the number of car", "a couple of day": counting phrases.
   if (p1 === 'of' && (p2 === 'number' || p2 === 'couple') && (p3 === 'the' || p3 === 'a' || p3 === 'large' || p3 === 'small' || p3 === 'great')) return true;
-  return (p1 === 'the' || p1 === 'my' || p1 === 'his' || p1 === 'her' || p1 === 'our' || p1 === 'their' || p1 === 'your') && p2 === 'of' && p3 === 'one';
+  // "one of my friend", "both of my sister", "several of the student".
+  return (p1 === 'the' || p1 === 'my' || p1 === 'his' || p1 === 'her' || p1 === 'our' || p1 === 'their' || p1 === 'your') && p2 === 'of' && /^(one|both|several|many|most|few|two|three|four|five|each|all|some)$/.test(p3);
 }
 
 /** "two book" → "two books", "many child" → "many children", "one of my friend" → "one of my friends". */
@@ -106,16 +107,23 @@ function pluralAfterQuantifier(tokens: Token[]): void {
   for (let i = 1; i < tokens.length; i++) {
     const w = lc(tokens[i]);
     // "a lot of work" is a mass of it ("works" are books or factories), though the lexicon counts it.
-    if (!pluralContext(tokens, i) || !isSingularNoun(w) || TIME_NOUNS.has(w) || w === 'work') continue;
-    if (!endsPhrase(tokens, i) && !HEAD_FOLLOWERS.has(lc(tokens[i + 1])) && !/^(is|was|has|in|that)$/.test(lc(tokens[i + 1]))) continue;
+    // After "one of my" and the like, a word the lexicon lacks counts when its tagger reads it as a noun ("classmate").
+    const ofSome = lc(tokens[i - 2]) === 'of' && /^(one|both|several|many|most|few|two|three|four|five|each|some)$/.test(lc(tokens[i - 3]));
+    if (!pluralContext(tokens, i) || !(isSingularNoun(w) || (ofSome && countedNoun(w))) || TIME_NOUNS.has(w) || w === 'work') continue;
+    // Its verb may follow: "several of my classmate failed".
+    const verbNext = ofSome && tags(lc(tokens[i + 1])).some((x) => x === 'PastTense' || x === 'PresentTense') && !tags(lc(tokens[i + 1])).some((x) => NOMINAL_TAGS.has(x));
+    if (!endsPhrase(tokens, i) && !HEAD_FOLLOWERS.has(lc(tokens[i + 1])) && !/^(is|was|has|in|that)$/.test(lc(tokens[i + 1])) && !verbNext) continue;
     const p = plural(w);
-    if (p && p !== w) setWord(tokens[i], p);
+    // A plural the word lists lack would be respelt on the next pass ("habitants" → "habitats").
+    if (p && p !== w && (isKnownWord(p) || !isKnownWord(w))) setWord(tokens[i], p);
   }
   for (let i = 1; i < tokens.length; i++) {
     const q = tokens[i - 1];
-    const qw = lc(q);
-    const isNumber = NUMBERS.has(qw) || (/^\d+$/.test(qw) && Number(qw) > 1 && q.post === '');
-    if (!isNumber || q.post !== '' || (qw === 'few' && lc(tokens[i - 2]) !== 'a' && lc(tokens[i - 2]) !== 'very')) continue;
+    // "two more book", "a few more chair": the number counts past "more".
+    const qAt = lc(q) === 'more' && q.post === '' && i > 1 && tokens[i - 2].post === '' && (NUMBERS.has(lc(tokens[i - 2])) || /^\d+$/.test(tokens[i - 2].word)) && lc(tokens[i - 2]) !== 'many' ? i - 2 : i - 1;
+    const qw = lc(tokens[qAt]);
+    const isNumber = NUMBERS.has(qw) || (/^\d+$/.test(qw) && Number(qw) > 1 && tokens[qAt].post === '');
+    if (!isNumber || q.post !== '' || (qw === 'few' && lc(tokens[qAt - 1]) !== 'a' && lc(tokens[qAt - 1]) !== 'very')) continue;
     const n = tokens[i];
     const w = lc(n);
     if (!isNounAfterQuantifier(w) || w === 'hundred' || w === 'thousand' || w === 'percent' || w === 'kind' || w === 'sort' || w === 'type') continue;
@@ -125,9 +133,13 @@ function pluralAfterQuantifier(tokens: Token[]): void {
     if (qw === 'both' && lc(tokens[i + 1]) === 'and' && n.post === '') continue;
     // The head of the phrase must be this word, not a compound's first half ("two car accidents").
     // A subject pronoun after it starts a new clause ("for these reason we left").
-    if (!endsPhrase(tokens, i) && !HEAD_FOLLOWERS.has(lc(tokens[i + 1])) && !notNominal(lc(tokens[i + 1])) && !MAIN_SUBJECTS.has(lc(tokens[i + 1]))) continue;
+    // A participle after it describes it ("three tooth playing hockey").
+    const participle = /ing$/.test(lc(tokens[i + 1])) && has(lc(tokens[i + 1]), 'Gerund');
+    // A unit's rate: "eight hour a day".
+    const rate = /^(a|an|per)$/.test(lc(tokens[i + 1])) && tags(w).some((x) => x === 'Duration' || x === 'Unit');
+    if (!endsPhrase(tokens, i) && !HEAD_FOLLOWERS.has(lc(tokens[i + 1])) && !notNominal(lc(tokens[i + 1])) && !MAIN_SUBJECTS.has(lc(tokens[i + 1])) && !participle && !rate) continue;
     const p = plural(w);
-    if (p && p !== w) setWord(n, p);
+    if (p && p !== w && (isKnownWord(p) || !isKnownWord(w))) setWord(n, p);
   }
 }
 
@@ -1000,7 +1012,7 @@ function bareNounSubject(tokens: Token[]): void {
     // The clause must go on like a sentence: "that", a noun phrase or a preposition after the verb.
     if (!/^(that|to|the|a|an|to|in|on|with|about|more|many|some|this|these|it|them|their|our|been|not|very|so|all)$/.test(lc(tokens[i + 2]))) continue;
     const p = plural(w);
-    if (p && p !== w) setWord(n, p);
+    if (p && p !== w && (isKnownWord(p) || !isKnownWord(w))) setWord(n, p);
   }
 }
 

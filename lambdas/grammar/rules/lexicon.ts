@@ -148,6 +148,8 @@ export function isNounAfterQuantifier(word: string): boolean {
   if (!/^\p{Ll}{3,}$/u.test(w) || /s$|ly$|ing$|ed$/.test(w) || isUncountable(w) || ZERO_PLURALS.has(w)) return false;
   if (isSingularNoun(w)) return true;
   const t = tags(w);
+  // Units of time and measure: "five day", "three kilo".
+  if (t.length > 0 && t.every((x) => x === 'Duration' || x === 'Unit')) return true;
   // Ambiguous noun/verb words read as nouns here; unknown words only when they look like nouns.
   if (t.length > 0) return t.every((x) => x === 'Infinitive' || x === 'Singular' || x === 'Noun' || x === 'Verb');
   return !/(ous|ful|ive|al|ic|able|ible|less|est|er)$/.test(w);
