@@ -356,27 +356,34 @@ const NOUN_VERBS = new Set(['work', 'run', 'play', 'help', 'start', 'end', 'call
 /** "there is many people" → "there are many people", also across an adverb ("there is also many"). */
 function thereIsPlural(tokens: Token[]): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
+    // "Is there many tourists?": the question puts "be" first.
+    const asked = i > 0 && lc(tokens[i]) === 'there' && /^(is|was|isn't|wasn't)$/.test(lc(tokens[i - 1])) && tokens[i - 1].post === '' && (i === 1 || /[.!?,;:]/.test(tokens[i - 2].post));
     if (lc(tokens[i]) !== 'there' || tokens[i].post !== '') continue;
-    const be = tokens[i + 1];
+    const be = asked ? tokens[i - 1] : tokens[i + 1];
     const bw = lc(be);
-    if ((bw !== 'is' && bw !== 'was') || be.post !== '') continue;
-    // An adverb may come between: "there is also many people".
-    const j = FREQUENCY_ADVERBS.has(lc(tokens[i + 2])) && tokens[i + 2].post === '' ? i + 3 : i + 2;
+    // "there has been many changes" → "there have been".
+    const perfect = !asked && bw === 'has' && lc(tokens[i + 2]) === 'been' && tokens[i + 2].post === '';
+    if ((!/^(is|was|isn't|wasn't)$/.test(bw) && !perfect) || be.post !== '') continue;
+    // An adverb may come between: "there is also many people", "there is too many chairs".
+    const k = asked ? i + 1 : perfect ? i + 3 : i + 2;
+    const j = (FREQUENCY_ADVERBS.has(lc(tokens[k])) || /^(too|so)$/.test(lc(tokens[k]))) && tokens[k].post === '' ? k + 1 : k;
     const a = lc(tokens[j]);
     const b = lc(tokens[j + 1]);
     const pluralFollows =
-      ['many', 'several', 'few', 'various', 'numerous', 'two', 'three', 'four', 'five', 'some', 'lots', 'these', 'those'].includes(a) && (a !== 'some' || pluralAhead(tokens, j + 1)) ||
+      ['many', 'several', 'few', 'various', 'numerous', 'two', 'three', 'four', 'five', 'some', 'lots', 'these', 'those', 'any', 'no'].includes(a) && (!/^(some|any|no)$/.test(a) || pluralAhead(tokens, j + 1)) ||
       (a === 'a' && b === 'lot' && lc(tokens[j + 2]) === 'of' && pluralAhead(tokens, j + 3)) ||
       (tokens[j] !== undefined && tokens[j].post === '' && isPluralNoun(a) && !isUncountable(a));
-    if (pluralFollows) setWord(be, bw === 'is' ? 'are' : 'were');
+    if (pluralFollows) setWord(be, PLURAL_BE[bw] ?? bw);
   }
 }
 
 /** A plural noun at i, or after one adjective there ("some nice restaurants"). */
 const pluralAhead = (tokens: readonly Token[], i: number): boolean => {
-  const plural = (w: string): boolean => isPluralNoun(w) || purePlural(w);
+  const plural = (w: string): boolean => isPluralNoun(w) || purePlural(w) || verbOnlyPlural(w);
   return plural(lc(tokens[i])) || (PURE_ADJECTIVE(lc(tokens[i])) && tokens[i]?.post === '' && plural(lc(tokens[i + 1])));
 };
+
+const PLURAL_BE = table({ is: 'are', was: 'were', "isn't": "aren't", "wasn't": "weren't", has: 'have' });
 
 const MODALS = new Set(['can', 'could', 'will', 'would', 'should', 'must', 'may', 'might', 'shall', "can't", "won't", "couldn't", "wouldn't", "shouldn't", 'cannot']);
 const DO_FORMS = new Set(['did', "didn't", 'does', "doesn't", "don't"]);
@@ -497,7 +504,7 @@ function infinitiveTo(tokens: Token[]): Token[] {
     return TO_TAKERS.test(lc(tokens[i])) || wouldLike ? 'to' : undefined;
   });
 }
-const TO_TAKERS = /^(want|wants|wanted|decide|decides|decided|plan|plans|planned|hope|hopes|hoped|expect|expects|expected|refuse|refuses|refused|manage|manages|managed|tend|tends|tended|seem|seems|seemed|intend|intends|intended|wish|wishes|wished|afford|agree|agrees|agreed|promise|promises|promised)$/;
+const TO_TAKERS = /^(want|wants|wanted|decide|decides|decided|deciding|plan|plans|planned|planning|hope|hopes|hoped|expect|expects|expected|refuse|refuses|refused|manage|manages|managed|tend|tends|tended|seem|seems|seemed|intend|intends|intended|wish|wishes|wished|afford|agree|agrees|agreed|promise|promises|promised)$/;
 const CAUSATIVES = new Set(['make', 'makes', 'made', 'making', 'let', 'lets', 'letting']);
 const OBJECT_PRONOUNS = new Set(['me', 'you', 'him', 'her', 'it', 'us', 'them']);
 /** Objects a causative or an adjective's "for" takes: the pronouns and a few words for people. */
@@ -1266,10 +1273,35 @@ function learnerVerbPatterns(tokens: Token[]): Token[] {
     // "he said me that": one says something to someone, and tells someone.
     const tell = SAY_TO_TELL[w];
     if (tell && t.post === '' && next && next.pre === '' && /^(me|him|us|them)$/.test(lc(next))) setWord(t, tell);
+    // "She wants going to Paris" → "wants to go": these verbs take "to" and the verb's base, not a
+    // gerund; only where the gerund takes a complement ("want swimming lessons" stays), and not
+    // "need", whose gerund is a passive ("the car needs cleaning").
+    if (TO_TAKERS.test(w) && !/^need/.test(w) && t.post === '' && next && next.pre === '' && next.post === '' && /ing$/.test(lc(next)) && (!third || COMPLEMENT_STARTS.has(lc(third)) || endsPhrase(tokens, i + 1))) {
+      const base = gerundBase(lc(next));
+      if (base) {
+        out.push(t, { ...bareWord('to'), pre: '' });
+        setWord(next, base);
+        continue;
+      }
+    }
+    // "I'm thinking to buy a house" → "thinking of buying".
+    if (w === 'thinking' && t.post === '' && lc(next) === 'to' && next.post === '' && third && verbAfterTo(lc(third))?.Gerund) {
+      setWord(next, 'of');
+      setWord(third, verbAfterTo(lc(third))!.Gerund);
+    }
+    // "gave up to smoke" → "gave up smoking".
+    if (w === 'up' && /^(give|gives|gave|given|giving)$/.test(subject) && t.post === '' && lc(next) === 'to' && next.post === '' && third && verbAfterTo(lc(third))?.Gerund) {
+      setWord(third, verbAfterTo(lc(third))!.Gerund);
+      third.pre = next.pre + third.pre;
+      out.push(t);
+      i++;
+      continue;
+    }
     // "I enjoy to swim": these verbs take a gerund, never "to" and a verb.
     // Not in the passive ("are considered to have been") nor where the word is a noun ("the finish to").
-    if (GERUND_TAKERS.test(w) && t.post === '' && lc(next) === 'to' && next.post === '' && third && !BE.has(lc(third)) && !BE.has(subject) && !DETERMINERS.has(subject)) {
-      const gerund = baseVerbForms(lc(third))?.Gerund;
+    const takesGerund = GERUND_TAKERS.test(w) || (/^(mind|minds)$/.test(w) && /^(do|does|don't|doesn't|didn't|would|i|you|we|they|not)$/.test(subject)) || (/^(miss|misses|missed|suggest|suggests|suggested|practise|practises|practised|practice|practices|practiced)$/.test(w) && (SUBJECT_PRONOUNS.has(subject) || /^(always|often|really|still|never)$/.test(subject)));
+    if (takesGerund && t.post === '' && lc(next) === 'to' && next.post === '' && third && !BE.has(lc(third)) && !BE.has(subject) && !DETERMINERS.has(subject)) {
+      const gerund = verbAfterTo(lc(third))?.Gerund;
       if (gerund) {
         setWord(third, gerund);
         third.pre = next.pre + third.pre;
@@ -1348,6 +1380,12 @@ const AGE_BE: Readonly<Record<string, string | undefined>> = table({ i: 'am', yo
 const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(-\w+)?$/;
 /** The forms of a word that can only be a base verb, or one of the everyday verbs the lexicon files as nouns. */
 const baseVerbForms = (w: string): Record<string, string> | undefined => (isBaseVerb(w) ? verbForms(w) : PERSON_VERBS.has(w) ? conjugate(w) : undefined);
+
+/** The forms of the word after a verb's "to", which is a verb whatever else the lexicon files it as ("mind to open", "gave up to smoke"). */
+const verbAfterTo = (w: string): Record<string, string> | undefined =>
+  baseVerbForms(w) ?? (/^\p{Ll}{2,}$/u.test(w) && (tags(w).every((x) => x === 'Singular' || x === 'Noun') || VERB_ADJECTIVES.has(w)) && known(w) ? conjugate(w) : undefined);
+/** Adjectives that are verbs too ("mind to open"; not "keeping to old ways"). */
+const VERB_ADJECTIVES: ReadonlySet<string> = new Set(['open', 'close', 'clean', 'empty', 'dry', 'free']);
 
 /** Verbs that take a gerund and never "to" and a verb: "enjoy swimming", "finish writing" (not "practice", "mind" or "risk", often nouns before "to"). */
 const GERUND_TAKERS = /^(enjoy|enjoys|enjoyed|enjoying|avoid|avoids|avoided|avoiding|finish|finishes|finished|finishing|quit|quits|quitting|imagine|imagines|imagined|deny|denies|denied|keep|keeps|kept|keeping|consider|considers|considered|considering|postpone|postpones|postponed)$/;
