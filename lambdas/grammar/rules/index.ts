@@ -145,14 +145,17 @@ function pluralAfterQuantifier(tokens: Token[]): void {
 
 const SUBJECT_PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it']);
 // "in 2010": years up to 2019 only, since a nearer one may be planned ("in 2028 we move").
-const PAST_MARKERS = /\b(yesterday|in (?:19|20[01])\d\b|last (?:night|week|month|year|summer|winter|spring|autumn|weekend|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\w+ (?:days|weeks|months|years) ago|a (?:day|week|month|year) ago)\b/i;
+const PAST_MARKERS = /\b(yesterday|in (?:19|20[01])\d\b|when (?:i|we) (?:was|were) (?:a child|a kid|young|little|a student|children|kids)|(?:an|one|two|three|\d+) (?:hours?|minutes?) ago|last (?:night|week|month|year|summer|winter|spring|autumn|weekend|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\w+ (?:days|weeks|months|years) ago|a (?:day|week|month|year) ago)\b/i;
+const CHILDHOOD = /\bwhen (?:i|we) (?:was|were) (?:a child|a kid|young|little|a student|children|kids)\b/i;
 const FUTURE_OR_HABIT = /\b(tomorrow|next|every|usually|always|often|now|today|will|sometimes|never)\b/i;
 const BE_PAST = table({ am: 'was', is: 'was', are: 'were' });
 
 /** "yesterday I go … and buy" → "yesterday I went … and bought". */
 function pastWithTimeWords(tokens: Token[]): void {
   const text = tokens.map((t) => t.word).join(' ');
-  if (!PAST_MARKERS.test(text) || FUTURE_OR_HABIT.test(text) || /["“]/.test(render(tokens))) return;
+  // A childhood is past, and so were its habits ("when I was a child I play football every day").
+  const childhood = CHILDHOOD.test(text) && !/\b(tomorrow|next|will|now|today)\b/i.test(text);
+  if (!PAST_MARKERS.test(text) || (FUTURE_OR_HABIT.test(text) && !childhood) || /["“]/.test(render(tokens))) return;
   let chained = false;
   for (let i = 1; i < tokens.length; i++) {
     const subj = lc(tokens[i - 1]);
@@ -1391,6 +1394,31 @@ const VERB_ADJECTIVES: ReadonlySet<string> = new Set(['open', 'close', 'clean', 
 const GERUND_TAKERS = /^(enjoy|enjoys|enjoyed|enjoying|avoid|avoids|avoided|avoiding|finish|finishes|finished|finishing|quit|quits|quitting|imagine|imagines|imagined|deny|denies|denied|keep|keeps|kept|keeping|consider|considers|considered|considering|postpone|postpones|postponed)$/;
 const SAY_TO_TELL = table({ say: 'tell', says: 'tells', said: 'told', saying: 'telling' });
 
+/**
+ * Prepositions of time, place and the verbs that need one, as learners miss them: "in Monday" → "on
+ * Monday", "born at 1995" → "born in 1995", "listen music" → "listen to music", "waiting you" →
+ * "waiting for you", "going to home" → "going home", "arrived to the airport" → "arrived at".
+ */
+function learnerPrepositions(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [t, next, after] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    const [w, n, before] = [lc(t), lc(next), lc(tokens[i - 1])];
+    const joined = t.post === '' && next !== undefined && next.pre === '';
+    if (joined && /^(in|at)$/.test(w) && WEEKDAYS.test(n)) setWord(t, 'on');
+    if (joined && /^(at|on)$/.test(w) && before === 'born' && /^(1[89]|20)\d\d$/.test(n)) setWord(t, 'in');
+    // "going to home": "home" is where one goes, without "to" (not "to home page").
+    if (joined && w === 'to' && n === 'home' && TO_HOME_VERBS.test(before) && (endsPhrase(tokens, i + 1) || !tags(lc(after)).some((x) => NOMINAL_TAGS.has(x)))) continue;
+    if (joined && w === 'to' && /^(arrive|arrives|arrived|arriving)$/.test(before) && /^(the|my|his|her|our|their|your|a|an|this|that)$/.test(n)) setWord(t, 'at');
+    out.push(t);
+    if (joined && /^(listen|listens|listened|listening)$/.test(w) && (n === 'music' || n === 'radio' || /^(me|him|her|us|them|my|his|our|their|your)$/.test(n))) out.push(bareWord('to'));
+    else if (joined && /^(wait|waits|waited|waiting)$/.test(w) && /^(me|him|her|us|them|you)$/.test(n) && lc(after) !== 'to') out.push(bareWord('for'));
+  }
+  return out;
+}
+const TO_HOME_VERBS = /^(go|goes|going|went|gone|come|comes|coming|came|get|gets|got|getting|return|returns|returned|returning|walk|walked|drive|drove)$/;
+const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$/;
+
 /** Words that take one preposition, and the ones learners put instead: "focus in" → "focus on". */
 const COLLOCATIONS: readonly [RegExp, RegExp, string][] = [
   [/^(focus|focuses|focused|focusing|focussed|depend|depends|depended|depending|dependent|rely|relies|relied|relying)$/, /^(in|of|from|at|to)$/, 'on'],
@@ -1617,6 +1645,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   // Words first ("there fore" → "therefore"), then commas: the clause starts they mark are what the
   // agreement rules look for.
   tokens = eachOtherPreposition(thanTheOther(onWeekends(theInternet(infinitiveTo(agreeWith(fixedPhrases(considerAs(modalTo(learnerVerbPatterns(wordForms(tokens)))))))))));
+  tokens = learnerPrepositions(tokens);
   prepositions(tokens);
   forWithAdjective(tokens);
   floatingQuantifier(tokens);

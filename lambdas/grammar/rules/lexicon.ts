@@ -92,12 +92,13 @@ export function superlative(adjective: string): string | undefined {
 /** The simple past of a verb's participle or past ("seen" → "saw", "went" → "went", "finished" → "finished"). */
 export function pastOfParticiple(word: string): string | undefined {
   const w = word.toLowerCase();
-  if (!has(w, 'Participle') && !has(w, 'PastTense')) return undefined;
+  // An -ed form the lexicon files as an adjective ("finished") is a past too when its verb's past is it.
+  if (!has(w, 'Participle') && !has(w, 'PastTense') && !(/ed$/.test(w) && has(w, 'Adjective'))) return undefined;
   for (const tense of ['Participle', 'PastTense']) {
     const inf = transform.verb.toInfinitive(w, model, tense);
     // A verb the lexicon files as a noun ("finish") still conjugates back to the word.
     const forms = inf && inf !== w ? transform.verb.conjugate(inf, model) : undefined;
-    if (forms && (forms.Participle === w || forms.PastTense === w) && (has(inf, 'Infinitive') || forms.PastTense === w)) return forms.PastTense;
+    if (forms && (forms.Participle === w || forms.PastTense === w) && (has(inf, 'Infinitive') || (forms.PastTense === w && known(inf)))) return forms.PastTense;
   }
   return undefined;
 }
