@@ -491,7 +491,7 @@ function modalTo(tokens: Token[]): Token[] {
     // A question's subject may stand between them: "can you to tell me", "must we to go".
     if (i > 1 && MODALS_TAKING_NO_TO.has(lc(tokens[i - 2])) && tokens[i - 2].post === '' && /^(i|you|we|they|he|she|it)$/.test(prev) && (i === 2 || /[.!?,;:]/.test(tokens[i - 3].post)) && verb) return false;
     // "make me to buy", "let them to go": make and let take a bare infinitive after their object.
-    return !(i > 1 && CAUSATIVES.has(lc(tokens[i - 2])) && tokens[i - 2].post === '' && PERSON_OBJECTS.has(prev) && isBaseVerb(next));
+    return !(i > 1 && CAUSATIVES.has(lc(tokens[i - 2])) && tokens[i - 2].post === '' && PERSON_OBJECTS.has(prev) && (isBaseVerb(next) || verbAfterTo(next)));
   });
 }
 /** Modals, their negations and contractions with a subject: none takes "to" before its verb ("I'll to go"); not "ought", "have" or "need". */
@@ -635,6 +635,8 @@ const DIRECT_OBJECT_VERBS: readonly [RegExp, string][] = [
   [/^affect(s|ed|ing)?$/, 'on'],
   [/^trust(s|ed|ing)?$/, 'on'],
   [/^emphasi[sz](e|es|ed|ing)$/, 'on'],
+  [/^enter(s|ed|ing)?$/, 'in'],
+  [/^answer(s|ed|ing)?$/, 'on'],
 ];
 
 /** The preposition at i follows a verb that takes its object directly; after a determiner the verb is a noun ("the trust on both sides"). */
@@ -682,7 +684,9 @@ function wordForms(tokens: Token[]): Token[] {
     // "I am interesting in music" → "interested": a feeling is the -ed form; only after "I"/"we",
     // since "she is interesting in many ways" is fine.
     const feeling = FEELINGS[w];
-    if (feeling && i > 0 && tokens[i - 1].post === '' && FIRST_PERSON_BE.test(lc(tokens[i - 1])) && (i === 1 || /^(i|we)$/.test(lc(tokens[i - 2])) || /^(i|we)['’]/.test(lc(tokens[i - 1]))) && t.post === '' && feeling.after.test(lc(next))) {
+    // An intensifier may stand between: "I am very exciting about".
+    const b = i > 1 && /^(very|so|really|quite|too|extremely)$/.test(lc(tokens[i - 1])) && tokens[i - 1].post === '' ? i - 1 : i;
+    if (feeling && b > 0 && tokens[b - 1].post === '' && FIRST_PERSON_BE.test(lc(tokens[b - 1])) && (b === 1 || /^(i|we)$/.test(lc(tokens[b - 2])) || /^(i|we)['’]/.test(lc(tokens[b - 1]))) && t.post === '' && feeling.after.test(lc(next))) {
       setWord(t, feeling.form);
     }
     // "its very expensive" → "it's very expensive": a possessive never comes before an adverb or a bare adjective.
@@ -1273,6 +1277,25 @@ function learnerVerbPatterns(tokens: Token[]): Token[] {
     if (afterSubject && /^(have|has|had)$/.test(w) && t.post === '' && next && (/^\d+$/.test(next.word) || NUMBER_WORDS.test(lc(next))) && lc(third) === 'years' && third.post === '' && lc(tokens[i + 3]) === 'old' && (endsPhrase(tokens, i + 3) || HEAD_FOLLOWERS.has(lc(tokens[i + 4])))) {
       setWord(t, w === 'had' ? (/^(you|we|they)$/.test(subject) ? 'were' : 'was') : AGE_BE[subject]!);
     }
+    // "My son has six years", "i have twenty eight years and": an age is what one is, and "old".
+    // Only a person's ("we have two years left" stays), ending its clause.
+    const person = /^(i|he|she)$/.test(subject) ? subject : i > 1 && tokens[i - 2].post === '' && /^(my|his|her|our|their|your)$/.test(lc(tokens[i - 2])) && (has(subject, 'Actor') || PERSON_NOUNS.has(subject)) ? 'he' : undefined;
+    if (person && tokens[i - 1].post === '' && /^(have|has|is|am|are)$/.test(w) && t.post === '') {
+      let k = i + 1;
+      if (NUMBER_WORDS.test(lc(tokens[k])) && NUMBER_WORDS.test(lc(tokens[k + 1])) && tokens[k].post === '') k++;
+      const age = tokens[k] && (/^\d{1,3}$/.test(tokens[k].word) || NUMBER_WORDS.test(lc(tokens[k]))) && tokens[k].post === '' && lc(tokens[k + 1]) === 'years';
+      if (age && (endsPhrase(tokens, k + 1) || /^(and|but|so)$/.test(lc(tokens[k + 2])))) {
+        if (/^(have|has)$/.test(w)) setWord(t, AGE_BE[person]!);
+        out.push(...tokens.slice(i, k + 2), bareWord('old'));
+        const years = tokens[k + 1];
+        out[out.length - 1].post = years.post;
+        out[out.length - 1].space = years.space;
+        years.post = '';
+        years.space = ' ';
+        i = k + 1;
+        continue;
+      }
+    }
     // "he said me that": one says something to someone, and tells someone.
     const tell = SAY_TO_TELL[w];
     if (tell && t.post === '' && next && next.pre === '' && /^(me|him|us|them)$/.test(lc(next))) setWord(t, tell);
@@ -1351,6 +1374,63 @@ function learnerVerbPatterns(tokens: Token[]): Token[] {
       i++;
       continue;
     }
+    // One makes mistakes and asks questions; one lends to someone and teaches someone; one tells a joke.
+    const ahead = tokens.slice(i + 1, i + 5).map((x) => lc(x)).join(' ');
+    const swap = t.post === '' && next !== undefined && !DETERMINERS.has(subject) ? WORD_CHOICES.find(([verbs, objects]) => verbs[w] !== undefined && objects.test(ahead)) : undefined;
+    if (swap) setWord(t, swap[0][w]!);
+    // "I very like it" → "I really like it": "very" does not modify a verb.
+    if (w === 'very' && t.post === '' && next && /^(like|love|want|enjoy|hate|need|miss|appreciate)$/.test(lc(next)) && SUBJECT_PRONOUNS.has(subject)) setWord(t, 'really');
+    // "explain me" → "explain to me": "explain" takes the person through "to".
+    if (/^(explain|explains|explained|explaining)$/.test(w) && t.post === '' && next && /^(me|him|us|them)$/.test(lc(next))) {
+      out.push(t, bareWord('to'));
+      continue;
+    }
+    // "went to shopping" → "went shopping": an activity one goes to do takes no "to".
+    if (/^(go|goes|going|went|gone)$/.test(w) && t.post === '' && lc(next) === 'to' && next.post === '' && third && GO_ACTIVITIES.test(lc(third)) && (endsPhrase(tokens, i + 2) || COMPLEMENT_STARTS.has(lc(tokens[i + 3])) || PHRASE_ENDERS.has(lc(tokens[i + 3])))) {
+      out.push(t);
+      third.pre = next.pre + third.pre;
+      i++;
+      continue;
+    }
+    // "I suggest you to go" → "I suggest you go".
+    if (/^(suggest|suggests|suggested|recommend|recommends|recommended)$/.test(w) && t.post === '' && next && /^(you|him|her|them|us|me)$/.test(lc(next)) && next.post === '' && lc(third) === 'to' && third.post === '' && tokens[i + 3] && isBaseVerb(lc(tokens[i + 3]))) {
+      out.push(t, next);
+      tokens[i + 3].pre = third.pre + tokens[i + 3].pre;
+      i += 2;
+      continue;
+    }
+    // "don't forget buying milk" → "to buy": a reminder is of what is still to do.
+    if (/^forget$/.test(w) && /^(don't|not|never)$/.test(subject) && t.post === '' && next && /ing$/.test(lc(next))) {
+      const base = gerundBase(lc(next));
+      if (base) {
+        out.push(t, bareWord('to'));
+        setWord(next, base);
+        continue;
+      }
+    }
+    // "My English is not enough good" → "good enough".
+    if (w === 'enough' && t.post === '' && next && PURE_ADJECTIVE(lc(next)) && (endsPhrase(tokens, i + 1) || /^(for|to)$/.test(lc(third)))) {
+      [t.word, next.word] = [next.word, t.word];
+    }
+    // "This phone costed me" → "cost": "costed" is an estimate's past, not a price's.
+    if (w === 'costed' && next && /^(me|him|her|us|them|you|a|about|around|only|over|nearly|almost|\$?\d.*)$/.test(lc(next))) setWord(t, 'cost');
+    // "I need others shoes" → "other shoes": "other" before a noun has no plural.
+    if (w === 'others' && t.post === '' && next && (isPluralNoun(lc(next)) || purePlural(lc(next)))) setWord(t, 'other');
+    // "during three years" → "for three years": "during" names when, "for" how long.
+    if (w === 'during' && t.post === '' && next && (NUMBERS.has(lc(next)) || /^\d+$/.test(next.word) || /^(a|one)$/.test(lc(next))) && /^(years?|months?|weeks?|days?|hours?|minutes?)$/.test(lc(third))) setWord(t, 'for');
+    // "Although it was raining, but we went": one clause is joined once ("Because I was tired, so I…").
+    if (/^(but|so)$/.test(w) && i > 1 && /,$/.test(tokens[i - 1].post) && CONCESSIVE_OPENER[w].test(lc(tokens[0])) && tokens[0].post === '' && next && SUBJECT_PRONOUNS.has(lc(next))) {
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "Is very cold today" → "It's very cold today": English needs the subject it.
+    const sentenceStart = i === 0 || /[.!?]/.test(tokens[i - 1].post);
+    const asks = tokens.slice(i).find((x) => /[.!?]/.test(x.post))?.post.includes('?') ?? false;
+    if (sentenceStart && w === 'is' && t.post === '' && next && (/^(very|so|too|really|quite)$/.test(lc(next)) ? PURE_ADJECTIVE(lc(third)) : PURE_ADJECTIVE(lc(next)) && /^(today|now|here|outside|tonight)$/.test(lc(third))) && !asks) {
+      setWord(t, "it's");
+    }
+    // "money for buy a car": a purpose takes "to" and the verb (not "a regression for code that").
+    if (w === 'for' && t.post === '' && next && isBaseVerb(lc(next)) && !has(lc(next), 'Singular') && next.post === '' && third && ((DETERMINERS.has(lc(third)) && !/^(that|this)$/.test(lc(third))) || OBJECT_PRONOUNS.has(lc(third)) || /^(some|any|more)$/.test(lc(third)))) setWord(t, 'to');
     // "look forward to see you": the "to" is a preposition, so the verb after it is a gerund.
     if (/^(look|looks|looked|looking)$/.test(w) && lc(next) === 'forward' && lc(third) === 'to' && t.post === '' && next.post === '' && third.post === '' && tokens[i + 3]) {
       const verb = lc(tokens[i + 3]);
@@ -1377,6 +1457,26 @@ function negatedSubject(tokens: readonly Token[], j: number): boolean | undefine
 }
 /** Verbs of knowing and wanting learners negate with "be": "I am not understand". */
 const STATIVE_VERBS = /^(know|understand|want|need|believe|remember|care|agree|think|mean)$/;
+
+/**
+ * Verbs learners swap for another that takes these objects: "do a mistake" → "make", "make a
+ * question" → "ask", "borrow me" → "lend", "learned me" → "taught", "say jokes" → "tell", "make me
+ * know" → "let". Each row: the wrong verb's forms with their replacements, and what must follow.
+ */
+const WORD_CHOICES: readonly [Readonly<Record<string, string | undefined>>, RegExp][] = [
+  [table({ do: 'make', does: 'makes', did: 'made', doing: 'making', done: 'made' }), /^(?:(?:a|many|some|no|few|a few|a lot of|lots of|so many|too many|the same|small|big|stupid|silly|careless|any) )*mistakes?\b/],
+  [table({ make: 'ask', makes: 'asks', made: 'asked', making: 'asking' }), /^(?:(?:a|any|some|many|a lot of|lots of|more|another|a few) )*questions?\b/],
+  [table({ borrow: 'lend', borrows: 'lends', borrowed: 'lent', borrowing: 'lending' }), /^(me|him|us|them)\b/],
+  [table({ learn: 'teach', learns: 'teaches', learned: 'taught', learnt: 'taught', learning: 'teaching' }), /^(me|him|us|them)\b/],
+  [table({ say: 'tell', says: 'tells', said: 'told', saying: 'telling' }), /^(jokes|a joke|lies|a lie|the truth|stories|a story)\b/],
+  [table({ make: 'let', makes: 'lets', made: 'let' }), /^(me|us) know\b/],
+];
+
+/** The openers whose clause "but" or "so" must not join again. */
+const CONCESSIVE_OPENER: Readonly<Record<string, RegExp>> = { but: /^(although|though)$/, so: /^(because|since|as)$/ };
+
+/** What one goes doing: "go shopping", "went swimming". */
+const GO_ACTIVITIES = /^(shopping|swimming|fishing|dancing|jogging|hiking|skiing|camping|running|sightseeing|sailing|surfing|cycling|bowling|skating|climbing)$/;
 
 /** The subjects an age or "agree" follows, and the "be" that goes with each. */
 const AGE_BE: Readonly<Record<string, string | undefined>> = table({ i: 'am', you: 'are', we: 'are', they: 'are', he: 'is', she: 'is' });
@@ -1419,6 +1519,9 @@ function learnerPrepositions(tokens: Token[]): Token[] {
 const TO_HOME_VERBS = /^(go|goes|going|went|gone|come|comes|coming|came|get|gets|got|getting|return|returns|returned|returning|walk|walked|drive|drove)$/;
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$/;
 
+/** Subjects, sports and skills one is good at. */
+const SKILLS = /^(math|maths|mathematics|english|french|spanish|german|chinese|languages?|science|physics|chemistry|biology|history|geography|sports?|football|soccer|tennis|basketball|swimming|cooking|drawing|painting|singing|dancing|music|writing|reading|school|computers?|it)$/;
+
 /** Words that take one preposition, and the ones learners put instead: "focus in" → "focus on". */
 const COLLOCATIONS: readonly [RegExp, RegExp, string][] = [
   [/^(focus|focuses|focused|focusing|focussed|depend|depends|depended|depending|dependent|rely|relies|relied|relying)$/, /^(in|of|from|at|to)$/, 'on'],
@@ -1426,6 +1529,9 @@ const COLLOCATIONS: readonly [RegExp, RegExp, string][] = [
   [/^(married)$/, /^(with)$/, 'to'],
   [/^(afraid|proud|scared|fond|aware|capable|ashamed|jealous|tired)$/, /^(from|for|about|on)$/, 'of'],
   [/^(responsible)$/, /^(of|about)$/, 'for'],
+  [/^(allergic)$/, /^(of|for|with|on)$/, 'to'],
+  [/^(good|bad|better|worse|best|great|terrible)$/, /^(in)$/, 'at'],
+  [/^(care|cares|caring|cared)$/, /^(about)$/, 'of'],
   [/^(similar)$/, /^(with|as)$/, 'to'],
 ];
 
@@ -1434,6 +1540,10 @@ function prepositions(tokens: Token[]): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (tokens[i].post !== '' || tokens[i + 1].pre !== '') continue;
     const [head, prep] = [lc(tokens[i]), lc(tokens[i + 1])];
+    // "take care about" is "take care of"; "care about" alone is right.
+    if (/^car(e|es|ing|ed)$/.test(head) && !/^(take|takes|took|taking|taken)$/.test(lc(tokens[i - 1]))) continue;
+    // "good in math", not "good in the oven": a skill is good at, a subject or a sport.
+    if (/^(good|bad|better|worse|best|great|terrible)$/.test(head) && !SKILLS.test(lc(tokens[i + 2]))) continue;
     const rule = COLLOCATIONS.find(([h, wrong]) => h.test(head) && wrong.test(prep));
     // "interest" is a noun in "interest for …" only after a determiner: keep that one to the verb form.
     if (rule && !(head === 'interest' && DETERMINERS.has(lc(tokens[i - 1])))) setWord(tokens[i + 1], rule[2]);
