@@ -98,8 +98,8 @@ function pluralContext(tokens: readonly Token[], i: number): boolean {
   if (PURE_ADJECTIVE(p1) && tokens[i - 1].post === '' && p2 === 'of' && ((p3 === 'lot' && lc(tokens[i - 4]) === 'a') || p3 === 'lots')) return true;
   // "the number of car", "a couple of day": counting phrases.
   if (p1 === 'of' && (p2 === 'number' || p2 === 'couple') && (p3 === 'the' || p3 === 'a' || p3 === 'large' || p3 === 'small' || p3 === 'great')) return true;
-  // "one of my friend", "both of my sister", "several of the student".
-  return (p1 === 'the' || p1 === 'my' || p1 === 'his' || p1 === 'her' || p1 === 'our' || p1 === 'their' || p1 === 'your') && p2 === 'of' && /^(one|both|several|many|most|few|two|three|four|five|each|all|some)$/.test(p3);
+  // "one of my friend", "both of my sister", "several of the student" (not "most of our trip", a part of one).
+  return (p1 === 'the' || p1 === 'my' || p1 === 'his' || p1 === 'her' || p1 === 'our' || p1 === 'their' || p1 === 'your') && p2 === 'of' && /^(one|both|several|many|few|two|three|four|five|each)$/.test(p3);
 }
 
 /** "two book" → "two books", "many child" → "many children", "one of my friend" → "one of my friends". */
@@ -108,7 +108,7 @@ function pluralAfterQuantifier(tokens: Token[]): void {
     const w = lc(tokens[i]);
     // "a lot of work" is a mass of it ("works" are books or factories), though the lexicon counts it.
     // After "one of my" and the like, a word the lexicon lacks counts when its tagger reads it as a noun ("classmate").
-    const ofSome = lc(tokens[i - 2]) === 'of' && /^(one|both|several|many|most|few|two|three|four|five|each|some)$/.test(lc(tokens[i - 3]));
+    const ofSome = lc(tokens[i - 2]) === 'of' && /^(one|both|several|many|few|two|three|four|five|each)$/.test(lc(tokens[i - 3]));
     if (!pluralContext(tokens, i) || !(isSingularNoun(w) || (ofSome && countedNoun(w))) || TIME_NOUNS.has(w) || w === 'work') continue;
     // Its verb may follow: "several of my classmate failed".
     const verbNext = ofSome && tags(lc(tokens[i + 1])).some((x) => x === 'PastTense' || x === 'PresentTense') && !tags(lc(tokens[i + 1])).some((x) => NOMINAL_TAGS.has(x));
@@ -212,12 +212,26 @@ const DETERMINERS = new Set(['my', 'his', 'her', 'your', 'our', 'their', 'the', 
 const PLURAL_DETERMINERS = new Set(['my', 'his', 'her', 'your', 'our', 'their', 'the', 'these', 'those', 'many', 'some', 'most', 'all']);
 /** Nouns for groups, which may take a plural verb ("the family are", "a couple who are"). */
 const COLLECTIVE_NOUNS = new Set(['family', 'police', 'team', 'staff', 'government', 'couple', 'majority', 'number', 'rest', 'youth', 'public', 'audience', 'crew', 'committee', 'jury']);
+const INDEFINITE_SINGULARS = /^(everybody|everyone|somebody|someone|nobody|anybody|anyone)$/;
 const TO_THIRD = table({ have: 'has', do: 'does', "don't": "doesn't", are: 'is', were: 'was' });
 const TO_PLURAL = table({ has: 'have', does: 'do', "doesn't": "don't", is: 'are', was: 'were' });
 
 /** "my sister have" → "my sister has"; "the children is" → "the children are"; "people is" → "people are". */
 function nounSubjectAgreement(tokens: Token[]): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
+    // "everybody were", "everyone have": these pronouns are singular ("everyone like it" → "likes").
+    if (INDEFINITE_SINGULARS.test(lc(tokens[i])) && tokens[i].post === '' && clauseStart(tokens, i) && /^\p{Ll}/u.test(tokens[i + 1].word)) {
+      const target = TO_THIRD[lc(tokens[i + 1])] ?? thirdPerson(tokens, i + 1);
+      if (target) setWord(tokens[i + 1], target);
+      continue;
+    }
+    // "one of my friends live" → "lives": the verb agrees with "one".
+    if (i > 2 && lc(tokens[i - 2]) === 'of' && lc(tokens[i - 3]) === 'one' && /^(my|his|her|our|their|your|the|these|those)$/.test(lc(tokens[i - 1])) && tokens[i].post === '' && (isPluralNoun(lc(tokens[i])) || purePlural(lc(tokens[i]))) && /^\p{Ll}/u.test(tokens[i + 1].word)) {
+      const v = lc(tokens[i + 1]);
+      const target = TO_THIRD[v] ?? thirdPerson(tokens, i + 1) ?? (PERSON_VERBS.has(v) && personVerbAt(tokens, i) ? conjugate(v).PresentTense : undefined);
+      if (target) setWord(tokens[i + 1], target);
+      continue;
+    }
     const n = lc(tokens[i]);
     const v = tokens[i + 1];
     const vw = lc(v);
@@ -491,7 +505,9 @@ function modalTo(tokens: Token[]): Token[] {
     // A question's subject may stand between them: "can you to tell me", "must we to go".
     if (i > 1 && MODALS_TAKING_NO_TO.has(lc(tokens[i - 2])) && tokens[i - 2].post === '' && /^(i|you|we|they|he|she|it)$/.test(prev) && (i === 2 || /[.!?,;:]/.test(tokens[i - 3].post)) && verb) return false;
     // "make me to buy", "let them to go": make and let take a bare infinitive after their object.
-    return !(i > 1 && CAUSATIVES.has(lc(tokens[i - 2])) && tokens[i - 2].post === '' && PERSON_OBJECTS.has(prev) && (isBaseVerb(next) || verbAfterTo(next)));
+    // Also past a determiner: "we let the children to watch TV".
+    const causer = i > 1 && CAUSATIVES.has(lc(tokens[i - 2])) && tokens[i - 2].post === '' && PERSON_OBJECTS.has(prev) ? true : i > 2 && /^(let|lets|letting)$/.test(lc(tokens[i - 3])) && /^(the|my|his|her|our|their|your)$/.test(lc(tokens[i - 2])) && (isPluralNoun(prev) || has(prev, 'Actor') || prev === 'children');
+    return !(causer && (isBaseVerb(next) || verbAfterTo(next)));
   });
 }
 /** Modals, their negations and contractions with a subject: none takes "to" before its verb ("I'll to go"); not "ought", "have" or "need". */
@@ -507,7 +523,7 @@ function infinitiveTo(tokens: Token[]): Token[] {
     return TO_TAKERS.test(lc(tokens[i])) || wouldLike ? 'to' : undefined;
   });
 }
-const TO_TAKERS = /^(want|wants|wanted|decide|decides|decided|deciding|plan|plans|planned|planning|hope|hopes|hoped|expect|expects|expected|refuse|refuses|refused|manage|manages|managed|tend|tends|tended|seem|seems|seemed|intend|intends|intended|wish|wishes|wished|afford|agree|agrees|agreed|promise|promises|promised)$/;
+const TO_TAKERS = /^(want|wants|wanted|decide|decides|decided|deciding|plan|plans|planned|planning|hope|hopes|hoped|expect|expects|expected|refuse|refuses|refused|manage|manages|managed|tend|tends|tended|seem|seems|seemed|intend|intends|intended|wish|wishes|wished|afford|agree|agrees|agreed|promise|promises|promised|forget|forgets|forgot)$/;
 const CAUSATIVES = new Set(['make', 'makes', 'made', 'making', 'let', 'lets', 'letting']);
 const OBJECT_PRONOUNS = new Set(['me', 'you', 'him', 'her', 'it', 'us', 'them']);
 /** Objects a causative or an adjective's "for" takes: the pronouns and a few words for people. */
@@ -545,6 +561,7 @@ const FALSE_PLURALS = table({
   knowledges: 'knowledge',
   homeworks: 'homework',
   luggages: 'luggage',
+  moneys: 'money',
   baggages: 'baggage',
   researches: 'research',
   childrens: 'children',
@@ -574,7 +591,7 @@ const SHORT_ADJECTIVE = /^(?!(?:fun|real|wrong|right|just|like|ill|due|apt|worth
 const FEELINGS: Readonly<Record<string, { readonly form: string; readonly after: RegExp } | undefined>> = Object.assign(Object.create(null) as Record<string, { form: string; after: RegExp }>, {
   interesting: { form: 'interested', after: /^in$/ },
   exciting: { form: 'excited', after: /^about$/ },
-  boring: { form: 'bored', after: /^(of|with)$/ },
+  boring: { form: 'bored', after: /^(of|with|at)$/ },
   worrying: { form: 'worried', after: /^about$/ },
   confusing: { form: 'confused', after: /^about$/ },
   disappointing: { form: 'disappointed', after: /^(with|in)$/ },
@@ -1431,6 +1448,53 @@ function learnerVerbPatterns(tokens: Token[]): Token[] {
     }
     // "money for buy a car": a purpose takes "to" and the verb (not "a regression for code that").
     if (w === 'for' && t.post === '' && next && isBaseVerb(lc(next)) && !has(lc(next), 'Singular') && next.post === '' && third && ((DETERMINERS.has(lc(third)) && !/^(that|this)$/.test(lc(third))) || OBJECT_PRONOUNS.has(lc(third)) || /^(some|any|more)$/.test(lc(third)))) setWord(t, 'to');
+    // "The movie was so bored": a thing is boring, a person bored.
+    const thingFeeling = THING_FEELINGS[w];
+    if (thingFeeling && i > 1 && t.post !== undefined) {
+      const b2 = /^(very|so|too|really|quite|extremely)$/.test(subject) ? i - 2 : i - 1;
+      if (/^(is|was|are|were)$/.test(lc(tokens[b2])) && THINGS.test(lc(tokens[b2 - 1])) && /^(the|this|that|a|an|my|his|her|our|their|your)$/.test(lc(tokens[b2 - 2]))) setWord(t, thingFeeling);
+    }
+    // "all the night" → "all night", "go to the bed" → "go to bed".
+    if (w === 'all' && t.post === '' && lc(next) === 'the' && next.post === '' && /^(night|day|morning|afternoon|evening|week|weekend)$/.test(lc(third)) && (endsPhrase(tokens, i + 2) || PHRASE_ENDERS.has(lc(tokens[i + 3])) || COMPLEMENT_STARTS.has(lc(tokens[i + 3])))) {
+      out.push(t);
+      third.pre = next.pre + third.pre;
+      i++;
+      continue;
+    }
+    if (/^(to|in)$/.test(w) && t.post === '' && lc(next) === 'the' && next.post === '' && lc(third) === 'bed' && /^(go|goes|going|went|stay|stays|staying|stayed|get|got|lie|lying|be)$/.test(subject) && (endsPhrase(tokens, i + 2) || !tags(lc(tokens[i + 3])).some((x) => NOMINAL_TAGS.has(x)) && lc(tokens[i + 3]) !== 'of')) {
+      out.push(t);
+      third.pre = next.pre + third.pre;
+      i++;
+      continue;
+    }
+    // "went in Italy" → "went to Italy": one goes to a place.
+    if (w === 'in' && /^(go|goes|going|went)$/.test(subject) && t.post === '' && next && /^\p{Lu}\p{Ll}+$/u.test(next.word) && !WEEKDAYS.test(lc(next)) && !/^(january|february|march|april|may|june|july|august|september|october|november|december)$/.test(lc(next))) setWord(t, 'to');
+    // "I am knowing excel" → "I know": verbs of knowing have no progressive.
+    if (/^(am|is|are)$/.test(w) && t.post === '' && next && /^(knowing|understanding|owning)$/.test(lc(next)) && i > 0 && SUBJECT_PRONOUNS.has(subject)) {
+      const base = lc(next).replace(/ing$/, '');
+      setWord(next, /^(he|she|it)$/.test(subject) ? conjugate(base).PresentTense : base);
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "My husband and me are going" → "and I": a subject takes "I".
+    if (w === 'me' && subject === 'and' && i > 2 && t.post === '' && next && (BE.has(lc(next)) || MODALS.has(lc(next)) || /^(have|had|went|go|live|lived|got|get|like|love|want|were)$/.test(lc(next))) && !/^(to|with|for|from|about|between|of|at|by|like)$/.test(lc(tokens[i - 3])) && !/^(to|with|for|from|about|between|of|at|by|like)$/.test(lc(tokens[i - 4]))) {
+      setWord(t, 'I');
+    }
+    // "two thousands dollars" → "two thousand dollars".
+    if (/^(hundreds|thousands|millions)$/.test(w) && i > 0 && (NUMBERS.has(subject) || /^\d+$/.test(tokens[i - 1].word)) && next && (isPluralNoun(lc(next)) || purePlural(lc(next)) || /^(dollars|euros|pounds|people|years)$/.test(lc(next)))) setWord(t, w.slice(0, -1));
+    // "three times in a week" → "three times a week".
+    if (w === 'in' && subject === 'times' && lc(next) === 'a' && /^(day|week|month|year)$/.test(lc(third))) continue;
+    // "a ten-years-old daughter" → "ten-year-old".
+    if (/-years-old$/.test(w)) setWord(t, w.replace(/-years-old$/, '-year-old'));
+    // "told me to don't eat" → "not to eat".
+    if (w === 'to' && t.post === '' && /^(don't|do not)$/.test(lc(next)) && third && isBaseVerb(lc(third))) {
+      setWord(t, 'not');
+      setWord(next, 'to');
+    }
+    // "because is too small" → "because it is": a clause needs its subject.
+    if (w === 'is' && /^(because|if|when|since)$/.test(subject) && t.post === '' && next && (PURE_ADJECTIVE(lc(next)) || (/^(very|so|too|really|quite)$/.test(lc(next)) && PURE_ADJECTIVE(lc(third))))) {
+      out.push(bareWord('it'));
+    }
     // "look forward to see you": the "to" is a preposition, so the verb after it is a gerund.
     if (/^(look|looks|looked|looking)$/.test(w) && lc(next) === 'forward' && lc(third) === 'to' && t.post === '' && next.post === '' && third.post === '' && tokens[i + 3]) {
       const verb = lc(tokens[i + 3]);
@@ -1470,10 +1534,17 @@ const WORD_CHOICES: readonly [Readonly<Record<string, string | undefined>>, RegE
   [table({ learn: 'teach', learns: 'teaches', learned: 'taught', learnt: 'taught', learning: 'teaching' }), /^(me|him|us|them)\b/],
   [table({ say: 'tell', says: 'tells', said: 'told', saying: 'telling' }), /^(jokes|a joke|lies|a lie|the truth|stories|a story)\b/],
   [table({ make: 'let', makes: 'lets', made: 'let' }), /^(me|us) know\b/],
+  [table({ make: 'do', makes: 'does', made: 'did', making: 'doing' }), /^(?:(?:my|his|her|your|our|their|the) )?homework\b/],
+  [table({ remember: 'remind', remembers: 'reminds', remembered: 'reminded' }), /^(me|him|her|us|them) to\b/],
 ];
 
 /** The openers whose clause "but" or "so" must not join again. */
 const CONCESSIVE_OPENER: Readonly<Record<string, RegExp>> = { but: /^(although|though)$/, so: /^(because|since|as)$/ };
+
+/** A thing's feeling is its -ing form: "the movie was so bored" → "boring". */
+const THING_FEELINGS = table({ bored: 'boring', surprised: 'surprising', interested: 'interesting', excited: 'exciting', confused: 'confusing', disappointed: 'disappointing', tired: 'tiring', frightened: 'frightening', annoyed: 'annoying', embarrassed: 'embarrassing', amazed: 'amazing' });
+/** Things, not people or animals, that bore or surprise: what such a feeling describes. */
+const THINGS = /^(movie|film|book|lesson|class|game|trip|party|news|story|show|match|lecture|concert|meeting|weekend|course|speech|documentary|series|episode|ending|end|museum|play|talk|presentation|exam|test|job|day|flight|journey|novel|song|video|program|programme)$/;
 
 /** What one goes doing: "go shopping", "went swimming". */
 const GO_ACTIVITIES = /^(shopping|swimming|fishing|dancing|jogging|hiking|skiing|camping|running|sightseeing|sailing|surfing|cycling|bowling|skating|climbing)$/;
@@ -1530,6 +1601,9 @@ const COLLOCATIONS: readonly [RegExp, RegExp, string][] = [
   [/^(afraid|proud|scared|fond|aware|capable|ashamed|jealous|tired)$/, /^(from|for|about|on)$/, 'of'],
   [/^(responsible)$/, /^(of|about)$/, 'for'],
   [/^(allergic)$/, /^(of|for|with|on)$/, 'to'],
+  [/^(congratulations)$/, /^(for)$/, 'on'],
+  [/^(different)$/, /^(of)$/, 'from'],
+  [/^(dream|dreams|dreamed|dreamt|dreaming)$/, /^(with)$/, 'about'],
   [/^(good|bad|better|worse|best|great|terrible)$/, /^(in)$/, 'at'],
   [/^(care|cares|caring|cared)$/, /^(about)$/, 'of'],
   [/^(similar)$/, /^(with|as)$/, 'to'],
