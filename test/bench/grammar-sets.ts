@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     unchangedSets.push({ name: "JFLEG dev's corrected references", sentences: refs, readable: true });
   } else console.log(`(no JFLEG references at ${jfleg}; skipping them)`);
   unchangedSets.push({ name: 'everyday speech, correct (tuning)', sentences: lines(join(DATA, 'speech-correct-tuning.txt')), readable: true });
+  unchangedSets.push({ name: 'everyday speech, correct (tuning 2)', sentences: lines(join(DATA, 'speech-correct-tuning-2.txt')), readable: true });
   unchangedSets.push({ name: 'everyday speech, correct (held out)', sentences: lines(join(DATA, 'speech-correct-held-out.txt')), readable: false });
   for (const set of unchangedSets) {
     let [changed, beyondForm] = [0, 0];
@@ -49,7 +50,12 @@ async function main(): Promise<void> {
     }
     console.log(`${set.name}: ${changed} of ${set.sentences.length} changed; ${beyondForm} beyond capitals and a final stop`);
   }
-  for (const [name, file, readable] of [['everyday speech, learners (tuning)', 'speech-learner-tuning.tsv', true], ['everyday speech, learners (held out)', 'speech-learner-held-out.tsv', false]] as const) {
+  const learnerSets = [
+    ['everyday speech, learners (tuning)', 'speech-learner-tuning.tsv', true],
+    ['everyday speech, learners (tuning 2)', 'speech-learner-tuning-2.tsv', true],
+    ['everyday speech, learners (held out)', 'speech-learner-held-out.tsv', false],
+  ] as const;
+  for (const [name, file, readable] of learnerSets) {
     const pairs = lines(join(DATA, file)).map((l) => l.split('\t') as [string, string]);
     let [exact, untouched] = [0, 0];
     for (const [learner, reference] of pairs) {
