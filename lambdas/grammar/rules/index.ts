@@ -1391,6 +1391,28 @@ function learnerVerbPatterns(tokens: Token[]): Token[] {
       i++;
       continue;
     }
+    // "look forward to see you": the "to" is a preposition, so the verb after it is a gerund.
+    if (/^(look|looks|looked|looking)$/.test(w) && lc(next) === 'forward' && lc(third) === 'to' && t.post === '' && next.post === '' && third.post === '' && tokens[i + 3]) {
+      const verb = lc(tokens[i + 3]);
+      const gerund = baseVerbForms(verb)?.Gerund;
+      if (gerund) setWord(tokens[i + 3], gerund);
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Words and prepositions learners choose after their first language: "did a mistake" → "made",
+ * "borrow me" → "lend", "I very like" → "really", "explain me" → "explain to me", "went to shopping",
+ * "during three years" → "for", "the movie was bored" → "boring", "went in Italy" → "to", "my
+ * husband and me are" → "and I", "because is too small" → "because it is".
+ */
+function learnerWordChoices(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [t, next, third] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    const [w, subject] = [lc(t), lc(tokens[i - 1])];
     // One makes mistakes and asks questions; one lends to someone and teaches someone; one tells a joke.
     const ahead = tokens.slice(i + 1, i + 5).map((x) => lc(x)).join(' ');
     const swap = t.post === '' && next !== undefined && !DETERMINERS.has(subject) ? WORD_CHOICES.find(([verbs, objects]) => verbs[w] !== undefined && objects.test(ahead)) : undefined;
@@ -1450,7 +1472,7 @@ function learnerVerbPatterns(tokens: Token[]): Token[] {
     if (w === 'for' && t.post === '' && next && isBaseVerb(lc(next)) && !has(lc(next), 'Singular') && next.post === '' && third && ((DETERMINERS.has(lc(third)) && !/^(that|this)$/.test(lc(third))) || OBJECT_PRONOUNS.has(lc(third)) || /^(some|any|more)$/.test(lc(third)))) setWord(t, 'to');
     // "The movie was so bored": a thing is boring, a person bored.
     const thingFeeling = THING_FEELINGS[w];
-    if (thingFeeling && i > 1 && t.post !== undefined) {
+    if (thingFeeling && i > 1) {
       const b2 = /^(very|so|too|really|quite|extremely)$/.test(subject) ? i - 2 : i - 1;
       if (/^(is|was|are|were)$/.test(lc(tokens[b2])) && THINGS.test(lc(tokens[b2 - 1])) && /^(the|this|that|a|an|my|his|her|our|their|your)$/.test(lc(tokens[b2 - 2]))) setWord(t, thingFeeling);
     }
@@ -1494,12 +1516,6 @@ function learnerVerbPatterns(tokens: Token[]): Token[] {
     // "because is too small" → "because it is": a clause needs its subject.
     if (w === 'is' && /^(because|if|when|since)$/.test(subject) && t.post === '' && next && (PURE_ADJECTIVE(lc(next)) || (/^(very|so|too|really|quite)$/.test(lc(next)) && PURE_ADJECTIVE(lc(third))))) {
       out.push(bareWord('it'));
-    }
-    // "look forward to see you": the "to" is a preposition, so the verb after it is a gerund.
-    if (/^(look|looks|looked|looking)$/.test(w) && lc(next) === 'forward' && lc(third) === 'to' && t.post === '' && next.post === '' && third.post === '' && tokens[i + 3]) {
-      const verb = lc(tokens[i + 3]);
-      const gerund = baseVerbForms(verb)?.Gerund;
-      if (gerund) setWord(tokens[i + 3], gerund);
     }
     out.push(t);
   }
@@ -1828,7 +1844,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   personalPronoun(tokens);
   // Words first ("there fore" → "therefore"), then commas: the clause starts they mark are what the
   // agreement rules look for.
-  tokens = eachOtherPreposition(thanTheOther(onWeekends(theInternet(infinitiveTo(agreeWith(fixedPhrases(considerAs(modalTo(learnerVerbPatterns(wordForms(tokens)))))))))));
+  tokens = eachOtherPreposition(thanTheOther(onWeekends(theInternet(infinitiveTo(agreeWith(fixedPhrases(considerAs(modalTo(learnerWordChoices(learnerVerbPatterns(wordForms(tokens))))))))))));
   tokens = learnerPrepositions(tokens);
   prepositions(tokens);
   forWithAdjective(tokens);
