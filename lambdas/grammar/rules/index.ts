@@ -35,9 +35,15 @@ const table = (entries: Record<string, string>): Readonly<Record<string, string 
 const render = (tokens: readonly Token[]): string => tokens.map((t) => t.pre + t.word + t.post + t.space).join('');
 const lc = (t: Token | undefined): string => (t ? t.word.toLowerCase() : '');
 
-/** Keeps the original's capitalisation of the first letter. */
+/**
+ * Keeps the original's capitalisation of the first letter. compromise conjugates British style
+ * ("travelled"); the American form the word lists hold is used instead, as the spelling corrector
+ * would make it on the next pass.
+ */
 function setWord(t: Token, next: string): void {
-  t.word = /^\p{Lu}/u.test(t.word) ? next.charAt(0).toUpperCase() + next.slice(1) : next;
+  const single = next.replace(/ll(ed|ing)$/, 'l$1');
+  const word = single !== next && !isKnownWord(next) && isKnownWord(single) ? single : next;
+  t.word = /^\p{Lu}/u.test(t.word) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
 }
 
 /** A word a rule adds, spaced like its neighbours. */
@@ -1512,6 +1518,54 @@ function learnerWordChoices(tokens: Token[]): Token[] {
     if (w === 'to' && t.post === '' && /^(don't|do not)$/.test(lc(next)) && third && isBaseVerb(lc(third))) {
       setWord(t, 'not');
       setWord(next, 'to');
+    }
+    // "her is Italian" → "she is": after "and"/"but" a clause's subject takes "she".
+    if (w === 'her' && /^(and|but)$/.test(subject) && t.post === '' && next && /^(is|was)$/.test(lc(next))) setWord(t, 'she');
+    // "he works as engineer" → "as an engineer": a job is counted.
+    if (w === 'as' && /^(work|works|worked|working)$/.test(subject) && t.post === '' && next && has(lc(next), 'Actor') && tags(lc(next)).length === 1 && !/s$/.test(lc(next))) {
+      out.push(t, bareWord(/^[aeiou]/.test(lc(next)) ? 'an' : 'a'));
+      continue;
+    }
+    // "i knocked the door" → "knocked on the door".
+    if (/^(knock|knocks|knocked|knocking)$/.test(w) && t.post === '' && next && /^(the|my|his|her|our|their|your)$/.test(lc(next)) && /^(door|window)$/.test(lc(third))) {
+      out.push(t, bareWord('on'));
+      continue;
+    }
+    // "I wish I can" → "could": a wish is unreal.
+    if (w === 'can' && SUBJECT_PRONOUNS.has(subject) && /^(wish|wishes|wished)$/.test(lc(tokens[i - 2]))) setWord(t, 'could');
+    // "I can't sleep in the night" → "at night" (not "in the night sky").
+    if (w === 'in' && t.post === '' && lc(next) === 'the' && next.post === '' && lc(third) === 'night' && (endsPhrase(tokens, i + 2) || PHRASE_ENDERS.has(lc(tokens[i + 3])) || COMPLEMENT_STARTS.has(lc(tokens[i + 3])) || HEAD_FOLLOWERS.has(lc(tokens[i + 3])))) {
+      setWord(t, 'at');
+      out.push(t);
+      third.pre = next.pre + third.pre;
+      i++;
+      continue;
+    }
+    // "it was so beautiful day" → "such a beautiful day": "so" does not come before a noun.
+    if (w === 'so' && /^(is|was)$/.test(subject) && t.post === '' && next && PURE_ADJECTIVE(lc(next)) && next.post === '' && third && (isSingularNoun(lc(third)) || (tags(lc(third)).length > 0 && tags(lc(third)).every((x) => x === 'Duration')))) {
+      out.push({ ...t, word: t.word.replace(/so/i, 'such') }, bareWord(/^[aeiou]/.test(lc(next)) ? 'an' : 'a'));
+      continue;
+    }
+    // "the most beautiful girl of the class" → "in the class": a superlative's group is what it is in.
+    if (w === 'of' && t.post === '' && lc(next) === 'the' && /^(class|team|world|family|school|city|country|group|office|company)$/.test(lc(third)) && i > 2 && (has(lc(tokens[i - 2]), 'Superlative') || lc(tokens[i - 3]) === 'most' || lc(tokens[i - 2]) === 'best')) setWord(t, 'in');
+    // "go to somewhere" → "go somewhere": these adverbs are already a direction.
+    if (w === 'to' && /^(go|goes|going|went|gone|come|comes|coming|came|travel|traveled|move|moved)$/.test(subject) && next && /^(somewhere|anywhere|everywhere|nowhere|abroad|downtown|upstairs|downstairs|overseas)$/.test(lc(next))) {
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "a little of German" → "a little German" (not "a little of the cake").
+    if (w === 'of' && subject === 'little' && lc(tokens[i - 2]) === 'a' && next && !DETERMINERS.has(lc(next)) && !OBJECT_PRONOUNS.has(lc(next)) && !/^(what|everything|both|each|all)$/.test(lc(next))) {
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "before or after to eat" → "after eating": a preposition takes a gerund.
+    if (w === 'to' && /^(before|after|without)$/.test(subject) && t.post === '' && next && isBaseVerb(lc(next))) {
+      const gerund = verbForms(lc(next))?.Gerund;
+      if (gerund) {
+        setWord(next, gerund);
+        next.pre = t.pre + next.pre;
+        continue;
+      }
     }
     // "because is too small" → "because it is": a clause needs its subject.
     if (w === 'is' && /^(because|if|when|since)$/.test(subject) && t.post === '' && next && (PURE_ADJECTIVE(lc(next)) || (/^(very|so|too|really|quite)$/.test(lc(next)) && PURE_ADJECTIVE(lc(third))))) {
