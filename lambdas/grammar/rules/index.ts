@@ -1282,8 +1282,14 @@ function personalPronoun(tokens: Token[]): void {
 function learnerVerbPatterns(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const [t, next, third] = [tokens[i], tokens[i + 1], tokens[i + 2]];
-    const [w, subject] = [lc(t), lc(tokens[i - 1])];
+    const t = tokens[i];
+    const w = lc(t);
+    // Every rule below starts from one of these words: most tokens need no more look.
+    if (!VERB_PATTERN_TRIGGERS.has(w) && !TO_TAKERS.test(w) && !GERUND_TAKERS.test(w) && !/^(i|we|you|they|he|she)['’](m|re|s)$/.test(w)) {
+      out.push(t);
+      continue;
+    }
+    const [next, third, subject] = [tokens[i + 1], tokens[i + 2], lc(tokens[i - 1])];
     const afterSubject = i > 0 && tokens[i - 1].post === '' && AGE_BE[subject] !== undefined;
     // "I am agree": "agree" is a verb, so the "be" before it goes; "I'm agree" keeps its subject.
     if (next && t.post === '' && /^(dis)?agree$/.test(lc(next)) && (/^(am|is|are)$/.test(w) ? afterSubject : /^(i|we|you|they|he|she)['’](m|re|s)$/.test(w))) {
@@ -1417,12 +1423,21 @@ function learnerVerbPatterns(tokens: Token[]): Token[] {
 function learnerWordChoices(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const [t, next, third] = [tokens[i], tokens[i + 1], tokens[i + 2]];
-    const [w, subject] = [lc(t), lc(tokens[i - 1])];
+    const t = tokens[i];
+    const w = lc(t);
+    // Every rule below starts from one of these words: most tokens need no more look.
+    if (!WORD_CHOICE_TRIGGERS.has(w) && !/-years-old$/.test(w)) {
+      out.push(t);
+      continue;
+    }
+    const [next, third, subject] = [tokens[i + 1], tokens[i + 2], lc(tokens[i - 1])];
     // One makes mistakes and asks questions; one lends to someone and teaches someone; one tells a joke.
-    const ahead = tokens.slice(i + 1, i + 5).map((x) => lc(x)).join(' ');
-    const swap = t.post === '' && next !== undefined && !DETERMINERS.has(subject) ? WORD_CHOICES.find(([verbs, objects]) => verbs[w] !== undefined && objects.test(ahead)) : undefined;
-    if (swap) setWord(t, swap[0][w]!);
+    const choices = t.post === '' && next !== undefined && !DETERMINERS.has(subject) ? WORD_CHOICES.filter(([verbs]) => verbs[w] !== undefined) : [];
+    if (choices.length) {
+      const ahead = tokens.slice(i + 1, i + 5).map((x) => lc(x)).join(' ');
+      const swap = choices.find(([, objects]) => objects.test(ahead));
+      if (swap) setWord(t, swap[0][w]!);
+    }
     // "I very like it" → "I really like it": "very" does not modify a verb.
     if (w === 'very' && t.post === '' && next && /^(like|love|want|enjoy|hate|need|miss|appreciate)$/.test(lc(next)) && SUBJECT_PRONOUNS.has(subject)) setWord(t, 'really');
     // "explain me" → "explain to me": "explain" takes the person through "to".
@@ -1470,8 +1485,7 @@ function learnerWordChoices(tokens: Token[]): Token[] {
     }
     // "Is very cold today" → "It's very cold today": English needs the subject it.
     const sentenceStart = i === 0 || /[.!?]/.test(tokens[i - 1].post);
-    const asks = tokens.slice(i).find((x) => /[.!?]/.test(x.post))?.post.includes('?') ?? false;
-    if (sentenceStart && w === 'is' && t.post === '' && next && (/^(very|so|too|really|quite)$/.test(lc(next)) ? PURE_ADJECTIVE(lc(third)) : PURE_ADJECTIVE(lc(next)) && /^(today|now|here|outside|tonight)$/.test(lc(third))) && !asks) {
+    if (sentenceStart && w === 'is' && t.post === '' && next && (/^(very|so|too|really|quite)$/.test(lc(next)) ? PURE_ADJECTIVE(lc(third)) : PURE_ADJECTIVE(lc(next)) && /^(today|now|here|outside|tonight)$/.test(lc(third))) && !asksAt(tokens, i)) {
       setWord(t, "it's");
     }
     // "money for buy a car": a purpose takes "to" and the verb (not "a regression for code that").
@@ -1619,6 +1633,18 @@ const THINGS = /^(movie|film|book|lesson|class|game|trip|party|news|story|show|m
 /** What one goes doing: "go shopping", "went swimming". */
 const GO_ACTIVITIES = /^(shopping|swimming|fishing|dancing|jogging|hiking|skiing|camping|running|sightseeing|sailing|surfing|cycling|bowling|skating|climbing)$/;
 
+/** The words learnerWordChoices' rules start from. */
+const WORD_CHOICE_TRIGGERS: ReadonlySet<string> = new Set([
+  ...WORD_CHOICES.flatMap(([verbs]) => Object.keys(verbs)),
+  ...Object.keys(THING_FEELINGS),
+  ...'very explain explains explained explaining go goes going went gone suggest suggests suggested recommend recommends recommended forget enough costed others during but so is for all to in am are me hundreds thousands millions her as knock knocks knocked knocking can of'.split(' '),
+]);
+
+/** The words learnerVerbPatterns' rules start from, besides the verbs of TO_TAKERS and GERUND_TAKERS and contracted subjects. */
+const VERB_PATTERN_TRIGGERS: ReadonlySet<string> = new Set(
+  'am is are was were have has had say says said saying thinking up mind minds miss misses missed suggest suggests suggested practise practises practised practice practices practiced no not told look looks looked looking'.split(' '),
+);
+
 /** The subjects an age or "agree" follows, and the "be" that goes with each. */
 const AGE_BE: Readonly<Record<string, string | undefined>> = table({ i: 'am', you: 'are', we: 'are', they: 'are', he: 'is', she: 'is' });
 const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(-\w+)?$/;
@@ -1659,6 +1685,9 @@ function learnerPrepositions(tokens: Token[]): Token[] {
 }
 const TO_HOME_VERBS = /^(go|goes|going|went|gone|come|comes|coming|came|get|gets|got|getting|return|returns|returned|returning|walk|walked|drive|drove)$/;
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$/;
+
+/** Whether the sentence holding token i ends with a question mark. */
+const asksAt = (tokens: readonly Token[], i: number): boolean => tokens.slice(i).find((x) => /[.!?]/.test(x.post))?.post.includes('?') ?? false;
 
 /** Subjects, sports and skills one is good at. */
 const SKILLS = /^(math|maths|mathematics|english|french|spanish|german|chinese|languages?|science|physics|chemistry|biology|history|geography|sports?|football|soccer|tennis|basketball|swimming|cooking|drawing|painting|singing|dancing|music|writing|reading|school|computers?|it)$/;
