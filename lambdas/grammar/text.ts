@@ -20,6 +20,11 @@ export interface Segment {
   readonly start: number;
 }
 
+/** Sentence-final punctuation, with any closing quotes or brackets, before whitespace or the end. */
+const SENTENCE_END = /[.!?]+["')\]]*(?=\s+|$)/;
+/** A line break that starts a blank line: a paragraph's end. */
+const BLANK_LINE = /\n[^\S\n]*(?=\n)/;
+
 /**
  * Splits after . ! ? (optionally followed by closing quotes/brackets) when whitespace follows, and at
  * line breaks that cannot be inside a sentence: a blank line (a new paragraph) always, and any line
@@ -30,7 +35,7 @@ export interface Segment {
 export function sentences(text: string): Segment[] {
   const out: Segment[] = [];
   let last = 0;
-  const boundary = /[.!?]/.test(text) ? /[.!?]+["')\]]*(?=\s+|$)|\n[^\S\n]*(?=\n)/g : /[.!?]+["')\]]*(?=\s+|$)|\n/g;
+  const boundary = new RegExp(`${SENTENCE_END.source}|${/[.!?]/.test(text) ? BLANK_LINE.source : '\\n'}`, 'g');
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
     // Do not split after a single capital initial, a known abbreviation ("Mr.", "etc.") or a dotted

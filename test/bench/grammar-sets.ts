@@ -15,12 +15,12 @@ import { bundleEngine, type Engine } from './grammar-engine';
 const DATA = join(PROJECT_ROOT, 'test/bench/data');
 const lines = (file: string): string[] => readFileSync(file, 'utf8').replace(/\n$/, '').split('\n');
 
-/** A correction matches its reference when they differ at most in case and a final stop. */
-export const matches = (output: string, reference: string): boolean =>
+/**
+ * Two sentences match when they differ at most in case and a final stop: a correction and its
+ * reference, or correct text and what correcting a transcript adds to it (capitals, a full stop).
+ */
+const matches = (output: string, reference: string): boolean =>
   output.trim().replace(/[.!?]$/, '').toLowerCase() === reference.trim().replace(/[.!?]$/, '').toLowerCase();
-
-/** Equal but for what correcting a transcript adds: capitals (a first letter, "I", names, days) and a final stop. */
-export const sameButForm = (a: string, b: string): boolean => matches(a, b);
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       const out = await correct(sentence);
       if (out === sentence) continue;
       changed++;
-      if (sameButForm(sentence, out)) continue;
+      if (matches(sentence, out)) continue;
       beyondForm++;
       if (show && set.readable) console.log(`  ${sentence}\n    → ${out}`);
     }

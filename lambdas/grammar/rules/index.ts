@@ -1,5 +1,5 @@
 import { isKnownWord, isTechnicalWord } from '../spelling';
-import { adjectivePastBase, comparative, conjugate, gerundBase, pastOfParticiple, superlative, guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
+import { adjectivePastBase, conjugate, degreeOf, gerundBase, pastOfParticiple, guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
 
 /**
  * Our own rules for what Harper misses. Each one fires only on a narrow, unambiguous pattern
@@ -70,6 +70,11 @@ function clauseStart(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1];
   return /[,;:]/.test(prev.post) || CONJUNCTIONS.has(lc(prev));
 }
+/** The token at i opens the text or follows punctuation: where a sentence or a question may start. */
+const afterPunctuation = (tokens: readonly Token[], i: number): boolean => i === 0 || /[.!?,;:]/.test(tokens[i - 1].post);
+/** The subject pronoun at i follows one of `modals` that opens a question: "could you …", "can we …". */
+const askedWithModal = (tokens: readonly Token[], i: number, modals: ReadonlySet<string>): boolean =>
+  i >= 1 && SUBJECT_PRONOUNS.has(lc(tokens[i])) && modals.has(lc(tokens[i - 1])) && tokens[i - 1].post === '' && afterPunctuation(tokens, i - 1);
 /** Nothing joins the token to the next one (punctuation ends the phrase). */
 const endsPhrase = (tokens: readonly Token[], i: number): boolean => i === tokens.length - 1 || /[,.;:!?)]/.test(tokens[i].post);
 
@@ -150,9 +155,12 @@ function pluralAfterQuantifier(tokens: Token[]): void {
 }
 
 const SUBJECT_PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it']);
-// "in 2010": years up to 2019 only, since a nearer one may be planned ("in 2028 we move").
-const PAST_MARKERS = /\b(yesterday|in (?:19|20[01])\d\b|when (?:i|we) (?:was|were) (?:a child|a kid|young|little|a student|children|kids)|(?:an|one|two|three|\d+) (?:hours?|minutes?) ago|last (?:night|week|month|year|summer|winter|spring|autumn|weekend|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\w+ (?:days|weeks|months|years) ago|a (?:day|week|month|year) ago)\b/i;
 const CHILDHOOD = /\bwhen (?:i|we) (?:was|were) (?:a child|a kid|young|little|a student|children|kids)\b/i;
+// "in 2010": years up to 2019 only, since a nearer one may be planned ("in 2028 we move").
+const PAST_MARKERS = new RegExp(
+  `${CHILDHOOD.source}|\\b(yesterday|in (?:19|20[01])\\d\\b|(?:an|one|two|three|\\d+) (?:hours?|minutes?) ago|last (?:night|week|month|year|summer|winter|spring|autumn|weekend|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|\\w+ (?:days|weeks|months|years) ago|a (?:day|week|month|year) ago)\\b`,
+  'i',
+);
 const FUTURE_OR_HABIT = /\b(tomorrow|next|every|usually|always|often|now|today|will|sometimes|never)\b/i;
 const BE_PAST = table({ am: 'was', is: 'was', are: 'were' });
 
@@ -380,7 +388,7 @@ const NOUN_VERBS = new Set(['work', 'run', 'play', 'help', 'start', 'end', 'call
 function thereIsPlural(tokens: Token[]): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
     // "Is there many tourists?": the question puts "be" first.
-    const asked = i > 0 && lc(tokens[i]) === 'there' && /^(is|was|isn't|wasn't)$/.test(lc(tokens[i - 1])) && tokens[i - 1].post === '' && (i === 1 || /[.!?,;:]/.test(tokens[i - 2].post));
+    const asked = i > 0 && lc(tokens[i]) === 'there' && /^(is|was|isn't|wasn't)$/.test(lc(tokens[i - 1])) && tokens[i - 1].post === '' && afterPunctuation(tokens, i - 1);
     if (lc(tokens[i]) !== 'there' || tokens[i].post !== '') continue;
     const be = asked ? tokens[i - 1] : tokens[i + 1];
     const bw = lc(be);
@@ -420,7 +428,7 @@ function doQuestion(tokens: Token[]): void {
   for (let i = 0; i + 2 < tokens.length; i++) {
     const d = lc(tokens[i]);
     if (!/^(do|does|did|don't|doesn't|didn't)$/.test(d) || tokens[i].post !== '') continue;
-    const opens = i === 0 || /[.!?,;:]/.test(tokens[i - 1].post) || (/^(where|what|when|why|how|who)$/.test(lc(tokens[i - 1])) && (i === 1 || /[.!?,;:]/.test(tokens[i - 2].post)));
+    const opens = afterPunctuation(tokens, i) || (/^(where|what|when|why|how|who)$/.test(lc(tokens[i - 1])) && afterPunctuation(tokens, i - 1));
     if (!opens) continue;
     // The subject: a personal pronoun, or a determiner, maybe an adjective, and a noun.
     let j = i + 1;
@@ -446,6 +454,9 @@ function doQuestion(tokens: Token[]): void {
   }
 }
 
+/** The base of a modal's wrong verb form: its -ing form ("will going") or a third person the lexicon files as a noun ("must finishes"). */
+const baseOfVerbForm = (w: string): string | undefined => gerundBase(w) ?? PERSON_VERB_BY_THIRD.get(w);
+
 /** "can goes" → "can go", "didn't went" → "didn't go", "to went" → "to go". */
 function baseAfterModal(tokens: Token[]): void {
   for (let i = 1; i < tokens.length; i++) {
@@ -453,9 +464,8 @@ function baseAfterModal(tokens: Token[]): void {
     const w = lc(tokens[i]);
     // A modal contracted with its subject ("I'll"), or before the subject of a question ("could you").
     const contracted = /^(i|you|we|they|he|she|it)['’]ll$/.test(prev);
-    const asked = SUBJECT_PRONOUNS.has(prev) && i >= 2 && MODALS.has(lc(tokens[i - 2])) && tokens[i - 2].post === '' && (i === 2 || /[.!?,;:]/.test(tokens[i - 3].post));
-    if (tokens[i - 1].post === '' && (contracted || asked)) {
-      const base = gerundBase(w) ?? PERSON_VERB_BY_THIRD.get(w);
+    if (tokens[i - 1].post === '' && (contracted || askedWithModal(tokens, i - 1, MODALS))) {
+      const base = baseOfVerbForm(w);
       if (base) setWord(tokens[i], base);
       continue;
     }
@@ -471,7 +481,7 @@ function baseAfterModal(tokens: Token[]): void {
     // "will going" → "will go", "must finishes" → "finish" (a verb the lexicon files as a plural noun),
     // after a modal that is no noun ("the can opening", "his will stating").
     if (MODALS.has(prev) && !DETERMINERS.has(lc(tokens[i - 2]))) {
-      const base = gerundBase(w) ?? PERSON_VERB_BY_THIRD.get(w);
+      const base = baseOfVerbForm(w);
       if (base) {
         setWord(tokens[i], base);
         continue;
@@ -479,8 +489,7 @@ function baseAfterModal(tokens: Token[]): void {
     }
     // A third person the lexicon files as a plural noun or adjective's: "doesn't opens" → "open".
     // Not where a modal opens a question and a noun follows it ("Should arrays consume").
-    const opensQuestion = i === 1 || /[.!?,;:]/.test(tokens[i - 2]?.post ?? '');
-    if (prev !== 'to' && /s$/.test(w) && tokens[i].pre === '' && !opensQuestion && !DETERMINERS.has(lc(tokens[i - 2]))) {
+    if (prev !== 'to' && /s$/.test(w) && tokens[i].pre === '' && !afterPunctuation(tokens, i - 1) && !DETERMINERS.has(lc(tokens[i - 2]))) {
       const base = [w.slice(0, -1), w.slice(0, -2), w.replace(/ies$/, 'y')].find((b) => b.length > 2 && known(b) && conjugate(b).PresentTense === w);
       if (base) {
         setWord(tokens[i], base);
@@ -509,7 +518,7 @@ function modalTo(tokens: Token[]): Token[] {
     const verb = /^\p{Ll}+$/u.test(tokens[i + 1]?.word ?? '') && !DETERMINERS.has(next) && !OBJECT_PRONOUNS.has(next) && (isBaseVerb(next) || tags(next).every((x) => x === 'Singular' || x === 'Infinitive'));
     if (MODALS_TAKING_NO_TO.has(prev) && verb && !DETERMINERS.has(lc(tokens[i - 2])) && !/^(a|an)$/.test(lc(tokens[i - 2]))) return false;
     // A question's subject may stand between them: "can you to tell me", "must we to go".
-    if (i > 1 && MODALS_TAKING_NO_TO.has(lc(tokens[i - 2])) && tokens[i - 2].post === '' && /^(i|you|we|they|he|she|it)$/.test(prev) && (i === 2 || /[.!?,;:]/.test(tokens[i - 3].post)) && verb) return false;
+    if (askedWithModal(tokens, i - 1, MODALS_TAKING_NO_TO) && verb) return false;
     // "make me to buy", "let them to go": make and let take a bare infinitive after their object.
     // Also past a determiner: "we let the children to watch TV".
     const causer = i > 1 && CAUSATIVES.has(lc(tokens[i - 2])) && tokens[i - 2].post === '' && PERSON_OBJECTS.has(prev) ? true : i > 2 && /^(let|lets|letting)$/.test(lc(tokens[i - 3])) && /^(the|my|his|her|our|their|your)$/.test(lc(tokens[i - 2])) && (isPluralNoun(prev) || has(prev, 'Actor') || prev === 'children');
@@ -683,14 +692,14 @@ function wordForms(tokens: Token[]): Token[] {
       continue;
     }
     // "more tall than" → "taller than": a short adjective compares with -er (not "more likely than").
-    const shorter = w === 'more' && t.post === '' && next && next.post === '' && lc(tokens[i + 2]) === 'than' && SHORT_ADJECTIVE.test(lc(next)) ? comparative(lc(next)) : undefined;
+    const shorter = w === 'more' && t.post === '' && next && next.post === '' && lc(tokens[i + 2]) === 'than' && SHORT_ADJECTIVE.test(lc(next)) ? degreeOf(lc(next), 'Comparative') : undefined;
     if (shorter) {
       setWord(next, shorter);
       next.pre = t.pre + next.pre;
       continue;
     }
     // "the most tall girl" → "the tallest girl": the same adjectives form their superlative with -est.
-    const shortest = w === 'most' && t.post === '' && /^(the|my|his|her|our|their|your)$/.test(lc(tokens[i - 1])) && next && SHORT_ADJECTIVE.test(lc(next)) ? superlative(lc(next)) : undefined;
+    const shortest = w === 'most' && t.post === '' && /^(the|my|his|her|our|their|your)$/.test(lc(tokens[i - 1])) && next && SHORT_ADJECTIVE.test(lc(next)) ? degreeOf(lc(next), 'Superlative') : undefined;
     if (shortest) {
       setWord(next, shortest);
       next.pre = t.pre + next.pre;

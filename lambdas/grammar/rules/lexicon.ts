@@ -8,6 +8,7 @@ const world = nlp.world() as unknown as {
       transform: {
         verb: { conjugate(w: string, m: unknown): Record<string, string>; toInfinitive(w: string, m: unknown, tense?: string): string };
         noun: { toPlural(w: string, m: unknown): string; toSingular(w: string, m: unknown): string };
+        adjective: { toComparative(w: string, m: unknown): string; toSuperlative(w: string, m: unknown): string };
       };
     };
   };
@@ -72,21 +73,15 @@ export const singular = (noun: string): string => transform.noun.toSingular(noun
 /** compromise's forms of a base verb, whether or not its lexicon files the word as a verb ("cook" → "cooks", "cooked"). */
 export const conjugate = (base: string): Record<string, string> => transform.verb.conjugate(base.toLowerCase(), model);
 
-/** An adjective's comparative in -er when the lexicon knows it as one ("tall" → "taller", "good" → "better"). */
-export function comparative(adjective: string): string | undefined {
+/**
+ * An adjective's comparative in -er or superlative in -est when the lexicon knows the form as one
+ * ("tall" → "taller", "tallest"; "good" → "better", "best", which it files as a plain adjective).
+ */
+export function degreeOf(adjective: string, degree: 'Comparative' | 'Superlative'): string | undefined {
   const w = adjective.toLowerCase();
   if (!has(w, 'Adjective')) return undefined;
-  const form = (transform as unknown as { adjective: { toComparative(w: string, m: unknown): string } }).adjective.toComparative(w, model);
-  return form && form !== w && has(form, 'Comparative') ? form : undefined;
-}
-
-/** An adjective's superlative in -est when the lexicon knows it as one ("tall" → "tallest", "good" → "best"). */
-export function superlative(adjective: string): string | undefined {
-  const w = adjective.toLowerCase();
-  if (!has(w, 'Adjective')) return undefined;
-  const form = (transform as unknown as { adjective: { toSuperlative(w: string, m: unknown): string } }).adjective.toSuperlative(w, model);
-  // The lexicon files "best" as a plain adjective.
-  return form && form !== w && (has(form, 'Superlative') || form === 'best') ? form : undefined;
+  const form = degree === 'Comparative' ? transform.adjective.toComparative(w, model) : transform.adjective.toSuperlative(w, model);
+  return form && form !== w && (has(form, degree) || form === 'best') ? form : undefined;
 }
 
 /** The simple past of a verb's participle or past ("seen" → "saw", "went" → "went", "finished" → "finished"). */
@@ -97,7 +92,7 @@ export function pastOfParticiple(word: string): string | undefined {
   for (const tense of ['Participle', 'PastTense']) {
     const inf = transform.verb.toInfinitive(w, model, tense);
     // A verb the lexicon files as a noun ("finish") still conjugates back to the word.
-    const forms = inf && inf !== w ? transform.verb.conjugate(inf, model) : undefined;
+    const forms = inf && inf !== w ? conjugate(inf) : undefined;
     if (forms && (forms.Participle === w || forms.PastTense === w) && (has(inf, 'Infinitive') || (forms.PastTense === w && known(inf)))) return forms.PastTense;
   }
   return undefined;
@@ -108,7 +103,7 @@ export function gerundBase(word: string): string | undefined {
   const w = word.toLowerCase();
   if (!has(w, 'Gerund')) return undefined;
   const inf = transform.verb.toInfinitive(w, model, 'Gerund');
-  return inf && inf !== w && transform.verb.conjugate(inf, model)?.Gerund === w ? inf : undefined;
+  return inf && inf !== w && conjugate(inf).Gerund === w ? inf : undefined;
 }
 
 /** Forms of a verb known to the lexicon, or undefined when the word is not one. */
