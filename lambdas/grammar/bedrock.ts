@@ -2,7 +2,8 @@ import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-r
 // Named imports: the `z` namespace pulls every zod locale into the bundle.
 import { strictObject, string } from 'zod';
 import { alignEdits } from './alignment';
-import type { Correction, GrammarCorrector } from './port';
+import { dialectOf } from './dialect';
+import type { Correction, CorrectOptions, GrammarCorrector } from './port';
 
 /** The model's answer: only the corrected text; edits are re-derived by alignment, never trusted. */
 const ModelAnswer = strictObject({ corrected: string().min(1) });
@@ -31,6 +32,7 @@ export const SYSTEM_PROMPT = [
   'You correct grammar in transcribed speech. Make the minimal edits needed for standard grammatical English:',
   'agreement, tense, articles, plurals, prepositions, word forms, capitalisation and spelling.',
   'Keep the meaning, the words, the order and the tone; do not rephrase, shorten, expand or add content.',
+  'Keep the spelling variety given as "spelling" (American, British or Australian): never respell a word that is correct in it, and spell what you change its way.',
   'If the text is already correct, return it unchanged.',
   'Answer with JSON only, exactly {"corrected": "<the corrected text>"}.',
 ].join(' ');
@@ -39,20 +41,23 @@ export const SYSTEM_PROMPT = [
 export function createBedrockCorrector(options: BedrockCorrectorOptions): GrammarCorrector {
   const client = options.client ?? new BedrockRuntimeClient({});
   return {
-    async correct(text: string): Promise<Correction> {
+    async correct(text: string, correctOptions: CorrectOptions = {}): Promise<Correction> {
       if (text.trim() === '') return { corrected: text, edits: [] };
       try {
-        const corrected = await askModel(client, options, text);
+        const corrected = await askModel(client, options, text, SPELLING[dialectOf(correctOptions.language)]);
         return { corrected, edits: alignEdits(text, corrected) };
       } catch (error) {
         options.onFallback?.(error);
-        return options.fallback.correct(text);
+        return options.fallback.correct(text, correctOptions);
       }
     },
   };
 }
 
-async function askModel(client: BedrockRuntimeClient, options: BedrockCorrectorOptions, text: string): Promise<string> {
+/** The prompt's names of the spelling varieties. */
+const SPELLING = { american: 'American', british: 'British', australian: 'Australian' } as const;
+
+async function askModel(client: BedrockRuntimeClient, options: BedrockCorrectorOptions, text: string, spelling: string): Promise<string> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), options.timeoutMs);
   try {
@@ -60,7 +65,7 @@ async function askModel(client: BedrockRuntimeClient, options: BedrockCorrectorO
       new ConverseCommand({
         modelId: options.modelId,
         system: [{ text: SYSTEM_PROMPT }],
-        messages: [{ role: 'user', content: [{ text: JSON.stringify({ text }) }] }],
+        messages: [{ role: 'user', content: [{ text: JSON.stringify({ text, spelling }) }] }],
         inferenceConfig: { temperature: 0, maxTokens: Math.min(4096, 64 + text.length) },
       }),
       { abortSignal: abort.signal },

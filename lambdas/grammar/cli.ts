@@ -1,4 +1,7 @@
-/** correct-text "he go to school" (or text on stdin): prints the corrected text and the edits. */
+/**
+ * correct-text [--json] [--language en-GB] "he go to school" (or text on stdin): prints the corrected
+ * text and the edits. The language's spelling is kept (American when none is given).
+ */
 import { createCorrectorFromConfig } from './index';
 import type { Correction } from './port';
 
@@ -17,12 +20,24 @@ export function formatCorrection(c: Correction): string {
   return lines.join('\n');
 }
 
+/** The flags (--json, --language CODE) before the text's words. */
+export function parseArgs(args: readonly string[]): { json: boolean; language?: string; words: string[] } {
+  const usage = 'usage: correct-text [--json] [--language en-GB] TEXT';
+  let [json, language, i] = [false, undefined as string | undefined, 0];
+  for (; i < args.length && args[i].startsWith('--'); i++) {
+    if (args[i] === '--json') json = true;
+    else if (args[i] !== '--language') throw new Error(`unknown option ${args[i]}; ${usage}`);
+    else if (/^[a-z]{2}-[A-Z]{2}$/.test(args[i + 1] ?? '')) language = args[++i];
+    else throw new Error(`--language needs a language code such as en-GB, not "${args[i + 1] ?? ''}"; ${usage}`);
+  }
+  return { json, language, words: args.slice(i) };
+}
+
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const json = args[0] === '--json';
-  const text = (json ? args.slice(1) : args).join(' ') || (await readStdin());
+  const { json, language, words } = parseArgs(process.argv.slice(2));
+  const text = words.join(' ') || (await readStdin());
   const corrector = await createCorrectorFromConfig();
-  const result = await corrector.correct(text.trim());
+  const result = await corrector.correct(text.trim(), { language });
   process.stdout.write((json ? JSON.stringify(result, null, 2) : formatCorrection(result)) + '\n');
 }
 

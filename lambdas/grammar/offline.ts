@@ -1,6 +1,7 @@
 import { alignEdits } from './alignment';
 import { harperFixes, harperKnowsWord, startHarper, type HarperFix, type HarperLinter } from './harper';
-import type { Correction, GrammarCorrector } from './port';
+import { dialectOf, type Dialect } from './dialect';
+import type { Correction, CorrectOptions, GrammarCorrector } from './port';
 import { findLanguageModel } from './language-model-file';
 import { loadLanguageModel } from './language-model';
 import type * as Rules from './rules';
@@ -14,7 +15,7 @@ import { sentences } from './text';
 interface Engine {
   readonly linter: HarperLinter;
   readonly rules: Pick<typeof Rules, 'applyRules' | 'vetoesHarperFix'>;
-  readonly spelling: Pick<typeof Spelling, 'correctSpelling'>;
+  readonly spelling: Pick<typeof Spelling, 'correctSpelling' | 'toAmerican' | 'inDialect'>;
   /** Words Harper's dictionary holds, which the spelling corrector leaves alone. */
   readonly knows: (word: string) => boolean;
   /** Choices by a language model, when one is configured. */
@@ -40,13 +41,14 @@ const CONTEXT_ROUNDS = 2;
  * Corrects one sentence: spelling, our rules and the language model's choices, then Harper and our
  * rules until neither changes anything, then the model's choices again (unless the text is one the
  * model has already found nothing in), and grammar again if they changed anything. Stopping only at
- * that fixed point is what makes correcting corrected text a no-op.
+ * that fixed point is what makes correcting corrected text a no-op. The rules' lexicon and the
+ * model know American spelling: a British sentence is corrected in it and given its own back.
  */
-function correctSentence(engine: Engine, sentence: string, written: boolean): string {
+function correctSentence(engine: Engine, sentence: string, written: boolean, dialect: Dialect): string {
   const { context } = engine;
   const { applyRules } = engine.rules;
-  const helpers = { choose: context?.chooseSpelling, splits: context?.splits, knows: engine.knows };
-  let text = applyRules(engine.spelling.correctSpelling(sentence, helpers), { written });
+  const helpers = { choose: context?.chooseSpelling, splits: context?.splits, knows: engine.knows, dialect };
+  let text = applyRules(engine.spelling.correctSpelling(engine.spelling.toAmerican(sentence, dialect), helpers), { written });
   // Choices by context once before Harper too: what they change is then linted in the same pass
   // (66 fewer lints on JFLEG dev; Harper's lint is most of the cost).
   let judged: string | undefined; // a text the model has found nothing to change in
@@ -61,7 +63,7 @@ function correctSentence(engine: Engine, sentence: string, written: boolean): st
     if (chosen === text) break;
     text = grammar(engine, applyRules(chosen, { written }), written);
   }
-  return text;
+  return engine.spelling.inDialect(sentence, text, dialect);
 }
 
 /** Harper and our rules, in turn, until neither changes the sentence. */
@@ -132,18 +134,18 @@ export function finishSentence(sentence: string, written: boolean): string {
  * straight, which is what Harper's and our rules match, and gives the result the writer's style back.
  * Both are one UTF-16 unit, so offsets into the text hold.
  */
-function correctInStyle(engine: Engine, text: string): string {
-  if (!text.includes('’') || text.includes("'")) return correctText(engine, text);
-  return correctText(engine, text.replace(/’/g, "'")).replace(/'/g, '’');
+function correctInStyle(engine: Engine, text: string, dialect: Dialect): string {
+  if (!text.includes('’') || text.includes("'")) return correctText(engine, text, dialect);
+  return correctText(engine, text.replace(/’/g, "'"), dialect).replace(/'/g, '’');
 }
 
 /** Joins corrected sentences back with the original whitespace between them. */
-function correctText(engine: Engine, text: string): string {
+function correctText(engine: Engine, text: string, dialect: Dialect): string {
   let out = '';
   let cursor = 0;
   const written = /[.!?,;:]/.test(text);
   for (const seg of sentences(text)) {
-    out += text.slice(cursor, seg.start) + finishSentence(correctSentence(engine, seg.text, written), written);
+    out += text.slice(cursor, seg.start) + finishSentence(correctSentence(engine, seg.text, written, dialect), written);
     cursor = seg.start + seg.text.length;
   }
   return out + text.slice(cursor);
@@ -155,8 +157,8 @@ let offline: Promise<GrammarCorrector> | undefined;
 export function createOfflineCorrector(): Promise<GrammarCorrector> {
   offline ??= startEngine().then(
     (engine): GrammarCorrector => ({
-      async correct(text: string): Promise<Correction> {
-        const corrected = correctInStyle(engine, text);
+      async correct(text: string, options: CorrectOptions = {}): Promise<Correction> {
+        const corrected = correctInStyle(engine, text, dialectOf(options.language));
         return { corrected, edits: alignEdits(text, corrected) };
       },
     }),

@@ -1,5 +1,5 @@
 /**
- * The grammar corrector port: correct(text) → { corrected, edits }.
+ * The grammar corrector port: correct(text, options?) → { corrected, edits }.
  * Words are the whitespace-separated tokens of the text (punctuation stays attached to its word).
  */
 
@@ -23,6 +23,14 @@ export interface Correction {
   readonly edits: readonly TextEdit[];
 }
 
+export interface CorrectOptions {
+  /**
+   * The speaker's language, as the job gives it ("en-GB"): its spelling is kept and used in what is
+   * changed (see dialect.ts). American spelling when absent.
+   */
+  readonly language?: string;
+}
+
 export interface GrammarCorrector {
-  correct(text: string): Promise<Correction>;
+  correct(text: string, options?: CorrectOptions): Promise<Correction>;
 }

@@ -1,6 +1,7 @@
 import { remember } from './cache';
+import type { Dialect } from './dialect';
 import { tags } from './rules/lexicon';
-import { SCOWL_SIZES, scowlWords, subtitleCounts } from './word-lists';
+import { SCOWL_SIZES, scowlWords, subtitleCounts, varietyWords } from './word-lists';
 
 /**
  * The spelling corrector: finds words no English word list knows and replaces each with the most
@@ -10,6 +11,8 @@ import { SCOWL_SIZES, scowlWords, subtitleCounts } from './word-lists';
  * ("waythismakes"), and which ranks candidates by distance alone.
  *
  * Word lists: SCOWL (sizes 10–70, American) says what is a word; SUBTLEX-US says how common it is.
+ * A British or Australian text also keeps its variety's spellings, and gets them in what is changed
+ * (see inDialect).
  * Precision first: capitalised words inside a sentence (names), words with digits, all-capital
  * abbreviations and words with no close candidate are left alone.
  */
@@ -180,6 +183,70 @@ export function isKnownWord(word: string): boolean {
   return v.known.has(word.toLowerCase().replace(/’/g, "'")) || v.names.has(word);
 }
 
+/** A variety's own words, and the American spellings it writes its own way ("color" ↔ "colour"). */
+interface Variety {
+  readonly known: ReadonlySet<string>;
+  readonly fromAmerican: ReadonlyMap<string, string>;
+  readonly toAmerican: ReadonlyMap<string, string>;
+}
+
+const varieties = new Map<Dialect, Variety>();
+
+/**
+ * Read on the variety's first text (a few milliseconds). Only words SCOWL lists as American alone
+ * are respelled, so a word both varieties use ("meter", "practice") is never changed.
+ */
+function variety(dialect: Exclude<Dialect, 'american'>): Variety {
+  const read = varieties.get(dialect);
+  if (read) return read;
+  const known = new Set(varietyWords(dialect));
+  const american = new Set(varietyWords('american'));
+  const [fromAmerican, toAmerican] = [new Map<string, string>(), new Map<string, string>()];
+  for (const word of known) {
+    const spelling = americanSpellings(word).find((w) => american.has(w));
+    if (spelling && !fromAmerican.has(spelling)) {
+      fromAmerican.set(spelling, word);
+      toAmerican.set(word, spelling);
+    }
+  }
+  const made = { known, fromAmerican, toAmerican };
+  varieties.set(dialect, made);
+  return made;
+}
+
+/** Whether a word list knows the word, the text's own variety's lists included. */
+function isKnownIn(word: string, dialect: Dialect | undefined): boolean {
+  return isKnownWord(word) || (dialect !== undefined && dialect !== 'american' && variety(dialect).known.has(word.toLowerCase().replace(/’/g, "'")));
+}
+
+/**
+ * A British or Australian sentence in American spelling ("my neighbour" → "my neighbor"), which is
+ * what the rules and their lexicon know; inDialect gives the correction its spelling back.
+ */
+export function toAmerican(sentence: string, dialect: Dialect): string {
+  if (dialect === 'american') return sentence;
+  const { toAmerican: american } = variety(dialect);
+  return sentence.replace(WORD, (word) => respelled(word, american.get(word.toLowerCase())));
+}
+
+/**
+ * The corrected sentence in the variety's spelling wherever the speaker did not say the American
+ * spelling: what the correction brought in ("I travel there yesterday" → "traveled" → "travelled")
+ * and what toAmerican respelled ("neighbor" → "neighbour").
+ */
+export function inDialect(original: string, corrected: string, dialect: Dialect): string {
+  if (dialect === 'american') return corrected;
+  const { fromAmerican } = variety(dialect);
+  const said = new Set(original.toLowerCase().match(WORD));
+  return corrected.replace(WORD, (word) => respelled(word, said.has(word.toLowerCase()) ? undefined : fromAmerican.get(word.toLowerCase())));
+}
+
+/** `spelling` with `word`'s first capital, or `word` when there is none. */
+const respelled = (word: string, spelling: string | undefined): string =>
+  !spelling ? word : /^\p{Lu}/u.test(word) ? spelling.charAt(0).toUpperCase() + spelling.slice(1) : spelling;
+
+const WORD = /[\p{L}’']+/gu;
+
 /** Optimal string alignment distance, giving up (returning max + 1) once it must exceed max. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -325,6 +392,8 @@ function asName(w: string): string | undefined {
   const name = w.charAt(0).toUpperCase() + w.slice(1);
   const count = v.names.get(name) ?? 0;
   if (count < MIN_NAME_CANDIDATE_COUNT || v.common.has(w) || LOWERCASE_ABBREVIATIONS.has(w)) return undefined;
+  // A word of another variety is that word, in any text: "grey" is not "Grey".
+  if (variety('british').known.has(w) || variety('australian').known.has(w)) return undefined;
   // A rare name one slip from a far commoner word is that word misspelt: "tha" is "the", not "Tha".
   return oneEditAway(w, (edit, n) => n >= SLIP_OVER_NAME * count && edit[0] === w[0])[0]?.word ?? name;
 }
@@ -594,7 +663,7 @@ export function correctSpelling(sentence: string, helpers: SpellingHelpers = {})
   let cursor = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    const joined = joinFragment(sentence, tokens, i);
+    const joined = joinFragment(sentence, tokens, i, helpers.dialect);
     if (joined && joined.start >= cursor) {
       out += sentence.slice(cursor, joined.start) + joined.text;
       cursor = joined.end;
@@ -620,14 +689,19 @@ const AMERICAN_RESPELLINGS: readonly [RegExp, string][] = [[/our/g, 'or'], [BRIT
 
 /** Whether `fix` is the American spelling of the British `word`. */
 function isAmericanSpelling(word: string, fix: string): boolean {
-  const w = word.toLowerCase();
-  return AMERICAN_RESPELLINGS.some(([british, american]) => w.replace(british, american) === fix.toLowerCase());
+  return americanSpellings(word.toLowerCase()).includes(fix.toLowerCase());
 }
 
+/** What each respelling makes of a British word, and what all of them make ("colourised" → "colorized"). */
+const americanSpellings = (word: string): string[] => [
+  ...AMERICAN_RESPELLINGS.map(([british, american]) => word.replace(british, american)),
+  AMERICAN_RESPELLINGS.reduce((w, [british, american]) => w.replace(british, american), word),
+];
+
 /** An unknown lowercase token joined with the word after or before it when that makes a common word. */
-function joinFragment(sentence: string, tokens: readonly Token[], i: number): Token | undefined {
+function joinFragment(sentence: string, tokens: readonly Token[], i: number, dialect: Dialect | undefined): Token | undefined {
   const token = tokens[i];
-  if (token.text !== token.text.toLowerCase() || isKnownWord(token.text)) return undefined;
+  if (token.text !== token.text.toLowerCase() || isKnownIn(token.text, dialect)) return undefined;
   const { common } = vocab();
   const pair = (a: Token, b: Token): Token | undefined => {
     const text = a.text + b.text;
@@ -667,9 +741,11 @@ export interface SpellingHelpers {
   readonly knows?: (word: string) => boolean;
   /** Whether a run-on's split into two words reads as those words together ("alot" → "a lot", not "makefile" → "make file"). */
   readonly splits?: (head: string, tail: string) => boolean;
+  /** The text's spelling variety: its words are known too ("colour" in a British text). American when absent. */
+  readonly dialect?: Dialect;
 }
 
-function fixWord(token: string, sentence: string, start: number, { choose, splits }: SpellingHelpers): string | undefined {
+function fixWord(token: string, sentence: string, start: number, { choose, splits, dialect }: SpellingHelpers): string | undefined {
   if (token.length < 2 || token.length > MAX_WORD_LENGTH) return undefined;
   // Letters beyond English's (accents, ligatures, other scripts) mark a name or a foreign word the
   // lists do not hold ("école", "Zoë", "ﬁne" as typeset), not a slip to replace with an English word.
@@ -677,7 +753,7 @@ function fixWord(token: string, sentence: string, start: number, { choose, split
   // A word with no vowel is an abbreviation or a command ("npm", "ls", "thx"), not a slip.
   if (!/[aeiouy]/i.test(token)) return undefined;
   if (token === token.toLowerCase() && isKnownWord(token)) return asName(token);
-  if (isKnownWord(token)) return undefined;
+  if (isKnownIn(token, dialect)) return undefined;
   const before = sentence.slice(0, start);
   const sentenceStart = /^[\s"'(\[]*$/.test(before);
   if (/\p{Lu}/u.test(token.slice(1))) return undefined;
@@ -694,7 +770,7 @@ function fixWord(token: string, sentence: string, start: number, { choose, split
   if (token.length < 5 && (/-$/.test(before) || /^-\p{L}/u.test(after))) return undefined;
   // Possessives of known words ("today's") and plain plurals of abbreviations are fine.
   const possessive = /^(.*)['’]s$/i.exec(token);
-  if (possessive && isKnownWord(possessive[1])) return undefined;
+  if (possessive && isKnownIn(possessive[1], dialect)) return undefined;
   const options = rankedAlternatives(token.replace(/’/g, "'"));
   // After a first name, a word near only a rare word is a surname ("diana krall" is not "krill" in a
   // lowercase transcript); common words and sure fixes still apply ("mary recieve", "john cant").

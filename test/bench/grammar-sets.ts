@@ -28,20 +28,22 @@ async function main(): Promise<void> {
   const jfleg = argv.includes('--jfleg') ? argv[argv.indexOf('--jfleg') + 1] : join(PROJECT_ROOT, '../shared/benchmarks/jfleg-dev');
   const { createOfflineCorrector } = (await import(bundleEngine())) as Engine;
   const corrector = await createOfflineCorrector();
-  const correct = async (text: string): Promise<string> => (await corrector.correct(text)).corrected;
+  const correct = async (text: string, language?: string): Promise<string> => (await corrector.correct(text, { language })).corrected;
 
-  const unchangedSets: { name: string; sentences: string[]; readable: boolean }[] = [];
+  const unchangedSets: { name: string; sentences: string[]; readable: boolean; language?: string }[] = [];
   if (existsSync(join(jfleg, 'dev.ref0'))) {
     const refs = [0, 1, 2, 3].flatMap((k) => lines(join(jfleg, `dev.ref${k}`)).map(detokenize));
     unchangedSets.push({ name: "JFLEG dev's corrected references", sentences: refs, readable: true });
   } else console.log(`(no JFLEG references at ${jfleg}; skipping them)`);
   unchangedSets.push({ name: 'everyday speech, correct (tuning)', sentences: lines(join(DATA, 'speech-correct-tuning.txt')), readable: true });
+  // Its writer spelled the British way ("neighbour", "centre"): as an en-GB job's transcript, kept.
+  unchangedSets.push({ name: 'everyday speech, correct (tuning), as en-GB', sentences: lines(join(DATA, 'speech-correct-tuning.txt')), readable: true, language: 'en-GB' });
   unchangedSets.push({ name: 'everyday speech, correct (tuning 2)', sentences: lines(join(DATA, 'speech-correct-tuning-2.txt')), readable: true });
   unchangedSets.push({ name: 'everyday speech, correct (held out)', sentences: lines(join(DATA, 'speech-correct-held-out.txt')), readable: false });
   for (const set of unchangedSets) {
     let [changed, beyondForm] = [0, 0];
     for (const sentence of set.sentences) {
-      const out = await correct(sentence);
+      const out = await correct(sentence, set.language);
       if (out === sentence) continue;
       changed++;
       if (matches(sentence, out)) continue;

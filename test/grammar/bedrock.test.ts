@@ -35,6 +35,19 @@ describe('Bedrock corrector', () => {
     expect(sent.system?.[0]).toMatchObject({ text: expect.stringContaining('minimal') });
   });
 
+  it("tells the model the speaker's spelling variety, and passes the language to the fallback", async () => {
+    bedrock.on(ConverseCommand).resolvesOnce(reply('{"corrected": "The colour is nice."}')).resolves(reply('not JSON'));
+    const offline = fallback();
+    const asked: unknown[] = [];
+    const corrector = createBedrockCorrector({ modelId: 'm', timeoutMs: 1000, fallback: { correct: (text, options) => (asked.push(options), offline.correct(text)) }, client: new BedrockRuntimeClient({ region: 'eu-west-1' }) });
+    expect((await corrector.correct('the colour are nice', { language: 'en-GB' })).corrected).toBe('The colour is nice.');
+    await corrector.correct('he go', { language: 'en-AU' });
+    await corrector.correct('he go');
+    const spelling = bedrock.commandCalls(ConverseCommand).map((call) => JSON.parse(call.args[0].input.messages?.[0].content?.[0].text ?? '{}').spelling);
+    expect(spelling).toEqual(['British', 'Australian', 'American']);
+    expect(asked).toEqual([{ language: 'en-AU' }, {}]);
+  });
+
   it('accepts JSON wrapped in a code fence', async () => {
     bedrock.on(ConverseCommand).resolves(reply('```json\n{"corrected": "I went home."}\n```'));
     const corrector = createBedrockCorrector({ modelId: 'm', timeoutMs: 1000, fallback: fallback(), client: new BedrockRuntimeClient({ region: 'eu-west-1' }) });

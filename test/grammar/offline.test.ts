@@ -36,6 +36,27 @@ describe('offline corrector', () => {
     expect((await corrector.correct('it is more expensive then the other one')).corrected).toBe('It is more expensive than the other one');
   });
 
+  it("keeps a British or Australian speaker's spelling, and spells what it changes their way", async () => {
+    const corrector = await createOfflineCorrector();
+    const british = async (text: string) => (await corrector.correct(text, { language: 'en-GB' })).corrected;
+    expect(await british('I realise the colour of the theatre was grey.')).toBe('I realise the colour of the theatre was grey.');
+    expect(await british('yesterday we travel to the city centre')).toBe('Yesterday we travelled to the city centre');
+    expect(await british('my favourit colur is blue')).toBe('My favourite colour is blue');
+    expect(await british('Yesterday we travelled to the city centre')).toBe('Yesterday we travelled to the city centre');
+    // The rules know American spelling: a British sentence is corrected as well as its American twin.
+    expect(await british('my neighbour cook dinner and my favourite colours is red')).toBe('My neighbour cooks dinner and my favourite colours are red');
+    expect((await corrector.correct('Last night we cancel the party.', { language: 'en-AU' })).corrected).toBe('Last night we cancelled the party.');
+    // A word the speaker said is theirs to spell, even an American spelling in a British text.
+    expect(await british('My favorite color is blue.')).toBe('My favorite color is blue.');
+  });
+
+  it('writes American spelling for en-US or no language', async () => {
+    const corrector = await createOfflineCorrector();
+    for (const options of [undefined, { language: 'en-US' }]) {
+      expect((await corrector.correct('yesterday we travel to the city centre', options)).corrected).toBe('Yesterday we traveled to the city center');
+    }
+  });
+
   it('leaves correct text alone', async () => {
     const corrector = await createOfflineCorrector();
     const text = 'My sister has two cars. We went to the market yesterday.';

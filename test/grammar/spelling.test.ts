@@ -1,4 +1,5 @@
-import { alternatives, correctSpelling, editDistance, inContext, isKnownWord, suggest } from '../../lambdas/grammar/spelling';
+import { alternatives, correctSpelling, editDistance, inContext, inDialect, isKnownWord, suggest } from '../../lambdas/grammar/spelling';
+import { dialectOf } from '../../lambdas/grammar/dialect';
 import { WORD_LIST_FILES } from '../../lambdas/grammar/word-lists';
 import { existsSync } from 'node:fs';
 
@@ -172,6 +173,28 @@ describe('correctSpelling', () => {
     const once = correctSpelling('i dont beleive that alot of poeple preffer it');
     expect(once).toBe("i don't believe that a lot of people prefer it");
     expect(correctSpelling(once)).toBe(once);
+  });
+});
+
+describe('spelling varieties', () => {
+  it('knows a British or Australian text\'s own spellings, and respells them only in an American one', () => {
+    const text = 'the colour of the theatre made me realise it';
+    expect(correctSpelling(text, { dialect: 'british' })).toBe(text);
+    expect(correctSpelling(text, { dialect: 'australian' })).toBe(text);
+    expect(correctSpelling(text)).toBe('the color of the theater made me realize it');
+  });
+
+  it('spells the words a correction brought in as the variety does, leaving the words that were said', () => {
+    expect(inDialect('we travel to the centre', 'We traveled to the centre', 'british')).toBe('We travelled to the centre');
+    expect(inDialect('the colur', 'the color', 'british')).toBe('the colour');
+    expect(inDialect('Color me', 'Color me.', 'british')).toBe('Color me.');
+    expect(inDialect('we travel', 'We traveled', 'american')).toBe('We traveled');
+    // Words both varieties use are never respelled ("meter", "practice", "program").
+    expect(inDialect('x', 'the meter and the practice program', 'british')).toBe('the meter and the practice program');
+  });
+
+  it('maps a language to its variety: British for en-GB and its neighbours, American by default', () => {
+    expect(['en-GB', 'en-IE', 'en-IN', 'en-NZ', 'en-ZA', 'en-AU', 'en-US', undefined, 'fr-FR'].map(dialectOf)).toEqual(['british', 'british', 'british', 'british', 'british', 'australian', 'american', 'american', 'american']);
   });
 });
 

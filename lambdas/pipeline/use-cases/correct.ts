@@ -22,7 +22,8 @@ export async function correct(state: PipelineState, ports: CorrectPorts): Promis
   const transcript = await ports.store.getJson<Transcript>(ports.workBucket, state.transcriptKey);
   let correction: Correction;
   try {
-    correction = await (await ports.corrector()).correct(transcript.text);
+    // The language the job asked for, else the one the transcript was heard in: its spelling is kept.
+    correction = await (await ports.corrector()).correct(transcript.text, { language: state.language ?? transcript.language });
   } catch (error) {
     rethrow(error, (m) => new CorrectionFailed(`The grammar correction failed: ${m}`));
   }

@@ -50,6 +50,14 @@ describe('correct', () => {
     expect(doc.correctedText).toBe('He goes home.');
   });
 
+  it("asks for the job's language, else the transcript's, so its spelling is kept", async () => {
+    const asked: unknown[] = [];
+    const { ports } = setup({ correct: async (text, options) => (asked.push(options), { corrected: text, edits: [] }) });
+    await correct(aState({ transcriptKey: state.transcriptKey, language: 'en-GB' }), ports);
+    await correct(state, ports);
+    expect(asked).toEqual([{ language: 'en-GB' }, { language: 'en-US' }]);
+  });
+
   it('fails with CorrectionFailed when the corrector throws', async () => {
     const { ports } = setup({ correct: async () => { throw new Error('model crashed'); } });
     expect((await thrown(() => correct(state, ports))).name).toBe('CorrectionFailed');
