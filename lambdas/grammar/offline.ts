@@ -24,6 +24,8 @@ interface Engine {
     readonly choose: (sentence: string) => string;
     readonly chooseSpelling: Spelling.WordChooser;
     readonly splits: NonNullable<Spelling.SpellingHelpers['splits']>;
+    /** Whether two words of the sentence read better joined (see joinByContext). */
+    readonly joins: (sentence: string, start: number, end: number, joined: string) => boolean;
   };
 }
 
@@ -96,6 +98,13 @@ function harperFixesFor({ linter, rules, context }: Engine, text: string, writte
     // ("autotools" → "auto tools", "nocache" → "no cache" do not).
     const split = /^(\p{L}+) (\p{L}+)$/u.exec(replacement);
     if (context && split && /^\p{L}+$/u.test(original) && !context.splits(split[1], split[2])) return false;
+    // Its joins of two words in one must read better joined in the sentence ("do my home work" →
+    // "homework"; not "the red one or" → "redone", "moved out last week" → "outlast").
+    const join = /^(\p{L}+) (\p{L}+)$/u.exec(original);
+    if (context && join && replacement.toLowerCase() === (join[1] + join[2]).toLowerCase()) {
+      const start = part(0, fix.start).length;
+      if (!context.joins(text, start, start + original.length, replacement)) return false;
+    }
     return !rules.vetoesHarperFix(part(0, fix.start), original, replacement, part(fix.end));
   });
 }
@@ -192,6 +201,7 @@ async function startEngine(): Promise<Engine> {
       choose: (sentence) => context.chooseByContext(model, sentence),
       chooseSpelling: context.spellingByContext(model),
       splits: context.splitByContext(model),
+      joins: context.joinByContext(model),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { chooseByContext, KINDS, splitByContext, spellingByContext } from '../../lambdas/grammar/context';
+import { chooseByContext, joinByContext, KINDS, splitByContext, spellingByContext } from '../../lambdas/grammar/context';
 import { DEBIAN_LANGUAGE_MODEL } from '../../lambdas/grammar/language-model-file';
 import { loadLanguageModel, type LanguageModel } from '../../lambdas/grammar/language-model';
 
@@ -158,6 +158,24 @@ describe('spellingByContext', () => {
     expect(choose('the qwzx is here', 'qwzx', [['xqzvw', 1], ['the', 1.5]], 'xqzvw')).toBe('xqzvw');
     // "heroes" is commoner than "zeros", which the spelling score has counted already.
     expect(choose('missing pieces are replaced with zeroes', 'zeroes', [['zeros', 7.3], ['heroes', 9.5]], 'zeros')).toBe('zeros');
+  });
+});
+
+describe('joinByContext', () => {
+  /** Whether the model joins the bracketed pair of words in their sentence. */
+  const joins = (marked: string): boolean => {
+    const [, before, head, tail] = /^(.*)\[(\S+) (\S+)\]/.exec(marked)!;
+    return joinByContext(lm)(marked.replace(/[[\]]/g, ''), before.length, before.length + head.length + 1 + tail.length, head + tail);
+  };
+
+  it('joins two words only where the sentence reads better with them joined', () => {
+    for (const s of ['I do my [home work] every day', 'I use [head phones] when I study', 'safety in the [work place] is important', '[every one] likes it']) expect(joins(s)).toBe(true);
+    for (const s of ['the [red one] or the blue one', 'The people upstairs moved [out last] week.', '[every one] of them']) expect(joins(s)).toBe(false);
+  });
+
+  it('keeps them apart when it does not know the joined word, or the span is not two words', () => {
+    expect(joins('take the [trash cans] out')).toBe(false);
+    expect(joinByContext(lm)('I do my home work', 3, 17, 'myhomework')).toBe(false);
   });
 });
 

@@ -57,6 +57,14 @@ describe('offline corrector', () => {
     }
   });
 
+  it("makes Harper's joins of two words only where the language model reads them joined", async () => {
+    const corrector = await createOfflineCorrector();
+    expect((await corrector.correct('I do my home work every day.')).corrected).toBe('I do my homework every day.');
+    for (const text of ['Which one do you like better, the red one or the blue one?', 'The people upstairs moved out last week.', 'Is it your turn to take the trash cans out?']) {
+      expect((await corrector.correct(text)).corrected).toBe(text);
+    }
+  });
+
   it('leaves correct text alone', async () => {
     const corrector = await createOfflineCorrector();
     const text = 'My sister has two cars. We went to the market yesterday.';

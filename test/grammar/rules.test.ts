@@ -326,6 +326,14 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… not in a transcript', 'but in my opinion we should go', 'but in my opinion we should go', false],
   ['… after "At"', 'At some time we have to face it.', 'At some time, we have to face it.', true],
   ['no opening-phrase comma inside "in order to"', 'In order to win you must train.', 'In order to win you must train.', true],
+  ['no opening-phrase comma inside "by the time" and its clause', 'By the time I was thirty, I had moved six times.', 'By the time I was thirty, I had moved six times.', true],
+  ['… nor after "from the moment"', 'From the moment we met I knew.', 'From the moment we met I knew.', true],
+  ['no plural of a verb after "you two"', 'How did you two meet?', 'How did you two meet?', true],
+  ['… but a plural after a number still', 'We have two book.', 'We have two books.', true],
+  ['no article before "back" after "be"', 'The results should be back by Monday.', 'The results should be back by Monday.', true],
+  ['no past tense for a verb whose time word dates a later past clause', 'I am calling about the order I placed last week.', 'I am calling about the order I placed last week.', true],
+  ['… nor when the past clause has an -ed form the lexicon files as an adjective', 'we go to the cinema and we watched a film last week', 'we go to the cinema and we watched a film last week', false],
+  ['… but a time word before the verbs still dates them', 'yesterday we went to the market and buy a book', 'yesterday we went to the market and bought a book', false],
   ['no opening-phrase comma after a clause', 'As you can see it is late.', 'As you can see it is late.', true],
   ['no opening-phrase comma before "it is"', 'For me it is hard.', 'For me it is hard.', true],
   ['no opening-phrase comma in a transcript', 'after the war they moved to paris', 'after the war they moved to paris', false],
@@ -558,6 +566,12 @@ describe('Harper fixes our lexicon knows better', () => {
     expect(vetoesHarperFix('me ', 'an advice', 'advice', '.')).toBe(false);
     expect(vetoesHarperFix('do ', 'a homework', 'homework', '.')).toBe(false);
     expect(vetoesHarperFix('like ', 'a thief', 'some thief', '.')).toBe(false);
+  });
+
+  it('keep a plural noun after "you" or "we", which their agreement rule reads as the verb', () => {
+    expect(vetoesHarperFix('do you ', 'guys', 'guy', ' have any bread')).toBe(true);
+    expect(vetoesHarperFix('are we ', 'girls', 'girl', ' ready')).toBe(true);
+    expect(vetoesHarperFix('you ', 'gets', 'get', ' it')).toBe(false);
   });
 
   it('keep "effect" where it heads a noun phrase its verb follows', () => {

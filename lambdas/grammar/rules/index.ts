@@ -142,6 +142,8 @@ function pluralAfterQuantifier(tokens: Token[]): void {
     if (!/^\p{Ll}+$/u.test(n.word) || BE.has(w) || MODALS.has(w) || /^(have|has|had|do|does|did)$/.test(w)) continue;
     // "both X and Y" joins two things, each of which may be one: "apply to both the city and the state".
     if (qw === 'both' && lc(tokens[i + 1]) === 'and' && n.post === '') continue;
+    // After "you two", "we three", the number is the subject and a verb follows: "how did you two meet".
+    if (/^(you|we|they)$/.test(lc(tokens[qAt - 1])) && isBaseVerb(w)) continue;
     // The head of the phrase must be this word, not a compound's first half ("two car accidents").
     // A subject pronoun after it starts a new clause ("for these reason we left").
     // A participle after it describes it ("three tooth playing hockey").
@@ -171,9 +173,18 @@ function pastWithTimeWords(tokens: Token[]): void {
   const childhood = CHILDHOOD.test(text) && !/\b(tomorrow|next|will|now|today)\b/i.test(text);
   if (!PAST_MARKERS.test(text) || (FUTURE_OR_HABIT.test(text) && !childhood) || /["“]/.test(render(tokens))) return;
   let chained = false;
+  // Where the time word is: a past clause between a verb and a later time word is what it dates ("I
+  // am calling about the posting I saw last week").
+  const marker = PAST_MARKERS.exec(text);
+  const markerAt = marker ? text.slice(0, marker.index).split(' ').length - 1 : -1;
+  const pastClauseBetween = (i: number): boolean => {
+    for (let j = i + 2; j < markerAt; j++) if (SUBJECT_PRONOUNS.has(lc(tokens[j - 1])) && (has(lc(tokens[j]), 'PastTense') || /^\p{Ll}+ed$/u.test(tokens[j].word))) return true;
+    return false;
+  };
   for (let i = 1; i < tokens.length; i++) {
     const subj = lc(tokens[i - 1]);
     const w = lc(tokens[i]);
+    if (pastClauseBetween(i)) continue;
     // Not in a question or clause whose "did" or modal already carries the tense: "did you go yesterday".
     const before = lc(tokens[i - 2]);
     const afterSubject = SUBJECT_PRONOUNS.has(subj) && tokens[i - 1].post === '' && !DO_FORMS.has(before) && before !== 'do' && !MODALS.has(before);
@@ -189,6 +200,11 @@ function pastWithTimeWords(tokens: Token[]): void {
     }
     // The everyday verbs the lexicon files as nouns count too: "yesterday we watch a movie" → "watched".
     const personVerb = PERSON_VERB_BY_THIRD.get(w) ?? (PERSON_VERBS.has(w) ? w : undefined);
+    // A verb already past starts the chain too: "yesterday we went to the market and buy" → "bought".
+    if (afterSubject && !personVerb && has(w, 'PastTense') && /^\p{Ll}+$/u.test(tokens[i].word)) {
+      chained = true;
+      continue;
+    }
     if (!personVerb && (!(has(w, 'Infinitive') || has(w, 'PresentTense')) || !isBaseVerb(w.replace(/e?s$/, '')) && !isBaseVerb(w))) continue;
     if (['have', 'has', 'do', 'does', 'can', 'may', 'must', 'should', 'would', 'could', 'will', 'shall', 'might', 'need', 'want', 'wants', 'think', 'know', 'hope', 'hopes'].includes(w)) continue;
     const forms = personVerb ? conjugate(personVerb) : verbForms(w);
@@ -880,6 +896,9 @@ function introductoryPhraseComma(tokens: Token[]): void {
   // "Even after school", "So in this field", "Thus, in that case": a leading adverb or conjunction may come first.
   const p = /^(even|so|and|but|also|especially)$/.test(lc(tokens[0])) && tokens[0].post === '' ? 1 : leadingConnective(tokens) ? 1 : 0;
   if (!OPENING_PREPOSITIONS.has(lc(tokens[p])) || tokens[p].post !== '') return;
+  // "By the time I was thirty, …", "From the moment we met, …": a clause follows with no "when", and
+  // the comma goes after it.
+  if (/^(by|from|since) the (time|moment|minute|day)$/.test(tokens.slice(p, p + 3).map(lc).join(' '))) return;
   for (let j = p + 2; j <= p + 7 && j + 1 < tokens.length; j++) {
     const between = tokens[j - 1];
     const w = lc(between);
@@ -1139,8 +1158,8 @@ function superlativeArticles(tokens: Token[]): Token[] {
 const A_TRIGGERS = new Set(['is', 'was', 'be', 'been', 'become', 'becomes', 'became', 'have', 'has', 'had', 'having', 'without']);
 /** Verbs whose object may be a mass noun ("buy milk", "get help"), so they take "a" only before a noun that is always counted (COUNTABLE, or a person). */
 const OBJECT_TRIGGERS = new Set(['get', 'gets', 'got', 'bring', 'brings', 'brought', 'buy', 'buys', 'bought', 'find', 'finds', 'found', 'need', 'needs', 'want', 'wants']);
-/** Nouns used without an article after these verbs ("have time", "is home", "have breakfast") or as quantities ("part of"). */
-const BARE_NOUNS = new Set(['time', 'home', 'school', 'work', 'breakfast', 'lunch', 'dinner', 'supper', 'bed', 'church', 'college', 'class', 'part', 'kind', 'sort', 'type', 'lot', 'number', 'half', 'fun', 'access', 'trouble', 'town', 'hospital', 'university', 'enough', 'plenty', 'control', 'experience', 'life', 'nothing', 'something', 'anything', 'everything', 'someone', 'anyone', 'everyone', 'nobody', 'somebody', 'anybody', 'everybody', 'today', 'tomorrow', 'yesterday', 'tonight',
+/** Nouns used without an article after these verbs ("have time", "is home", "will be back", "have breakfast") or as quantities ("part of"). */
+const BARE_NOUNS = new Set(['time', 'home', 'back', 'school', 'work', 'breakfast', 'lunch', 'dinner', 'supper', 'bed', 'church', 'college', 'class', 'part', 'kind', 'sort', 'type', 'lot', 'number', 'half', 'fun', 'access', 'trouble', 'town', 'hospital', 'university', 'enough', 'plenty', 'control', 'experience', 'life', 'nothing', 'something', 'anything', 'everything', 'someone', 'anyone', 'everyone', 'nobody', 'somebody', 'anybody', 'everybody', 'today', 'tomorrow', 'yesterday', 'tonight',
   // Counted in some senses, often not: "knowledge is power", "they have hope", "it is art".
   'power', 'energy', 'art', 'faith', 'hope', 'practice', 'talent', 'death', 'room']);
 /** Common countable nouns compromise's lexicon does not list as nouns, for the article rule. */
@@ -1897,6 +1916,7 @@ function ordinalSuffix(n: number): string {
  * reading an adverb as the verb when a past verb follows ("he last chose" → "he lasts chose"), and its
  * CorrectNumberSuffix reading the last digits of a number written with a space ("1 2th", twelfth) as the number;
  * its "effect" → "affect" where "effect" heads a noun phrase a verb follows ("the placebo effect works");
+ * its agreement reading "guys" in "you guys have" as a verb;
  * and its joins and splits of words into words our word lists do not know.
  */
 export function vetoesHarperFix(before: string, original: string, replacement: string, after: string): boolean {
@@ -1925,6 +1945,8 @@ export function vetoesHarperFix(before: string, original: string, replacement: s
   if (digits && /^(st|nd|rd|th)$/.test(original)) return original === ordinalSuffix(Number(digits[0].replace(' ', '')));
   const noun = /^an? (\p{Ll}+)$/iu.exec(original)?.[1];
   if (noun !== undefined && replacement === noun) return countedNoun(noun) && !MASS_NOUNS.has(noun);
+  // Its agreement rule reading a plural noun after "you" or "we" as the verb: "do you guys have".
+  if (/\b(you|we) $/i.test(before) && isPluralNoun(original) && replacement === singular(original)) return true;
   if (/^effects?$/i.test(original) && /^affects?$/i.test(replacement)) return next !== undefined && readsAsVerbAfterNoun(next) && /\b(the|a|an|this|that|its|their|his|her|our|your|my)( \p{Ll}+)? $/iu.test(before);
   return /\b(he|she|it) $/i.test(before) && replacement === `${original}s` && next !== undefined && has(next, 'PastTense');
 }
