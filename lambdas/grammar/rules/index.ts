@@ -226,7 +226,9 @@ function perfectWithPastTime(tokens: Token[]): Token[] {
     const [t, next] = [tokens[i], tokens[i + 1]];
     const subject = lc(tokens[i - 1]);
     if (/^(have|has|'ve)$/.test(lc(t)) && t.post === '' && next && SUBJECT_PRONOUNS.has(subject) && tokens[i - 1].post === '') {
-      const past = lc(next) === 'been' ? (/^(you|we|they)$/.test(subject) ? 'were' : 'was') : pastOfParticiple(lc(next));
+      // "have been to Portugal last summer" is a trip: "went to".
+      const been = lc(next) === 'been' ? (lc(tokens[i + 2]) === 'to' ? 'went' : /^(you|we|they)$/.test(subject) ? 'were' : 'was') : undefined;
+      const past = been ?? pastOfParticiple(lc(next));
       if (past) {
         setWord(next, past);
         next.pre = t.pre + next.pre;
@@ -1330,6 +1332,15 @@ function learnerVerbPatterns(tokens: Token[]): Token[] {
         continue;
       }
     }
+    // "I am born in Mumbai": a birth is past.
+    if (afterSubject && /^(am|is|are)$/.test(w) && t.post === '' && lc(next) === 'born' && next.post === '' && /^(in|on|at)$/.test(lc(third))) {
+      setWord(t, /^(you|we|they)$/.test(subject) ? 'were' : 'was');
+    }
+    // "In my city there have many restaurants": what there is, is.
+    if (subject === 'there' && tokens[i - 1].post === '' && /^(have|has)$/.test(w) && t.post === '' && next) {
+      const be = /^(a|an|one|much)$/.test(lc(next)) && !/^(lot|few|couple)$/.test(lc(third)) ? 'is' : /^(many|several|lots|two|three|four|five|six|seven|eight|nine|ten)$/.test(lc(next)) ? 'are' : undefined;
+      if (be) setWord(t, be);
+    }
     // "I have 20 years old": an age is what one is.
     if (afterSubject && /^(have|has|had)$/.test(w) && t.post === '' && next && (/^\d+$/.test(next.word) || NUMBER_WORDS.test(lc(next))) && lc(third) === 'years' && third.post === '' && lc(tokens[i + 3]) === 'old' && (endsPhrase(tokens, i + 3) || HEAD_FOLLOWERS.has(lc(tokens[i + 4])))) {
       setWord(t, w === 'had' ? (/^(you|we|they)$/.test(subject) ? 'were' : 'was') : AGE_BE[subject]!);
@@ -1459,6 +1470,10 @@ function learnerWordChoices(tokens: Token[]): Token[] {
       continue;
     }
     const [next, third, subject] = [tokens[i + 1], tokens[i + 2], lc(tokens[i - 1])];
+    // "the woman which helped me": a person is "who".
+    if (w === 'which' && i > 0 && tokens[i - 1].post === '' && (PEOPLE.has(subject) || PEOPLE.has(singular(subject))) && next && /^\p{Ll}+$/u.test(next.word) && (BE.has(lc(next)) || MODALS.has(lc(next)) || tags(lc(next)).some((x) => x === 'PastTense' || x === 'PresentTense') || (isPluralNoun(subject) && (has(lc(next), 'Infinitive') || PERSON_VERBS.has(lc(next)))))) {
+      setWord(t, 'who');
+    }
     // One makes mistakes and asks questions; one lends to someone and teaches someone; one tells a joke.
     const choices = t.post === '' && next !== undefined && !DETERMINERS.has(subject) ? WORD_CHOICES.filter(([verbs]) => verbs[w] !== undefined) : [];
     if (choices.length) {
@@ -1480,8 +1495,9 @@ function learnerWordChoices(tokens: Token[]): Token[] {
       i++;
       continue;
     }
-    // "I suggest you to go" → "I suggest you go".
-    if (/^(suggest|suggests|suggested|recommend|recommends|recommended)$/.test(w) && t.post === '' && next && /^(you|him|her|them|us|me)$/.test(lc(next)) && next.post === '' && lc(third) === 'to' && third.post === '' && tokens[i + 3] && isBaseVerb(lc(tokens[i + 3]))) {
+    // "I suggest you to go" → "I suggest you go". Not after "me", "him" …: "recommended me rest" is no
+    // better, and the mend ("that I rest") changes the pronoun.
+    if (/^(suggest|suggests|suggested|recommend|recommends|recommended)$/.test(w) && t.post === '' && next && lc(next) === 'you' && next.post === '' && lc(third) === 'to' && third.post === '' && tokens[i + 3] && isBaseVerb(lc(tokens[i + 3]))) {
       out.push(t, next);
       tokens[i + 3].pre = third.pre + tokens[i + 3].pre;
       i += 2;
@@ -1661,11 +1677,17 @@ const THINGS = /^(movie|film|book|lesson|class|game|trip|party|news|story|show|m
 /** What one goes doing: "go shopping", "went swimming". */
 const GO_ACTIVITIES = /^(shopping|swimming|fishing|dancing|jogging|hiking|skiing|camping|running|sightseeing|sailing|surfing|cycling|bowling|skating|climbing)$/;
 
+/** Nouns that are only ever people (the lexicon's actors include a "host", a "controller", a "driver"). */
+const PEOPLE: ReadonlySet<string> = new Set(
+  ('person people man woman boy girl child kid guy lady friend teacher student doctor nurse neighbor neighbour brother sister mother father ' +
+    'parent son daughter husband wife boss colleague classmate cousin uncle aunt grandmother grandfather customer tourist traveler traveller').split(' '),
+);
+
 /** The words learnerWordChoices' rules start from. */
 const WORD_CHOICE_TRIGGERS: ReadonlySet<string> = new Set([
   ...WORD_CHOICES.flatMap(([verbs]) => Object.keys(verbs)),
   ...Object.keys(THING_FEELINGS),
-  ...'very explain explains explained explaining go goes going went gone suggest suggests suggested recommend recommends recommended forget enough costed others during but so is for all to in am are me hundreds thousands millions her as knock knocks knocked knocking can of'.split(' '),
+  ...'very explain explains explained explaining go goes going went gone suggest suggests suggested recommend recommends recommended forget enough costed others during but so is for all to in am are me hundreds thousands millions her as knock knocks knocked knocking can of which'.split(' '),
 ]);
 
 /** The words learnerVerbPatterns' rules start from, besides the verbs of TO_TAKERS and GERUND_TAKERS and contracted subjects. */
