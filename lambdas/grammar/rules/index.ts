@@ -1733,6 +1733,87 @@ function learnerPrepositions(tokens: Token[]): Token[] {
   }
   return out;
 }
+/**
+ * Learner phrases a word or two long: "during I was" → "while", "if I would have" → "if I had", "in
+ * love of" → "with", "by foot" → "on foot", "very shorts" → "short", "very hardly" → "hard", "the
+ * same phone like mine" and "as good like" → "as", "calling for ask you" → "to ask", "a girl who
+ * want" → "wants", "my hobby is watch movies" → "watching", "I'm used to wake" → "waking", "he very
+ * tired" → "he is very tired".
+ */
+function learnerPhrases(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const w = lc(t);
+    if (!PHRASE_TRIGGERS.has(w)) {
+      out.push(t);
+      continue;
+    }
+    const [next, third, before, twoBefore] = [tokens[i + 1], lc(tokens[i + 2]), lc(tokens[i - 1]), lc(tokens[i - 2])];
+    const n = lc(next);
+    const joined = t.post === '' && next !== undefined && next.pre === '' && /^\p{Ll}/u.test(next.word);
+    const joinedBefore = i > 0 && tokens[i - 1].post === '' && t.pre === '';
+    if (w === 'during' && t.post === '' && next?.pre === '' && /^(i|he|she|we|they)$/.test(n)) setWord(t, 'while');
+    // "if I would have more time": the condition is "had"; "would" goes.
+    if (w === 'would' && joined && n === 'have' && joinedBefore && SUBJECT_PRONOUNS.has(before) && twoBefore === 'if' && tokens[i - 2].post === '') {
+      setWord(next, 'had');
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    if (w === 'of' && joinedBefore && before === 'love' && twoBefore === 'in' && tokens[i - 2].post === '') setWord(t, 'with');
+    if (w === 'by' && joined && n === 'foot' && (endsPhrase(tokens, i + 1) || A_FOLLOWERS.has(third))) setWord(t, 'on');
+    if (/^(very|so|too)$/.test(w) && joined) {
+      // An adjective takes no plural: "the days are very shorts" (not "shorts" the garment after "the").
+      const stem = n.replace(/s$/, '');
+      if (stem !== n && PURE_ADJECTIVE(stem) && !PURE_ADJECTIVE(n) && (endsPhrase(tokens, i + 1) || A_FOLLOWERS.has(third))) setWord(next, stem);
+      if (w === 'very' && n === 'hardly') setWord(next, 'hard');
+    }
+    // "the same phone like mine", "not as good like yours": the comparison is "as".
+    if (w === 'like' && t.pre === '') {
+      const sameBefore = [1, 2, 3].some((k) => lc(tokens[i - k]) === 'same' && lc(tokens[i - k - 1]) === 'the' && tokens.slice(i - k - 1, i).every((x) => x.post === ''));
+      const asBefore = joinedBefore && twoBefore === 'as' && tokens[i - 2].post === '' && PURE_ADJECTIVE(before);
+      if (sameBefore || asBefore) setWord(t, 'as');
+    }
+    // "I'm calling for ask you": a purpose is "to".
+    if (w === 'for' && joined && (isBaseVerb(n) || n === 'ask') && /^(you|him|her|them|me|us|if|about)$/.test(third)) setWord(t, 'to');
+    // "a girl who want to dance": "who" after one person is singular.
+    if (w === 'who' && joined && joinedBefore && PEOPLE.has(before) && !isPluralNoun(before)) {
+      const target = TO_THIRD[n] ?? (isBaseVerb(n) || PERSON_VERBS.has(n) ? baseVerbForms(n)?.PresentTense : undefined);
+      if (target && next.post === '' && third !== '' && !/^(you|i|we|they|he|she|it)$/.test(third)) setWord(next, target);
+    }
+    // "My hobby is watch movies and play games": a hobby is an activity.
+    if (w === 'is' && joined && joinedBefore && /^(hobby|hobbies)$/.test(before)) gerunds(tokens, i + 1);
+    // "I'm used to wake up early": used to a habit, which is a noun or gerund (not "it is used to set").
+    if (w === 'to' && joined && joinedBefore && before === 'used' && (/^(i|we|you|they)['’](m|re)$/.test(twoBefore) || (/^(am|are|was|were|get|got)$/.test(twoBefore) && SUBJECT_PRONOUNS.has(lc(tokens[i - 3]))))) {
+      const gerund = isBaseVerb(n) || PERSON_VERBS.has(n) ? baseVerbForms(n)?.Gerund : undefined;
+      if (gerund) setWord(next, gerund);
+    }
+    // "he very tired after work": the "be" is missing.
+    if (w === 'very' && joined && joinedBefore && /^(i|he|she|we|they)$/.test(before) && clauseStart(tokens, i - 1) && PURE_ADJECTIVE(n) && (endsPhrase(tokens, i + 1) || A_FOLLOWERS.has(third))) {
+      out.push(bareWord(AGE_BE[before]!));
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** The base verb at i and one joined to it by "and" become gerunds: "watch movies and play games". */
+function gerunds(tokens: readonly Token[], i: number): void {
+  const first = baseVerbForms(lc(tokens[i]))?.Gerund;
+  if (!first || !(isBaseVerb(lc(tokens[i])) || PERSON_VERBS.has(lc(tokens[i])))) return;
+  setWord(tokens[i], first);
+  for (let k = i + 1; k < tokens.length - 1 && tokens[k - 1].post === ''; k++) {
+    if (lc(tokens[k]) !== 'and') continue;
+    const second = lc(tokens[k + 1]);
+    const gerund = isBaseVerb(second) || PERSON_VERBS.has(second) ? baseVerbForms(second)?.Gerund : undefined;
+    if (gerund) setWord(tokens[k + 1], gerund);
+    return;
+  }
+}
+
+/** The words learnerPhrases' rules start from. */
+const PHRASE_TRIGGERS: ReadonlySet<string> = new Set('during would of by very so too like for who is to'.split(' '));
+
 const TO_HOME_VERBS = /^(go|goes|going|went|gone|come|comes|coming|came|get|gets|got|getting|return|returns|returned|returning|walk|walked|drive|drove)$/;
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$/;
 
@@ -1981,7 +2062,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   // Words first ("there fore" → "therefore"), then commas: the clause starts they mark are what the
   // agreement rules look for.
   tokens = eachOtherPreposition(thanTheOther(onWeekends(theInternet(infinitiveTo(agreeWith(fixedPhrases(considerAs(modalTo(learnerWordChoices(learnerVerbPatterns(wordForms(tokens))))))))))));
-  tokens = learnerPrepositions(tokens);
+  tokens = learnerPhrases(learnerPrepositions(tokens));
   prepositions(tokens);
   forWithAdjective(tokens);
   floatingQuantifier(tokens);
