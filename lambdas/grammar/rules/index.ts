@@ -1580,7 +1580,7 @@ function learnerWordChoices(tokens: Token[]): Token[] {
     // "her is Italian" → "she is": after "and"/"but" a clause's subject takes "she".
     if (w === 'her' && /^(and|but)$/.test(subject) && t.post === '' && next && /^(is|was)$/.test(lc(next))) setWord(t, 'she');
     // "he works as engineer" → "as an engineer": a job is counted.
-    if (w === 'as' && /^(work|works|worked|working)$/.test(subject) && t.post === '' && next && has(lc(next), 'Actor') && tags(lc(next)).length === 1 && !/s$/.test(lc(next))) {
+    if (w === 'as' && /^(work|works|worked|working)$/.test(subject) && t.post === '' && next && ((has(lc(next), 'Actor') && tags(lc(next)).length === 1) || JOBS.test(lc(next))) && !/s$/.test(lc(next))) {
       out.push(t, bareWord(/^[aeiou]/.test(lc(next)) ? 'an' : 'a'));
       continue;
     }
@@ -1664,6 +1664,10 @@ const WORD_CHOICES: readonly [Readonly<Record<string, string | undefined>>, RegE
   [table({ make: 'let', makes: 'lets', made: 'let' }), /^(me|us) know\b/],
   [table({ make: 'do', makes: 'does', made: 'did', making: 'doing' }), /^(?:(?:my|his|her|your|our|their|the) )?homework\b/],
   [table({ remember: 'remind', remembers: 'reminds', remembered: 'reminded' }), /^(me|him|her|us|them) to\b/],
+  [table({ make: 'have', makes: 'has', made: 'had', making: 'having' }), /^a (?:(?:big|small|surprise|birthday|little) )*party\b/],
+  [table({ rob: 'steal', robs: 'steals', robbed: 'stole', robbing: 'stealing' }), /^(?:my|his|her|your|our|their|the|a) (?:phone|wallet|bag|money|car|bike|bicycle|purse|passport|laptop|watch|camera)\b/],
+  [table({ see: 'watch', sees: 'watches', saw: 'watched', seeing: 'watching', seen: 'watched' }), /^(?:tv|television)\b/],
+  [table({ open: 'turn on', opens: 'turns on', opened: 'turned on', opening: 'turning on', close: 'turn off', closes: 'turns off', closed: 'turned off', closing: 'turning off' }), /^the lights?\b/],
 ];
 
 /** The openers whose clause "but" or "so" must not join again. */
@@ -1673,6 +1677,9 @@ const CONCESSIVE_OPENER: Readonly<Record<string, RegExp>> = { but: /^(although|t
 const THING_FEELINGS = table({ bored: 'boring', surprised: 'surprising', interested: 'interesting', excited: 'exciting', confused: 'confusing', disappointed: 'disappointing', tired: 'tiring', frightened: 'frightening', annoyed: 'annoying', embarrassed: 'embarrassing', amazed: 'amazing' });
 /** Things, not people or animals, that bore or surprise: what such a feeling describes. */
 const THINGS = /^(movie|film|book|lesson|class|game|trip|party|news|story|show|match|lecture|concert|meeting|weekend|course|speech|documentary|series|episode|ending|end|museum|play|talk|presentation|exam|test|job|day|flight|journey|novel|song|video|program|programme)$/;
+
+/** Jobs the lexicon files as verbs or not as people ("engineer", "cook"). */
+const JOBS = /^(engineer|nurse|lawyer|accountant|manager|designer|developer|programmer|waiter|waitress|cook|chef|driver|cashier|secretary|receptionist|mechanic|electrician|plumber|architect|journalist|photographer|translator|interpreter|consultant|volunteer|assistant|cleaner|guide)$/;
 
 /** What one goes doing: "go shopping", "went swimming". */
 const GO_ACTIVITIES = /^(shopping|swimming|fishing|dancing|jogging|hiking|skiing|camping|running|sightseeing|sailing|surfing|cycling|bowling|skating|climbing)$/;
@@ -1728,7 +1735,8 @@ function learnerPrepositions(tokens: Token[]): Token[] {
     if (joined && w === 'to' && n === 'home' && TO_HOME_VERBS.test(before) && (endsPhrase(tokens, i + 1) || !tags(lc(after)).some((x) => NOMINAL_TAGS.has(x)))) continue;
     if (joined && w === 'to' && /^(arrive|arrives|arrived|arriving)$/.test(before) && /^(the|my|his|her|our|their|your|a|an|this|that)$/.test(n)) setWord(t, 'at');
     out.push(t);
-    if (joined && /^(listen|listens|listened|listening)$/.test(w) && (n === 'music' || n === 'radio' || /^(me|him|her|us|them|my|his|our|their|your)$/.test(n))) out.push(bareWord('to'));
+    // Not "you", "this" … at a transcript's start: "listen you need to go" is a call, not its object.
+    if (joined && /^(listen|listens|listened|listening)$/.test(w) && (n === 'music' || n === 'radio' || /^(me|him|her|us|them|my|his|our|their|your)$/.test(n) || (i > 0 && /^(you|this|that)$/.test(n)))) out.push(bareWord('to'));
     else if (joined && /^(wait|waits|waited|waiting)$/.test(w) && /^(me|him|her|us|them|you)$/.test(n) && lc(after) !== 'to') out.push(bareWord('for'));
   }
   return out;
@@ -1837,6 +1845,8 @@ const COLLOCATIONS: readonly [RegExp, RegExp, string][] = [
   [/^(good|bad|better|worse|best|great|terrible)$/, /^(in)$/, 'at'],
   [/^(care|cares|caring|cared)$/, /^(about)$/, 'of'],
   [/^(similar)$/, /^(with|as)$/, 'to'],
+  [/^(rude)$/, /^(with)$/, 'to'],
+  [/^(delayed)$/, /^(of)$/, 'by'],
 ];
 
 /** "depend of" → "depend on", "interested about" → "interested in", "married with" → "married to". */
@@ -1847,7 +1857,7 @@ function prepositions(tokens: Token[]): void {
     // "take care about" is "take care of"; "care about" alone is right.
     if (/^car(e|es|ing|ed)$/.test(head) && !/^(take|takes|took|taking|taken)$/.test(lc(tokens[i - 1]))) continue;
     // "good in math", not "good in the oven": a skill is good at, a subject or a sport.
-    if (/^(good|bad|better|worse|best|great|terrible)$/.test(head) && !SKILLS.test(lc(tokens[i + 2]))) continue;
+    if (/^(good|bad|better|worse|best|great|terrible)$/.test(head) && !SKILLS.test(lc(tokens[i + 2])) && !(/ing$/.test(lc(tokens[i + 2])) && has(lc(tokens[i + 2]), 'Gerund'))) continue;
     const rule = COLLOCATIONS.find(([h, wrong]) => h.test(head) && wrong.test(prep));
     // "interest" is a noun in "interest for …" only after a determiner: keep that one to the verb form.
     if (rule && !(head === 'interest' && DETERMINERS.has(lc(tokens[i - 1])))) setWord(tokens[i + 1], rule[2]);
