@@ -361,6 +361,21 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['works as a job the lexicon files as a verb', 'He works as engineer in a big company.', 'He works as an engineer in a big company.', false],
   ['"listen" takes "to" before "you" and "this" inside a sentence', "call me when you listen this message, I didn't listen you", "call me when you listen to this message, I didn't listen to you", false],
   ['… not at a transcript\'s start, where it is a call', 'listen you need to go', 'listen you need to go', false],
+  ['"very" before a noun learners use for its adjective', 'She is very intelligence and it was a very danger road.', 'She is very intelligent and it was a very dangerous road.', false],
+  ['"with bus" is "by bus"; "angry on me" is "angry with me"', 'i go to work with bus and she is angry on me', 'I go to work by bus and she is angry with me', false],
+  ['"in the phone" after talking, and "in sale", are "on"', 'we talked about it in the phone and I bought it in sale', 'we talked about it on the phone and I bought it on sale', false],
+  ['"thinking in" a gerund is "of", in a person "about"', "I'm thinking in changing jobs and always thinking in my family", "I'm thinking of changing jobs and always thinking about my family", false],
+  ['"Do you can" asks with the modal', 'Do you can drive?', 'Can you drive?', false],
+  ['a double negative', "I don't know nothing and we haven't never been there", "I don't know anything and we have never been there", false],
+  ['"said to her to" and "say you when" are "tell"', 'I said to her to wait. Did he say you when he is coming?', 'I told her to wait. Did he tell you when he is coming?', false],
+  ['one pays for a coffee; washes one\'s hair; thanks for help; has work to do', 'I paid the coffee, washed my hairs, thanks for all your helps, I have works to do', 'I paid for the coffee, washed my hair, thanks for all your help, I have work to do', false],
+  ['"in the evening", "on the third floor", "go to work", "play football", "had lunch"', 'we meet on the evening on third floor, she goes to the work by bus, we play the football every week and had a lunch in town', 'we meet in the evening on the third floor, she goes to work by bus, we play football every week and had lunch in town', false],
+  ['"want that you come" is "want you to come"', 'My son wants that I buy him a game.', 'My son wants me to buy him a game.', false],
+  ['a subject said twice', 'My father he works in a factory.', 'My father works in a factory.', false],
+  ['"am having" brothers is "have"', 'I am having two brothers.', 'I have two brothers.', false],
+  ['"How do you call this in English" asks "What"', 'How do you call this in English?', 'What do you call this in English?', false],
+  ['weather is, it does not make', 'Tomorrow it will make very cold. Tomorrow will rain.', 'Tomorrow it will be very cold. Tomorrow it will rain.', false],
+  ['"decided moving" is "decided to move" where the lexicon files the -ing form as an adjective', 'He decided moving to Berlin.', 'He decided to move to Berlin.', false],
   ['no past tense for a verb whose time word dates a later past clause', 'I am calling about the order I placed last week.', 'I am calling about the order I placed last week.', true],
   ['… nor when the past clause has an -ed form the lexicon files as an adjective', 'we go to the cinema and we watched a film last week', 'we go to the cinema and we watched a film last week', false],
   ['… but a time word before the verbs still dates them', 'yesterday we went to the market and buy a book', 'yesterday we went to the market and bought a book', false],
@@ -586,6 +601,54 @@ describe('words that name Object members', () => {
     for (const text of ['The client constructor is called once.', 'Its toString and valueOf are used.', 'He constructor the hasOwnProperty of __proto__.']) {
       expect(applyRules(text, { written: true })).toBe(text);
     }
+  });
+});
+
+describe("learner phrase rules' words in correct sentences", () => {
+  it('leave them alone', () => {
+    for (const sentence of [
+      "I helped him with car repairs last week.",
+      "This is the very danger we feared.",
+      "She plays the piano every evening.",
+      "I paid the bill and left.",
+      "We met on the evening of May 5.",
+      "I often think in English now.",
+      "The battery in the phone is dead.",
+      "He said to him that it was late.",
+      "Just say you're sorry.",
+      "They are having a baby in June.",
+      "I want that one, not this one.",
+      "How do you call a taxi here?",
+      "The machine makes cold brew coffee.",
+      "My mother, she is a teacher.",
+      "During it, we slept.",
+      "It is as good as new.",
+      "This one is the same as mine.",
+      "I did it for fun.",
+      "We went to the work meeting.",
+      "I had a lunch meeting with my boss.",
+      "We are thinking about moving.",
+      "He was angry on Monday.",
+      "They sell it in sales offices.",
+      "Do you know where it is?",
+      "The days are getting shorter.",
+      "He drove with the car windows open.",
+      "Please pay the driver.",
+      "He works as a teacher.",
+      "I went there by foot bridge.",
+      "The train is very crowded.",
+      "It will make everyone happy.",
+      "Tomorrow will be better.",
+      "What does this word mean?",
+      "She said to herself that she would try.",
+      "It was the first floor plan.",
+      "I am used to it.",
+      "He is used to working late.",
+      "The tool is used to wake the system.",
+      "I used to wake up early.",
+      "We have never been to Spain.",
+      "I didn't see anybody.",
+    ]) expect(applyRules(sentence, { written: true })).toBe(sentence);
   });
 });
 

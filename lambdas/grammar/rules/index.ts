@@ -1,5 +1,5 @@
 import { isKnownWord, isTechnicalWord } from '../spelling';
-import { adjectivePastBase, conjugate, degreeOf, gerundBase, pastOfParticiple, guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
+import { adjectivePastBase, conjugate, degreeOf, gerundBase, ingBase, pastOfParticiple, guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
 
 /**
  * Our own rules for what Harper misses. Each one fires only on a narrow, unambiguous pattern
@@ -1371,7 +1371,7 @@ function learnerVerbPatterns(tokens: Token[]): Token[] {
     // gerund; only where the gerund takes a complement ("want swimming lessons" stays), and not
     // "need", whose gerund is a passive ("the car needs cleaning").
     if (TO_TAKERS.test(w) && !/^need/.test(w) && t.post === '' && next && next.pre === '' && next.post === '' && /ing$/.test(lc(next)) && (!third || COMPLEMENT_STARTS.has(lc(third)) || endsPhrase(tokens, i + 1))) {
-      const base = gerundBase(lc(next));
+      const base = ingBase(lc(next));
       if (base) {
         out.push(t, { ...bareWord('to'), pre: '' });
         setWord(next, base);
@@ -1800,10 +1800,125 @@ function learnerPhrases(tokens: Token[]): Token[] {
     if (w === 'very' && joined && joinedBefore && /^(i|he|she|we|they)$/.test(before) && clauseStart(tokens, i - 1) && PURE_ADJECTIVE(n) && (endsPhrase(tokens, i + 1) || A_FOLLOWERS.has(third))) {
       out.push(bareWord(AGE_BE[before]!));
     }
+    // "a very danger road", "very intelligence": "very" qualifies the adjective.
+    // Not "the very danger we feared", where "very" means "exact".
+    if (/^(very|so|too)$/.test(w) && joined && VERY_NOUNS[n] && !/^(the|this|that|these|those|its|his|her|their|my|your|our)$/.test(before)) setWord(next, VERY_NOUNS[n]!);
+    // "go to work with bus": a vehicle with no article is how one goes.
+    if (w === 'with' && joined && VEHICLES.test(n) && (endsPhrase(tokens, i + 1) || A_FOLLOWERS.has(third) || /^(every|from|to)$/.test(third))) setWord(t, 'by');
+    if (w === 'on' && joined && before === 'angry' && /^(me|him|her|us|them|you)$/.test(n)) setWord(t, 'with');
+    if (w === 'in' && joined) {
+      // "we talked about it in the phone"; "in sale" → "on sale".
+      const talked = tokens.slice(Math.max(0, i - 4), i).some((x) => /^(talk|talks|talked|talking|speak|speaks|spoke|speaking|chat|chats|chatted|chatting)$/.test(lc(x)));
+      if ((n === 'the' && third === 'phone' && talked) || (n === 'sale' && (endsPhrase(tokens, i + 1) || A_FOLLOWERS.has(third)))) setWord(t, 'on');
+      // "I'm thinking in changing jobs" → "of"; "thinking in my family" → "about" ("think in English" stays).
+      if (joinedBefore && /^(think|thinks|thinking|thought)$/.test(before)) {
+        if (/ing$/.test(n) && ingBase(n)) setWord(t, 'of');
+        else if (/^(my|his|her|our|their|your)$/.test(n) && (PEOPLE.has(third) || PEOPLE.has(singular(third)) || /^(family|kids|children)$/.test(third))) setWord(t, 'about');
+      }
+    }
+    // "Do you can drive?" → "Can you drive?": the modal asks.
+    if (/^(do|does|did)$/.test(w) && afterPunctuation(tokens, i) && joined && SUBJECT_PRONOUNS.has(n) && MODALS.has(third) && next.post === '' && tokens[i + 2].post === '') {
+      setWord(t, third);
+      out.push(t, next);
+      i += 2;
+      continue;
+    }
+    // "I don't know nothing" → "anything"; "we haven't never been" → "have never". Not "do not do
+    // nothing", which may mean what it says.
+    if (/^(nothing|nobody|nowhere)$/.test(w) && t.pre === '' && [1, 2].some((k) => NEGATIONS.test(lc(tokens[i - k])) && tokens.slice(i - k, i).every((x) => x.post === '')) && !has(before, 'Preposition') && before !== 'do') {
+      setWord(t, w.replace('no', 'any'));
+    }
+    if (w === 'never' && joinedBefore && /^(haven't|hasn't|hadn't)$/.test(before)) setWord(out[out.length - 1], before.replace("n't", ''));
+    if (SAY_TO_TELL[w] && joined) {
+      // "I said to her to wait" → "told her to wait".
+      if (n === 'to' && /^(me|him|her|us|them)$/.test(third) && lc(tokens[i + 3]) === 'to' && tokens[i + 2].post === '') {
+        setWord(t, SAY_TO_TELL[w]!);
+        out.push(t);
+        tokens[i + 2].pre = next.pre + tokens[i + 2].pre;
+        i++;
+        continue;
+      }
+      // "Did he say you when he's coming back?" → "tell you".
+      if (/^(you|me|him|her|us|them)$/.test(n) && next.post === '' && /^(when|where|what|why|how|if)$/.test(third)) setWord(t, SAY_TO_TELL[w]!);
+    }
+    // "I paid the coffee": one pays for what one buys.
+    if (/^(pay|pays|paid|paying)$/.test(w) && joined && /^(the|my|our|your|his|her|their)$/.test(n) && /^(coffee|coffees|drinks|dinner|lunch|breakfast|meal|food|beer|beers|pizza|tickets?)$/.test(third) && (endsPhrase(tokens, i + 2) || A_FOLLOWERS.has(lc(tokens[i + 3])))) {
+      out.push(t, bareWord('for'));
+      continue;
+    }
+    if (w === 'hairs' && /^(my|his|her|your|our|their)$/.test(before) && /^(wash|washes|washed|washing|cut|cuts|cutting|comb|combs|combed|brush|brushes|brushed|dry|dries|dried|dye|dyes|dyed)$/.test(twoBefore)) setWord(t, 'hair');
+    if (w === 'helps' && /^(my|his|her|your|our|their)$/.test(before) && tokens.slice(Math.max(0, i - 3), i).some((x) => lc(x) === 'for')) setWord(t, 'help');
+    if (w === 'works' && joined && n === 'to' && third === 'do') setWord(t, 'work');
+    if (w === 'on' && joined && n === 'the') {
+      // "we will meet on the evening" → "in" (not "on the evening of May 5" or "the evening news").
+      if (/^(morning|afternoon|evening)$/.test(third) && (endsPhrase(tokens, i + 2) || A_FOLLOWERS.has(lc(tokens[i + 3])))) setWord(t, 'in');
+    }
+    // "on third floor" → "on the third floor".
+    if (w === 'on' && joined && /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|ground)$/.test(n) && third === 'floor') {
+      out.push(t, bareWord('the'));
+      continue;
+    }
+    // "goes to the work by bus" → "to work"; "play the football" → "play football"; "had a lunch" → "had lunch".
+    const dropped =
+      (w === 'to' && n === 'the' && third === 'work' && /^(go|goes|went|going|gone|come|comes|came|coming|get|gets|got)$/.test(before) && (endsPhrase(tokens, i + 2) || A_FOLLOWERS.has(lc(tokens[i + 3])) || /^(every|early|late)$/.test(lc(tokens[i + 3])))) ||
+      (/^(play|plays|played|playing)$/.test(w) && n === 'the' && SPORTS.test(third) && (endsPhrase(tokens, i + 2) || A_FOLLOWERS.has(lc(tokens[i + 3])) || /^(every|together|today|yesterday|again)$/.test(lc(tokens[i + 3])))) ||
+      (/^(have|has|had|having|eat|eats|ate|eating)$/.test(w) && n === 'a' && /^(breakfast|lunch|dinner)$/.test(third) && (endsPhrase(tokens, i + 2) || A_FOLLOWERS.has(lc(tokens[i + 3])) || /^(together|today|yesterday|early|late)$/.test(lc(tokens[i + 3]))));
+    if (dropped && joined && next.post === '') {
+      out.push(t);
+      tokens[i + 2].pre = next.pre + tokens[i + 2].pre;
+      i++;
+      continue;
+    }
+    // "I want that you come" → "I want you to come".
+    if (/^(want|wants|wanted)$/.test(w) && joined && n === 'that' && OBJECT_OF[third] && tokens[i + 3] && tokens[i + 2].post === '' && next.post === '') {
+      const verb = lc(tokens[i + 3]);
+      const base = isBaseVerb(verb) || PERSON_VERBS.has(verb) ? verb : baseOfVerbForm(verb);
+      if (base && /^\p{Ll}+$/u.test(tokens[i + 3].word)) {
+        tokens[i + 2].word = OBJECT_OF[third]!;
+        setWord(tokens[i + 3], base);
+        out.push(t, tokens[i + 2], bareWord('to'));
+        i += 2;
+        continue;
+      }
+    }
+    // "My father he works in a factory": the subject is said once.
+    if (/^(he|she|they)$/.test(w) && i > 1 && joinedBefore && tokens[i - 2].post === '' && /^(my|our|his|her|their|your)$/.test(twoBefore) && clauseStart(tokens, i - 2) && (PEOPLE.has(before) || PEOPLE.has(singular(before))) && next && (BE.has(n) || MODALS.has(n) || readsAsVerbAfterNoun(n) || tags(n).some((x) => x === 'PresentTense' || x === 'PastTense'))) {
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "I am having two brothers": having what one has is "have".
+    if (w === 'having' && joinedBefore && /^(am|is|are)$/.test(before) && /^(i|you|we|they|he|she)$/.test(twoBefore) && joined && /^(a|an|one|two|three|four|five|no|many)$/.test(n) && /^(brothers?|sisters?|children|kids?|sons?|daughters?|cousins?|pets?|dogs?|cats?)$/.test(third)) {
+      setWord(out[out.length - 1], /^(he|she)$/.test(twoBefore) ? 'has' : 'have');
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "How do you call this in English?" → "What".
+    if (w === 'how' && afterPunctuation(tokens, i) && n === 'do' && third === 'you' && lc(tokens[i + 3]) === 'call' && /^(this|that|it|these|those)$/.test(lc(tokens[i + 4])) && lc(tokens[i + 5]) === 'in') setWord(t, 'what');
+    // "Tomorrow it will make very cold" → "be"; "it makes cold" → "is".
+    if (/^(make|makes|made)$/.test(w) && (before === 'it' || (before === 'will' && twoBefore === 'it')) && joinedBefore) {
+      const k = /^(very|so|really|too)$/.test(n) ? i + 2 : i + 1;
+      if (WEATHER.test(lc(tokens[k])) && (endsPhrase(tokens, k) || A_FOLLOWERS.has(lc(tokens[k + 1])) || /^(today|tomorrow|tonight|outside|here|there)$/.test(lc(tokens[k + 1])))) setWord(t, w === 'make' ? 'be' : w === 'makes' ? 'is' : 'was');
+    }
+    // "Tomorrow will rain" → "Tomorrow it will rain".
+    if (w === 'will' && i > 0 && /^(tomorrow|today|tonight)$/.test(before) && afterPunctuation(tokens, i - 1) && /^(rain|snow)$/.test(n)) out.push(bareWord('it'));
     out.push(t);
   }
   return out;
 }
+
+/** Nouns learners put after "very", and their adjectives. */
+const VERY_NOUNS = table({
+  danger: 'dangerous', intelligence: 'intelligent', beauty: 'beautiful', luck: 'lucky', health: 'healthy', wealth: 'wealthy', success: 'successful',
+  comfort: 'comfortable', importance: 'important', difference: 'different', patience: 'patient', confidence: 'confident', crowd: 'crowded',
+  noise: 'noisy', fame: 'famous', anger: 'angry', hunger: 'hungry', sadness: 'sad', happiness: 'happy', kindness: 'kind', honesty: 'honest',
+  creativity: 'creative', tradition: 'traditional', expense: 'expensive', responsibility: 'responsible',
+});
+const VEHICLES = /^(bus|train|taxi|plane|subway|metro|car|bike|bicycle|boat|ship|tram)$/;
+const SPORTS = /^(football|soccer|tennis|basketball|golf|volleyball|baseball|hockey|rugby|cricket|chess|badminton)$/;
+const WEATHER = /^(cold|hot|warm|sunny|windy|chilly|freezing|humid|cool)$/;
+const NEGATIONS = /^(don't|doesn't|didn't|can't|cannot|won't|not|never|isn't|aren't|wasn't|weren't|couldn't|wouldn't|haven't|hasn't|hadn't)$/;
+/** A subject pronoun's object form. */
+const OBJECT_OF = table({ i: 'me', you: 'you', he: 'him', she: 'her', we: 'us', they: 'them' });
 
 /** The base verb at i and one joined to it by "and" become gerunds: "watch movies and play games". */
 function gerunds(tokens: readonly Token[], i: number): void {
@@ -1820,7 +1935,10 @@ function gerunds(tokens: readonly Token[], i: number): void {
 }
 
 /** The words learnerPhrases' rules start from. */
-const PHRASE_TRIGGERS: ReadonlySet<string> = new Set('during would of by very so too like for who is to'.split(' '));
+const PHRASE_TRIGGERS: ReadonlySet<string> = new Set(
+  ('during would of by very so too like for who is to with on in do does did nothing nobody nowhere never say says said saying pay pays paid paying ' +
+    'hairs helps works play plays played playing have has had having eat eats ate eating want wants wanted he she they how make makes made will').split(' '),
+);
 
 const TO_HOME_VERBS = /^(go|goes|going|went|gone|come|comes|coming|came|get|gets|got|getting|return|returns|returned|returning|walk|walked|drive|drove)$/;
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$/;

@@ -106,6 +106,20 @@ export function gerundBase(word: string): string | undefined {
   return inf && inf !== w && conjugate(inf).Gerund === w ? inf : undefined;
 }
 
+/**
+ * The base of an -ing form the lexicon files only as an adjective or a noun ("moving", "living"), for
+ * where the grammar says it is a verb ("decided moving" → "to move"): any word the lexicon knows whose
+ * -ing form it is, so only for places where a verb must stand.
+ */
+export function ingBase(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (!w.endsWith('ing')) return undefined;
+  const stem = w.slice(0, -3);
+  const candidates = [stem, `${stem}e`, ...(/([^aeiou])\1$/.test(stem) ? [stem.slice(0, -1)] : [])];
+  const lexical = (c: string): boolean => tags(c).length > 0 && !tags(c).some((t) => ['Determiner', 'Preposition', 'Pronoun', 'Conjunction'].includes(t));
+  return gerundBase(w) ?? candidates.find((c) => lexical(c) && conjugate(c).Gerund === w);
+}
+
 /** Forms of a verb known to the lexicon, or undefined when the word is not one. */
 export function verbForms(word: string): Record<string, string> | undefined {
   const w = word.toLowerCase();
