@@ -240,6 +240,94 @@ function perfectWithPastTime(tokens: Token[]): Token[] {
   return out;
 }
 
+/** What "since" may start that is surely a point in time (not "since" meaning "because"). */
+const SINCE_POINT = new RegExp(
+  '^(?:(?:1[89]|20)\\d\\d|yesterday|then|christmas|easter|childhood|kindergarten|noon|midnight|' +
+    'monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|' +
+    'last (?:week|month|year|night|summer|winter|spring|fall|autumn|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)|' +
+    'this (?:morning|afternoon|week|month|year)|the (?:beginning|start|end)|' +
+    '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2}) o\'clock|' +
+    '(?:i|he|she|we|they) (?:was|were) (?:a child|a kid|a baby|a teenager|a student|young|little|kids|children|born|at school|in school|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})\\b))(?:$| )',
+);
+/** "since two years": a length of time, which takes "for". */
+const SINCE_DURATION = /^(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many|\d+) (?:years?|months?|weeks?|days?|hours?|minutes?)(?:$| )/;
+const HAVE_FOR = table({ i: 'have', you: 'have', we: 'have', they: 'have', he: 'has', she: 'has', it: 'has' });
+const PERFECT_CONTRACTION = table({ "i'm": "i've", "you're": "you've", "we're": "we've", "they're": "they've", "he's": "he's", "she's": "she's", "it's": "it's" });
+
+/**
+ * "I live here since 2015" → "I have lived here since 2015", "i'm living here since last march" →
+ * "i've been living", "my son is practicing since he was six" → "has been practicing", "I didn't see him
+ * since Christmas" → "haven't seen", "since two years" → "for two years": what has gone on since a
+ * point in time is in the perfect. Only where "since" starts a point in time ("since I was tired"
+ * may mean "because"), in the clause just before it, with a pronoun or "my/the …" subject.
+ */
+function perfectSince(tokens: Token[]): Token[] {
+  let out = tokens;
+  for (let s = 2; s < out.length; s++) {
+    if (lc(out[s]) === 'since' && out[s].post === '' && out[s - 1].post === '') out = perfectBefore(out, s);
+  }
+  return out;
+}
+
+/** perfectSince at the "since" at s. */
+function perfectBefore(tokens: Token[], s: number): Token[] {
+  const after = tokens.slice(s + 1, s + 5).map(lc).join(' ');
+  const duration = SINCE_DURATION.test(after);
+  if (!duration && !SINCE_POINT.test(after)) return tokens;
+  // The clause before "since": back to punctuation or a conjunction.
+  let c = s - 1;
+  while (c > 0 && tokens[c - 1].post === '' && !CONJUNCTIONS.has(lc(tokens[c - 1]))) c--;
+  const clause = tokens.slice(c, s).map(lc);
+  if (clause.some((w) => /^(been|had|time|first|only|last|than|will|would|can|could|should|must|going|ago)$/.test(w) || /['’](ve|d|ll)$/.test(w))) return tokens;
+  // The subject nearest "since" (a transcript's run-on holds several clauses): a pronoun, or "my/the …"
+  // and a noun; then its verb.
+  let [subjectEnd, have, first] = [-1, undefined as string | undefined, ''];
+  for (let k = s - 2; k >= c && subjectEnd < 0; k--) {
+    const w = lc(tokens[k]);
+    const pronoun = PERFECT_CONTRACTION[w] !== undefined || HAVE_FOR[w] !== undefined;
+    const noun = lc(tokens[k + 1]);
+    const determined = /^(my|his|her|our|their|your|the)$/.test(w) && k + 2 < s && (isSingularNoun(noun) || countedNoun(noun) || isPluralNoun(noun) || PEOPLE.has(noun));
+    if (pronoun && (k === c || !/^(to|for|with|at|of|in|on|about|from|see|saw|know|knew|met|meet|love|like|miss|call|called|visit|visited)$/.test(lc(tokens[k - 1])))) [subjectEnd, have, first] = [k + 1, HAVE_FOR[w.replace(/['’].*$/, '')], w];
+    else if (determined && (k === c || tokens[k - 1].post === '')) [subjectEnd, have, first] = [k + 2, isPluralNoun(noun) ? 'have' : 'has', w];
+  }
+  if (subjectEnd < 0 || !have || subjectEnd >= s) return tokens;
+  const out = tokens.slice(0, subjectEnd);
+  const verb = tokens[subjectEnd];
+  const v = lc(verb);
+  // Already perfect: "I have known her since", "he's lived here since".
+  const participle = (w: string): boolean => /(ed|en)$/.test(w) || verbForms(w)?.Participle === w || verbForms(w)?.PastTense === w || pastOfParticiple(w) !== undefined || w === 'been';
+  if (/['’]s$/.test(first) && participle(v)) return tokens;
+  // "have" is possession only before a noun phrase: "I have a headache since" → "have had".
+  if (/^(have|has)$/.test(v) && !/^(a|an|the|my|his|her|our|their|your|some|no|any|many|much|two|three|this|that|these|those)$/.test(lc(tokens[subjectEnd + 1]))) return tokens;
+  const rest = tokens.slice(subjectEnd + 1);
+  const contraction = PERFECT_CONTRACTION[first];
+  if (contraction !== undefined) {
+    // "i'm living here since" → "i've been living"; "he's here since" → "he's been here".
+    setWord(out[out.length - 1], contraction);
+    out.push(bareWord('been'), ...tokens.slice(subjectEnd));
+  } else if (/^(am|is|are)$/.test(v)) {
+    setWord(verb, have);
+    out.push(verb, bareWord('been'), ...rest);
+  } else if (/^(don't|doesn't|didn't)$/.test(v) && tokens[subjectEnd + 1]) {
+    const base = lc(tokens[subjectEnd + 1]);
+    const forms = isBaseVerb(base) || PERSON_VERBS.has(base) ? baseVerbForms(base) : undefined;
+    if (!forms) return tokens;
+    setWord(verb, `${have}n't`);
+    setWord(tokens[subjectEnd + 1], forms.Participle ?? forms.PastTense);
+    out.push(verb, ...rest);
+  } else {
+    // A verb in the present ("live", "lives", "know", "have" a headache) takes "have" and its participle.
+    const base = PERSON_VERB_BY_THIRD.get(v) ?? (PERSON_VERBS.has(v) ? v : undefined) ?? (verbForms(v)?.PresentTense === v || verbForms(v)?.Infinitive === v ? verbForms(v)?.Infinitive : undefined);
+    if (!base || BE.has(v) || MODALS.has(v) || DO_FORMS.has(v) || v === 'do') return tokens;
+    const forms = conjugate(base);
+    // "I have a headache" → "have had".
+    setWord(verb, forms.Participle ?? forms.PastTense);
+    out.push(bareWord(have), verb, ...rest);
+  }
+  if (duration) setWord(tokens[s], 'for');
+  return out;
+}
+
 const DETERMINERS = new Set(['my', 'his', 'her', 'your', 'our', 'their', 'the', 'this', 'that', 'a', 'an', 'every', 'each']);
 const PLURAL_DETERMINERS = new Set(['my', 'his', 'her', 'your', 'our', 'their', 'the', 'these', 'those', 'many', 'some', 'most', 'all']);
 /** Nouns for groups, which may take a plural verb ("the family are", "a couple who are"). */
@@ -1808,8 +1896,8 @@ function learnerPhrases(tokens: Token[]): Token[] {
     if (w === 'on' && joined && before === 'angry' && /^(me|him|her|us|them|you)$/.test(n)) setWord(t, 'with');
     if (w === 'in' && joined) {
       // "we talked about it in the phone"; "in sale" → "on sale".
-      const talked = tokens.slice(Math.max(0, i - 4), i).some((x) => /^(talk|talks|talked|talking|speak|speaks|spoke|speaking|chat|chats|chatted|chatting)$/.test(lc(x)));
-      if ((n === 'the' && third === 'phone' && talked) || (n === 'sale' && (endsPhrase(tokens, i + 1) || A_FOLLOWERS.has(third)))) setWord(t, 'on');
+      const talked = (): boolean => tokens.slice(Math.max(0, i - 4), i).some((x) => /^(talk|talks|talked|talking|speak|speaks|spoke|speaking|chat|chats|chatted|chatting)$/.test(lc(x)));
+      if ((n === 'the' && third === 'phone' && talked()) || (n === 'sale' && (endsPhrase(tokens, i + 1) || A_FOLLOWERS.has(third)))) setWord(t, 'on');
       // "I'm thinking in changing jobs" → "of"; "thinking in my family" → "about" ("think in English" stays).
       if (joinedBefore && /^(think|thinks|thinking|thought)$/.test(before)) {
         if (/ing$/.test(n) && ingBase(n)) setWord(t, 'of');
@@ -2213,7 +2301,7 @@ function applyRulesOnce(sentence: string, options: { readonly written?: boolean 
   relativeAgreement(tokens);
   nounSubjectAgreement(tokens);
   doQuestion(tokens);
-  tokens = perfectWithPastTime(tokens);
+  tokens = perfectSince(perfectWithPastTime(tokens));
   pastWithTimeWords(tokens);
   baseAfterModal(tokens);
   // Last, so the agreement rules saw the verb next to its subject ("companies that has already the").
