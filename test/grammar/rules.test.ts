@@ -381,6 +381,13 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… "have" a thing, a negative, a length of time', "I have a headache since this morning. I didn't see him since Christmas. The kids are playing since two hours.", "I have had a headache since this morning. I haven't seen him since Christmas. The kids have been playing for two hours.", false],
   ['… in the clause nearest "since" of a run-on', "our cat is sick she doesn't eat since friday", "our cat is sick she hasn't eaten since friday", false],
   ['… not "since" meaning "because", nor what is already perfect, nor "the first time since"', "I am tired since I worked all day. I have known her since 2010. He's lived here since 2015. It is the first time since 2015 that we won.", "I am tired since I worked all day. I have known her since 2010. He's lived here since 2015. It is the first time since 2015 that we won.", false],
+  ['"very much", "a lot", "very well" go after the object', 'I like very much your company and its values. I enjoyed a lot the trip, especially the food. She speaks very well English.', 'I like your company and its values very much. I enjoyed the trip a lot, especially the food. She speaks English very well.', false],
+  ['… not before a clause or an infinitive', 'I know very well that he is right. I like very much to swim.', 'I know very well that he is right. I like very much to swim.', false],
+  ['a negative takes "either"', "my wife doesn't like it too", "my wife doesn't like it either", false],
+  ['"the half of", "in the same time", "I have hunger", "years before", "nobody didn\'t"', "I pay the half of my salary, I took two pills in the same time, I have hunger. I went there two years before. nobody didn't answer", 'I pay half of my salary, I took two pills at the same time, I am hungry. I went there two years ago. nobody answered', false],
+  ['"it\'s" before a noun after a verb is "its"', "The company changed it's name last year.", 'The company changed its name last year.', false],
+  ['how one does something is an adverb', 'He drives very careful and she acts natural.', 'He drives very carefully and she acts naturally.', false],
+  ['"was close on Monday" is "closed"', 'the museum was close on monday', 'the museum was closed on monday', false],
   ['no past tense for a verb whose time word dates a later past clause', 'I am calling about the order I placed last week.', 'I am calling about the order I placed last week.', true],
   ['… nor when the past clause has an -ed form the lexicon files as an adjective', 'we go to the cinema and we watched a film last week', 'we go to the cinema and we watched a film last week', false],
   ['… but a time word before the verbs still dates them', 'yesterday we went to the market and buy a book', 'yesterday we went to the market and bought a book', false],
@@ -653,6 +660,13 @@ describe("learner phrase rules' words in correct sentences", () => {
       "I used to wake up early.",
       "We have never been to Spain.",
       "I didn't see anybody.",
+      "I don't like it too much.",
+      "He is not too tall.",
+      "It's time to go.",
+      "She looks very careful.",
+      "The shop is close to the station.",
+      "I had been there two years before.",
+      "I like it very much.",
     ]) expect(applyRules(sentence, { written: true })).toBe(sentence);
   });
 });

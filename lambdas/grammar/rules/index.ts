@@ -1989,10 +1989,92 @@ function learnerPhrases(tokens: Token[]): Token[] {
     }
     // "Tomorrow will rain" → "Tomorrow it will rain".
     if (w === 'will' && i > 0 && /^(tomorrow|today|tonight)$/.test(before) && afterPunctuation(tokens, i - 1) && /^(rain|snow)$/.test(n)) out.push(bareWord('it'));
+    // "I like very much the horror movies" → "I like the horror movies very much".
+    const moved = t.post === '' ? adverbAfterObject(tokens, i) : undefined;
+    if (moved) {
+      out.push(t, ...moved.object, ...moved.adverb);
+      i = moved.end - 1;
+      continue;
+    }
+    // "my wife doesn't like it too" → "either": a negative agrees with "either".
+    if (w === 'too' && t.pre === '' && /[.!?,]|^$/.test(t.post + (next ? 'x' : '')) && !NEGATIONS.test(before) && tokens.slice(Math.max(0, i - 6), i).some((x, k, all) => NEGATIONS.test(lc(x)) && all.slice(k).every((y) => !/[.!?,;]/.test(y.post)))) setWord(t, 'either');
+    // "I pay almost the half of my salary" → "half of".
+    if (w === 'the' && joined && n === 'half' && third === 'of' && next.post === '' && /^(my|his|her|our|their|your|the|it|them)$/.test(lc(tokens[i + 3]))) {
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "two pills in the same time" → "at the same time" (not "in the same time as").
+    if (w === 'in' && joined && n === 'the' && third === 'same' && lc(tokens[i + 3]) === 'time' && !/^(as|that|it)$/.test(lc(tokens[i + 4]))) setWord(t, 'at');
+    // "I have hunger" → "I am hungry".
+    if (/^(have|has)$/.test(w) && joined && /^(hunger|thirst)$/.test(n) && AGE_BE[before] && joinedBefore) {
+      setWord(t, AGE_BE[before]!);
+      setWord(next, n === 'hunger' ? 'hungry' : 'thirsty');
+    }
+    // "I went there two years before." → "ago" (not "had been there two years before").
+    if (w === 'before' && /^(years|months|weeks|days)$/.test(before) && (NUMBER_WORDS.test(twoBefore) || /^(a|\d+)$/.test(twoBefore) || twoBefore === 'few') && /[.!?]/.test(t.post + '.') && (!next || /[.!?]/.test(t.post)) && !tokens.slice(0, i).some((x) => /^(had|'d)$/.test(lc(x)))) setWord(t, 'ago');
+    // "nobody didn't answer" → "nobody answered".
+    if (/^(nobody|nothing)$/.test(w) && joined && n === "didn't" && tokens[i + 2] && next.post === '') {
+      const base = lc(tokens[i + 2]);
+      const past = (isBaseVerb(base) || PERSON_VERBS.has(base) ? baseVerbForms(base)?.PastTense : undefined) ?? (base === 'answer' ? 'answered' : undefined);
+      if (past) {
+        out.push(t);
+        setWord(tokens[i + 2], past);
+        tokens[i + 2].pre = next.pre + tokens[i + 2].pre;
+        i++;
+        continue;
+      }
+    }
+    // "The company changed it's name" → "its name": after a verb or a preposition, before a noun.
+    if (w === "it's" && joined && joinedBefore && (tags(before).includes('PastTense') || /^(of|in|on|for|with|to|from|by|about|into)$/.test(before)) && (isSingularNoun(n) || isPluralNoun(n)) && !tags(n).some((x) => x === 'Adjective' || x === 'Verb' || x === 'Gerund') && !BARE_NOUNS.has(n)) setWord(t, 'its');
+    // "He drives very careful" → "carefully": how one does something is an adverb.
+    if (MANNER_ADVERBS[w] && t.pre === '' && i > 0 && (endsPhrase(tokens, i) || A_FOLLOWERS.has(n))) {
+      const k = /^(very|really|so|too|quite)$/.test(before) && joinedBefore ? i - 2 : i - 1;
+      if (k >= 0 && tokens[k].post === '' && ACTION_VERBS.test(lc(tokens[k]))) setWord(t, MANNER_ADVERBS[w]!);
+    }
+    // "the museum was close on Monday" → "closed".
+    if (w === 'close' && joined && joinedBefore && /^(is|was|are|were)$/.test(before) && /^(on|today|tomorrow|tonight|until|for|during|now)$/.test(n)) setWord(t, 'closed');
     out.push(t);
   }
   return out;
 }
+
+/** Verbs whose object learners put after "very much", "a lot" or "very well". */
+const ADVERB_VERBS = /^(like|likes|liked|love|loves|loved|enjoy|enjoys|enjoyed|know|knows|knew|speak|speaks|spoke|understand|understands|understood|miss|misses|missed)$/;
+
+/**
+ * "like very much the horror movies", "enjoyed a lot the trip", "speaks very well English": the
+ * object, and then the adverb, when the object is a noun phrase ending its clause.
+ */
+function adverbAfterObject(tokens: readonly Token[], i: number): { object: Token[]; adverb: Token[]; end: number } | undefined {
+  if (!ADVERB_VERBS.test(lc(tokens[i]))) return undefined;
+  const adverb = /^(very much|a lot|very well|so much)$/.test(`${lc(tokens[i + 1])} ${lc(tokens[i + 2])}`) && tokens[i + 1]?.post === '' && tokens[i + 2]?.post === '' ? 2 : 0;
+  if (!adverb) return undefined;
+  const start = i + 1 + adverb;
+  const head = lc(tokens[start]);
+  if (!tokens[start] || !(DETERMINERS.has(head) || /^(these|those|some|english|spanish|french|german|chinese|japanese|korean|italian|portuguese|russian|arabic)$/.test(head))) return undefined;
+  // The noun phrase runs to the clause's end: punctuation, the sentence's end, or a conjunction (but
+  // "your company and its values" is one object).
+  const coordinated = (k: number): boolean => /^(and|or)$/.test(lc(tokens[k])) && (DETERMINERS.has(lc(tokens[k + 1])) || /^(its|these|those)$/.test(lc(tokens[k + 1])));
+  let end = start;
+  while (end < tokens.length && end - start < 9 && tokens[end].post === '' && tokens[end + 1] && (!CONJUNCTIONS.has(lc(tokens[end + 1])) || coordinated(end + 1))) end++;
+  if (end - start >= 9 || tokens.slice(start, end + 1).some((x) => x.pre !== '' || /^(that|to|if|how|what)$/.test(lc(x)))) return undefined;
+  const object = tokens.slice(start, end + 1).map((x) => ({ ...x }));
+  const adverbs = tokens.slice(i + 1, start).map((x) => ({ ...x }));
+  // The object's last word gives its punctuation and spacing to the adverb, now last.
+  const last = object[object.length - 1];
+  adverbs[adverbs.length - 1] = { ...adverbs[adverbs.length - 1], post: last.post, space: last.space };
+  object[object.length - 1] = { ...last, post: '', space: ' ' };
+  if (/^\p{Lu}/u.test(adverbs[0].word) && !/^(English|Spanish|French|German|Chinese|Japanese|Korean|Italian|Portuguese|Russian|Arabic)$/.test(adverbs[0].word)) adverbs[0] = { ...adverbs[0], word: adverbs[0].word.toLowerCase() };
+  return { object, adverb: adverbs, end: end + 1 };
+}
+
+/** Adjectives learners use for how something is done, and their adverbs. */
+const MANNER_ADVERBS = table({
+  careful: 'carefully', natural: 'naturally', slow: 'slowly', quick: 'quickly', loud: 'loudly', quiet: 'quietly', clear: 'clearly', careless: 'carelessly',
+  perfect: 'perfectly', fluent: 'fluently', correct: 'correctly', polite: 'politely', serious: 'seriously', calm: 'calmly', safe: 'safely', beautiful: 'beautifully',
+});
+/** Verbs of doing, after which a bare adjective is how it is done (not "look", "feel", "seem", "stay", which take adjectives). */
+const ACTION_VERBS = /^(drive|drives|drove|driving|speak|speaks|spoke|speaking|talk|talks|talked|talking|act|acts|acted|acting|sing|sings|sang|singing|write|writes|wrote|writing|walk|walks|walked|walking|work|works|worked|working|play|plays|played|playing|dance|dances|danced|dancing|explain|explains|explained|explaining|answer|answers|answered)$/;
 
 /** Nouns learners put after "very", and their adjectives. */
 const VERY_NOUNS = table({
@@ -2023,10 +2105,14 @@ function gerunds(tokens: readonly Token[], i: number): void {
 }
 
 /** The words learnerPhrases' rules start from. */
-const PHRASE_TRIGGERS: ReadonlySet<string> = new Set(
-  ('during would of by very so too like for who is to with on in do does did nothing nobody nowhere never say says said saying pay pays paid paying ' +
-    'hairs helps works play plays played playing have has had having eat eats ate eating want wants wanted he she they how make makes made will').split(' '),
-);
+const PHRASE_TRIGGERS: ReadonlySet<string> = new Set([
+  ...(
+    'during would of by very so too like for who is to with on in do does did nothing nobody nowhere never say says said saying pay pays paid paying ' +
+    'hairs helps works play plays played playing have has had having eat eats ate eating want wants wanted he she they how make makes made will ' +
+    "likes liked love loves loved enjoy enjoys enjoyed know knows knew speak speaks spoke understand understands understood miss misses missed the before it's close"
+  ).split(' '),
+  ...Object.keys(MANNER_ADVERBS),
+]);
 
 const TO_HOME_VERBS = /^(go|goes|going|went|gone|come|comes|coming|came|get|gets|got|getting|return|returns|returned|returning|walk|walked|drive|drove)$/;
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$/;
