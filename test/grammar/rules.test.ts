@@ -388,6 +388,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['"it\'s" before a noun after a verb is "its"', "The company changed it's name last year.", 'The company changed its name last year.', false],
   ['how one does something is an adverb', 'He drives very careful and she acts natural.', 'He drives very carefully and she acts naturally.', false],
   ['"was close on Monday" is "closed"', 'the museum was close on monday', 'the museum was closed on monday', false],
+  ['a question puts its auxiliary before the subject', "Why you didn't call me? When I can start? Where you bought these shoes? How long it takes to deliver? How old you are?", "Why didn't you call me? When can I start? Where did you buy these shoes? How long does it take to deliver? How old are you?", false],
+  ['… only in a question', 'When I can, I help. Where you are is fine. why you didn\'t tell me', 'When I can, I help. Where you are is fine. why you didn\'t tell me', false],
   ['no past tense for a verb whose time word dates a later past clause', 'I am calling about the order I placed last week.', 'I am calling about the order I placed last week.', true],
   ['… nor when the past clause has an -ed form the lexicon files as an adjective', 'we go to the cinema and we watched a film last week', 'we go to the cinema and we watched a film last week', false],
   ['… but a time word before the verbs still dates them', 'yesterday we went to the market and buy a book', 'yesterday we went to the market and bought a book', false],

@@ -1980,6 +1980,32 @@ function learnerPhrases(tokens: Token[]): Token[] {
       next.pre = t.pre + next.pre;
       continue;
     }
+    // "Why you didn't call me?" → "Why didn't you call me?", "When I can start?", "Where you bought
+    // these shoes?" → "Where did you buy", "How long it takes?" → "How long does it take": a question
+    // puts its auxiliary before the subject.
+    if (/^(why|where|when|what|how)$/.test(w) && afterPunctuation(tokens, i) && asksAt(tokens, i)) {
+      const s0 = /^(long|much|many|often|far|old)$/.test(n) && w === 'how' && next.post === '' ? i + 2 : i + 1;
+      const [subject, verb] = [tokens[s0], tokens[s0 + 1]];
+      const sw = lc(subject);
+      if (subject && verb && SUBJECT_PRONOUNS.has(sw) && subject.post === '' && tokens.slice(i, s0).every((x) => x.post === '') && /^[\p{Ll}'’]+$/u.test(verb.word)) {
+        const vw = lc(verb);
+        const third = /^(he|she|it)$/.test(sw);
+        const past = !BE.has(vw) && !MODALS.has(vw) && tags(vw).includes('PastTense') ? verbForms(vw)?.Infinitive : undefined;
+        const present = !past && !BE.has(vw) && !MODALS.has(vw) && !DO_FORMS.has(vw) ? (third ? (PERSON_VERB_BY_THIRD.get(vw) ?? (verbForms(vw)?.PresentTense === vw ? verbForms(vw)?.Infinitive : undefined)) : isBaseVerb(vw) ? vw : undefined) : undefined;
+        if (/^(don't|doesn't|didn't|can't|won't|isn't|aren't|wasn't|weren't)$/.test(vw) || MODALS.has(vw) || (BE.has(vw) && vw !== 'be')) {
+          out.push(t, ...tokens.slice(i + 1, s0), { ...verb, word: vw, pre: subject.pre, post: '', space: ' ' }, { ...subject, pre: '', post: verb.post, space: verb.space });
+          i = s0 + 1;
+          continue;
+        }
+        const auxiliary = past ? 'did' : present ? (third ? 'does' : 'do') : undefined;
+        if (auxiliary) {
+          setWord(verb, (past ?? present)!);
+          out.push(t, ...tokens.slice(i + 1, s0), bareWord(auxiliary));
+          i = s0 - 1;
+          continue;
+        }
+      }
+    }
     // "How do you call this in English?" → "What".
     if (w === 'how' && afterPunctuation(tokens, i) && n === 'do' && third === 'you' && lc(tokens[i + 3]) === 'call' && /^(this|that|it|these|those)$/.test(lc(tokens[i + 4])) && lc(tokens[i + 5]) === 'in') setWord(t, 'what');
     // "Tomorrow it will make very cold" → "be"; "it makes cold" → "is".
@@ -2109,7 +2135,7 @@ const PHRASE_TRIGGERS: ReadonlySet<string> = new Set([
   ...(
     'during would of by very so too like for who is to with on in do does did nothing nobody nowhere never say says said saying pay pays paid paying ' +
     'hairs helps works play plays played playing have has had having eat eats ate eating want wants wanted he she they how make makes made will ' +
-    "likes liked love loves loved enjoy enjoys enjoyed know knows knew speak speaks spoke understand understands understood miss misses missed the before it's close"
+    "likes liked love loves loved enjoy enjoys enjoyed know knows knew speak speaks spoke understand understands understood miss misses missed the before it's close why where when what"
   ).split(' '),
   ...Object.keys(MANNER_ADVERBS),
 ]);
