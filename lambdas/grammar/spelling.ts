@@ -361,8 +361,26 @@ const IRREGULAR_PAST = pairs(
  * irregular plurals ("childs" is "children", not "chills").
  */
 const LEARNER_FORMS = pairs(
-  'borned born|childs children|grandchilds grandchildren|womans women|tooths teeth|gooses geese|sheeps sheep|fishs fish|knifes knives|wifes wives',
+  'borned born|childs children|grandchilds grandchildren|womans women|tooths teeth|gooses geese|sheeps sheep|fishs fish|knifes knives|wifes wives|' +
+    'funs fun|luggages luggage|furnitures furniture|knowledges knowledge',
 );
+
+/** Weekdays and months the lists hold only as names ("may" and "march" are words too). */
+const CALENDAR = 'monday tuesday wednesday thursday friday saturday sunday january february april june july august september october november december'.split(' ');
+
+/**
+ * The weekday or month a word is one or two slips from, with its capital, when only one is nearest:
+ * "wensday" → "Wednesday", "thrusday" → "Thursday", "febuary" → "February" (not "weekday", "thruway"
+ * or nothing, as the candidates, which are no names, would give).
+ */
+function calendarName(w: string): string | undefined {
+  if (w.length < 4) return undefined;
+  // Short names allow one slip: "juise" is "juice", not "June".
+  const near = CALENDAR.map((name) => ({ name, distance: w[0] === name[0] ? editDistance(w, name, 2) : Infinity })).filter((x) => x.distance <= (x.name.length <= 5 ? 1 : 2));
+  const best = Math.min(...near.map((x) => x.distance));
+  const nearest = near.filter((x) => x.distance === best);
+  return nearest.length === 1 ? nearest[0].name.charAt(0).toUpperCase() + nearest[0].name.slice(1) : undefined;
+}
 
 /** British pasts in -t, which a one-letter edit would turn into the present ("learnt" → "learn"). */
 const BRITISH_PAST = pairs('learnt learned|spelt spelled|dreamt dreamed|burnt burned|spoilt spoiled|smelt smelled|spilt spilled|leapt leaped');
@@ -771,6 +789,9 @@ function fixWord(token: string, sentence: string, start: number, { choose, split
   // Possessives of known words ("today's") and plain plurals of abbreviations are fine.
   const possessive = /^(.*)['’]s$/i.exec(token);
   if (possessive && isKnownIn(possessive[1], dialect)) return undefined;
+  // A weekday or a month after a word that dates ("on wensday", "in febuary"): the lists hold them only as names.
+  const calendar = /^(on|by|until|till|next|last|every|this|since|from|in|before|after)$/.test(previousWord(before)) ? calendarName(token.toLowerCase()) : undefined;
+  if (calendar) return calendar;
   const options = rankedAlternatives(token.replace(/’/g, "'"));
   // After a first name, a word near only a rare word is a surname ("diana krall" is not "krill" in a
   // lowercase transcript); common words and sure fixes still apply ("mary recieve", "john cant").

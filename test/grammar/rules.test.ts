@@ -390,6 +390,10 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['"was close on Monday" is "closed"', 'the museum was close on monday', 'the museum was closed on monday', false],
   ['a question puts its auxiliary before the subject', "Why you didn't call me? When I can start? Where you bought these shoes? How long it takes to deliver? How old you are?", "Why didn't you call me? When can I start? Where did you buy these shoes? How long does it take to deliver? How old are you?", false],
   ['… only in a question', 'When I can, I help. Where you are is fine. why you didn\'t tell me', 'When I can, I help. Where you are is fine. why you didn\'t tell me', false],
+  ['"many time" one has is "much time"; "Nobody don\'t know" is "Nobody knows"', "I do not have many time today. Nobody don't know where he is.", 'I do not have much time today. Nobody knows where he is.', false],
+  ['… but "many times" stays', 'I have been there many times.', 'I have been there many times.', false],
+  ['no third person for a verb whose past is its base', 'She read a book while she waited. It cost a lot.', 'She read a book while she waited. It cost a lot.', false],
+  ['"this" asked about is no determiner; "both" floats after a plural', 'Could you tell me how much this costs? My parents both work at the hospital.', 'Could you tell me how much this costs? My parents both work at the hospital.', false],
   ['no past tense for a verb whose time word dates a later past clause', 'I am calling about the order I placed last week.', 'I am calling about the order I placed last week.', true],
   ['… nor when the past clause has an -ed form the lexicon files as an adjective', 'we go to the cinema and we watched a film last week', 'we go to the cinema and we watched a film last week', false],
   ['… but a time word before the verbs still dates them', 'yesterday we went to the market and buy a book', 'yesterday we went to the market and bought a book', false],
@@ -680,6 +684,12 @@ describe('Harper fixes our lexicon knows better', () => {
     expect(vetoesHarperFix('me ', 'an advice', 'advice', '.')).toBe(false);
     expect(vetoesHarperFix('do ', 'a homework', 'homework', '.')).toBe(false);
     expect(vetoesHarperFix('like ', 'a thief', 'some thief', '.')).toBe(false);
+  });
+
+  it('keep "you" before a number or a time, which their PossessiveYour reads as "your"', () => {
+    expect(vetoesHarperFix('', 'You', 'Your', ' two should come over.')).toBe(true);
+    expect(vetoesHarperFix('we were thinking about ', 'you', 'your', ' yesterday')).toBe(true);
+    expect(vetoesHarperFix('I like ', 'you', 'your', ' car')).toBe(false);
   });
 
   it('keep a plural noun after "you" or "we", which their agreement rule reads as the verb', () => {

@@ -176,6 +176,21 @@ describe('correctSpelling', () => {
   });
 });
 
+describe('weekdays, months and plurals of mass nouns', () => {
+  it('spells a weekday or a month after a word that dates, with its capital', () => {
+    expect(correctSpelling('we met on wensday and again in febuary and in juni')).toBe('we met on Wednesday and again in February and in June');
+    expect(correctSpelling('see you on thrusday or on saterday')).toBe('see you on Thursday or on Saturday');
+  });
+
+  it('leaves other words to the usual candidates ("juise" is "juice", "monay" "money")', () => {
+    expect(correctSpelling('a bottle of juise and some monay')).toBe('a bottle of juice and some money');
+  });
+
+  it('takes the plural off a mass noun: "a lot of funs"', () => {
+    expect(correctSpelling('we had a lot of funs')).toBe('we had a lot of fun');
+  });
+});
+
 describe('spelling varieties', () => {
   it('knows a British or Australian text\'s own spellings, and respells them only in an American one', () => {
     const text = 'the colour of the theatre made me realise it';

@@ -142,8 +142,10 @@ function pluralAfterQuantifier(tokens: Token[]): void {
     if (!/^\p{Ll}+$/u.test(n.word) || BE.has(w) || MODALS.has(w) || /^(have|has|had|do|does|did)$/.test(w)) continue;
     // "both X and Y" joins two things, each of which may be one: "apply to both the city and the state".
     if (qw === 'both' && lc(tokens[i + 1]) === 'and' && n.post === '') continue;
-    // After "you two", "we three", the number is the subject and a verb follows: "how did you two meet".
+    // After "you two", "we three", the number is the subject and a verb follows: "how did you two meet";
+    // "both" after its plural floats: "my parents both work".
     if (/^(you|we|they)$/.test(lc(tokens[qAt - 1])) && isBaseVerb(w)) continue;
+    if (qw === 'both' && (isPluralNoun(lc(tokens[qAt - 1])) || /^(we|you|they|us|them)$/.test(lc(tokens[qAt - 1])))) continue;
     // The head of the phrase must be this word, not a compound's first half ("two car accidents").
     // A subject pronoun after it starts a new clause ("for these reason we left").
     // A participle after it describes it ("three tooth playing hockey").
@@ -819,6 +821,8 @@ function wordForms(tokens: Token[]): Token[] {
     // "how many money" → "how much money": "many" counts too ("too many homework" → "much").
     // Only where nothing after the noun could be what "many" counts ("many software engineers").
     if (w === 'many' && t.post === '' && (massNounAhead(tokens, i + 1) || (MUCH_NOUNS.has(lc(next)) && next.pre === '')) && massNounEndsPhrase(tokens, i + 1)) setWord(t, 'much');
+    // "I don't have many time today" → "much time": time one has or spends is not counted ("many times" is).
+    if (w === 'many' && t.post === '' && lc(next) === 'time' && next.post !== undefined && /^(have|has|had|having|need|needs|needed|spend|spent|got|get|take|takes|took)$/.test(lc(tokens[i - 1])) && (endsPhrase(tokens, i + 1) || /^(today|tonight|now|left|to|for)$/.test(lc(tokens[i + 2])))) setWord(t, 'much');
     // "I am interesting in music" → "interested": a feeling is the -ed form; only after "I"/"we",
     // since "she is interesting in many ways" is fine.
     const feeling = FEELINGS[w];
@@ -1049,6 +1053,8 @@ function pronounAgreement(tokens: Token[]): void {
     if (!/^\p{Ll}/u.test(v.word)) continue;
     // A verb right after the candidate means it was an adverb or adjective ("he last chose").
     if (verbForms(lc(tokens[at + 1])) && !TO_THIRD[lc(v)]) continue;
+    // "she read a book", "it cost a lot": the past is spelt as the base.
+    if (SAME_PAST.has(lc(v))) continue;
     if (at > i + 1 && !thirdPerson(tokens, at)) continue;
     const target = TO_THIRD[lc(v)] && lc(v) !== 'were' && lc(v) !== 'are' ? TO_THIRD[lc(v)] : thirdPerson(tokens, at);
     if (target) setWord(v, target);
@@ -1292,6 +1298,9 @@ function indefiniteArticle(tokens: Token[]): Token[] {
   });
 }
 
+/** Verbs whose past is spelt as their base: after "he" or "she" they are as likely past as not. */
+const SAME_PAST = new Set(['read', 'put', 'cut', 'hit', 'let', 'set', 'hurt', 'cost', 'quit', 'shut', 'spread', 'split', 'cast']);
+
 /** Past participles spelt like their verb's base, which the lexicon may know only as nouns. */
 const BARE_PARTICIPLES = new Set(['set', 'run', 'put', 'cut', 'hit', 'let', 'read', 'spread', 'shut', 'cost', 'hurt', 'split', 'quit', 'upset', 'cast', 'broadcast', 'forecast', 'reset', 'output', 'input']);
 
@@ -1309,6 +1318,8 @@ const VERBS_AFTER_NOUN = new Set(['is', 'are', 'was', 'were', 'have', 'has', 'wi
 /** The "this" at i determines a plural noun, and so should be "these". */
 function thisBeforePlural(tokens: readonly Token[], i: number): boolean {
   const [noun, after] = [tokens[i + 1], lc(tokens[i + 2])];
+  // "how much this costs": the subject of a question inside the sentence.
+  if (/^(much|many|what|where|when|why|how|whether|if)$/.test(lc(tokens[i - 1]))) return false;
   // "this" may be a pronoun before a verb ("this makes"), so only after a preposition and ending its phrase: "for this reasons,".
   const afterPreposition = i > 0 && tokens[i - 1].post === '' && has(lc(tokens[i - 1]), 'Preposition') && endsPhrase(tokens, i + 1);
   const verbAfter = VERBS_AFTER_NOUN.has(after);
@@ -2038,10 +2049,11 @@ function learnerPhrases(tokens: Token[]): Token[] {
     }
     // "I went there two years before." → "ago" (not "had been there two years before").
     if (w === 'before' && /^(years|months|weeks|days)$/.test(before) && (NUMBER_WORDS.test(twoBefore) || /^(a|\d+)$/.test(twoBefore) || twoBefore === 'few') && /[.!?]/.test(t.post + '.') && (!next || /[.!?]/.test(t.post)) && !tokens.slice(0, i).some((x) => /^(had|'d)$/.test(lc(x)))) setWord(t, 'ago');
-    // "nobody didn't answer" → "nobody answered".
-    if (/^(nobody|nothing)$/.test(w) && joined && n === "didn't" && tokens[i + 2] && next.post === '') {
+    // "nobody didn't answer" → "nobody answered"; "Nobody don't know" → "Nobody knows".
+    if (/^(nobody|nothing)$/.test(w) && joined && /^(didn't|don't|doesn't)$/.test(n) && tokens[i + 2] && next.post === '') {
       const base = lc(tokens[i + 2]);
-      const past = (isBaseVerb(base) || PERSON_VERBS.has(base) ? baseVerbForms(base)?.PastTense : undefined) ?? (base === 'answer' ? 'answered' : undefined);
+      const forms = isBaseVerb(base) || PERSON_VERBS.has(base) ? baseVerbForms(base) : base === 'answer' ? conjugate(base) : undefined;
+      const past = n === "didn't" ? forms?.PastTense : forms?.PresentTense;
       if (past) {
         out.push(t);
         setWord(tokens[i + 2], past);
@@ -2376,6 +2388,8 @@ export function vetoesHarperFix(before: string, original: string, replacement: s
   if (digits && /^(st|nd|rd|th)$/.test(original)) return original === ordinalSuffix(Number(digits[0].replace(' ', '')));
   const noun = /^an? (\p{Ll}+)$/iu.exec(original)?.[1];
   if (noun !== undefined && replacement === noun) return countedNoun(noun) && !MASS_NOUNS.has(noun);
+  // Its possessive "your" before a number or a time: "you two should", "thinking about you yesterday".
+  if (/^you$/i.test(original) && /^your$/i.test(replacement) && next !== undefined && (NUMBER_WORDS.test(next) || /^(both|all|yesterday|today|tomorrow|tonight|now|again|later|lately|earlier|before|too|guys)$/.test(next))) return true;
   // Its agreement rule reading a plural noun after "you" or "we" as the verb: "do you guys have".
   if (/\b(you|we) $/i.test(before) && isPluralNoun(original) && replacement === singular(original)) return true;
   if (/^effects?$/i.test(original) && /^affects?$/i.test(replacement)) return next !== undefined && readsAsVerbAfterNoun(next) && /\b(the|a|an|this|that|its|their|his|her|our|your|my)( \p{Ll}+)? $/iu.test(before);
