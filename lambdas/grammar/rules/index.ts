@@ -1262,6 +1262,8 @@ const BARE_NOUNS = new Set(['time', 'home', 'back', 'school', 'work', 'breakfast
 const COUNTABLE = new Set(['chance', 'guide', 'job', 'idea', 'situation', 'country', 'company', 'computer', 'decision', 'opportunity', 'product', 'dog', 'cat', 'problem', 'question', 'reason', 'plan', 'result', 'solution', 'member', 'doctor', 'lawyer', 'engineer', 'nurse', 'scientist', 'artist', 'writer', 'singer', 'player', 'leader']);
 /** What may follow the head noun, so it surely ends the phrase ("a teacher in", "a car and"). */
 const A_FOLLOWERS = new Set(['for', 'in', 'on', 'at', 'to', 'with', 'from', 'and', 'but', 'or', 'that', 'who', 'which', 'because', 'when', 'so', 'if', 'about', 'like', 'by', 'where', 'since', 'after', 'before', 'until', 'while']);
+/** The phrase ends at k: nothing nominal follows, or a word that surely starts what comes next ("a teacher in"). */
+const phraseEnds = (tokens: readonly Token[], k: number): boolean => endsPhrase(tokens, k) || A_FOLLOWERS.has(lc(tokens[k + 1]));
 const QUANTIFIERS = new Set(['many', 'much', 'few', 'more', 'most', 'less', 'least', 'other', 'another', 'same', 'such', 'enough', 'own', 'whole', 'next', 'last', 'first', 'best', 'worst']);
 const PURE_ADJECTIVE = (w: string): boolean => tags(w).length > 0 && tags(w).every((t) => t === 'Adjective' || t === 'Comparable');
 
@@ -1868,11 +1870,11 @@ function learnerPhrases(tokens: Token[]): Token[] {
       continue;
     }
     if (w === 'of' && joinedBefore && before === 'love' && twoBefore === 'in' && tokens[i - 2].post === '') setWord(t, 'with');
-    if (w === 'by' && joined && n === 'foot' && (endsPhrase(tokens, i + 1) || A_FOLLOWERS.has(third))) setWord(t, 'on');
+    if (w === 'by' && joined && n === 'foot' && phraseEnds(tokens, i + 1)) setWord(t, 'on');
     if (/^(very|so|too)$/.test(w) && joined) {
       // An adjective takes no plural: "the days are very shorts" (not "shorts" the garment after "the").
       const stem = n.replace(/s$/, '');
-      if (stem !== n && PURE_ADJECTIVE(stem) && !PURE_ADJECTIVE(n) && (endsPhrase(tokens, i + 1) || A_FOLLOWERS.has(third))) setWord(next, stem);
+      if (stem !== n && PURE_ADJECTIVE(stem) && !PURE_ADJECTIVE(n) && phraseEnds(tokens, i + 1)) setWord(next, stem);
       if (w === 'very' && n === 'hardly') setWord(next, 'hard');
     }
     // "the same phone like mine", "not as good like yours": the comparison is "as".
@@ -1896,19 +1898,19 @@ function learnerPhrases(tokens: Token[]): Token[] {
       if (gerund) setWord(next, gerund);
     }
     // "he very tired after work": the "be" is missing.
-    if (w === 'very' && joined && joinedBefore && /^(i|he|she|we|they)$/.test(before) && clauseStart(tokens, i - 1) && PURE_ADJECTIVE(n) && (endsPhrase(tokens, i + 1) || A_FOLLOWERS.has(third))) {
+    if (w === 'very' && joined && joinedBefore && /^(i|he|she|we|they)$/.test(before) && clauseStart(tokens, i - 1) && PURE_ADJECTIVE(n) && phraseEnds(tokens, i + 1)) {
       out.push(bareWord(AGE_BE[before]!));
     }
     // "a very danger road", "very intelligence": "very" qualifies the adjective.
     // Not "the very danger we feared", where "very" means "exact".
     if (/^(very|so|too)$/.test(w) && joined && VERY_NOUNS[n] && !/^(the|this|that|these|those|its|his|her|their|my|your|our)$/.test(before)) setWord(next, VERY_NOUNS[n]!);
     // "go to work with bus": a vehicle with no article is how one goes.
-    if (w === 'with' && joined && VEHICLES.test(n) && (endsPhrase(tokens, i + 1) || A_FOLLOWERS.has(third) || /^(every|from|to)$/.test(third))) setWord(t, 'by');
+    if (w === 'with' && joined && VEHICLES.test(n) && (phraseEnds(tokens, i + 1) || /^(every|from|to)$/.test(third))) setWord(t, 'by');
     if (w === 'on' && joined && before === 'angry' && /^(me|him|her|us|them|you)$/.test(n)) setWord(t, 'with');
     if (w === 'in' && joined) {
       // "we talked about it in the phone"; "in sale" → "on sale".
       const talked = (): boolean => tokens.slice(Math.max(0, i - 4), i).some((x) => /^(talk|talks|talked|talking|speak|speaks|spoke|speaking|chat|chats|chatted|chatting)$/.test(lc(x)));
-      if ((n === 'the' && third === 'phone' && talked()) || (n === 'sale' && (endsPhrase(tokens, i + 1) || A_FOLLOWERS.has(third)))) setWord(t, 'on');
+      if ((n === 'the' && third === 'phone' && talked()) || (n === 'sale' && phraseEnds(tokens, i + 1))) setWord(t, 'on');
       // "I'm thinking in changing jobs" → "of"; "thinking in my family" → "about" ("think in English" stays).
       if (joinedBefore && /^(think|thinks|thinking|thought)$/.test(before)) {
         if (/ing$/.test(n) && ingBase(n)) setWord(t, 'of');
@@ -1941,7 +1943,7 @@ function learnerPhrases(tokens: Token[]): Token[] {
       if (/^(you|me|him|her|us|them)$/.test(n) && next.post === '' && /^(when|where|what|why|how|if)$/.test(third)) setWord(t, SAY_TO_TELL[w]!);
     }
     // "I paid the coffee": one pays for what one buys.
-    if (/^(pay|pays|paid|paying)$/.test(w) && joined && /^(the|my|our|your|his|her|their)$/.test(n) && /^(coffee|coffees|drinks|dinner|lunch|breakfast|meal|food|beer|beers|pizza|tickets?)$/.test(third) && (endsPhrase(tokens, i + 2) || A_FOLLOWERS.has(lc(tokens[i + 3])))) {
+    if (/^(pay|pays|paid|paying)$/.test(w) && joined && /^(the|my|our|your|his|her|their)$/.test(n) && /^(coffee|coffees|drinks|dinner|lunch|breakfast|meal|food|beer|beers|pizza|tickets?)$/.test(third) && phraseEnds(tokens, i + 2)) {
       out.push(t, bareWord('for'));
       continue;
     }
@@ -1950,7 +1952,7 @@ function learnerPhrases(tokens: Token[]): Token[] {
     if (w === 'works' && joined && n === 'to' && third === 'do') setWord(t, 'work');
     if (w === 'on' && joined && n === 'the') {
       // "we will meet on the evening" → "in" (not "on the evening of May 5" or "the evening news").
-      if (/^(morning|afternoon|evening)$/.test(third) && (endsPhrase(tokens, i + 2) || A_FOLLOWERS.has(lc(tokens[i + 3])))) setWord(t, 'in');
+      if (/^(morning|afternoon|evening)$/.test(third) && phraseEnds(tokens, i + 2)) setWord(t, 'in');
     }
     // "on third floor" → "on the third floor".
     if (w === 'on' && joined && /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|ground)$/.test(n) && third === 'floor') {
@@ -1959,9 +1961,9 @@ function learnerPhrases(tokens: Token[]): Token[] {
     }
     // "goes to the work by bus" → "to work"; "play the football" → "play football"; "had a lunch" → "had lunch".
     const dropped =
-      (w === 'to' && n === 'the' && third === 'work' && /^(go|goes|went|going|gone|come|comes|came|coming|get|gets|got)$/.test(before) && (endsPhrase(tokens, i + 2) || A_FOLLOWERS.has(lc(tokens[i + 3])) || /^(every|early|late)$/.test(lc(tokens[i + 3])))) ||
-      (/^(play|plays|played|playing)$/.test(w) && n === 'the' && SPORTS.test(third) && (endsPhrase(tokens, i + 2) || A_FOLLOWERS.has(lc(tokens[i + 3])) || /^(every|together|today|yesterday|again)$/.test(lc(tokens[i + 3])))) ||
-      (/^(have|has|had|having|eat|eats|ate|eating)$/.test(w) && n === 'a' && /^(breakfast|lunch|dinner)$/.test(third) && (endsPhrase(tokens, i + 2) || A_FOLLOWERS.has(lc(tokens[i + 3])) || /^(together|today|yesterday|early|late)$/.test(lc(tokens[i + 3]))));
+      (w === 'to' && n === 'the' && third === 'work' && /^(go|goes|went|going|gone|come|comes|came|coming|get|gets|got)$/.test(before) && (phraseEnds(tokens, i + 2) || /^(every|early|late)$/.test(lc(tokens[i + 3])))) ||
+      (/^(play|plays|played|playing)$/.test(w) && n === 'the' && SPORTS.test(third) && (phraseEnds(tokens, i + 2) || /^(every|together|today|yesterday|again)$/.test(lc(tokens[i + 3])))) ||
+      (/^(have|has|had|having|eat|eats|ate|eating)$/.test(w) && n === 'a' && /^(breakfast|lunch|dinner)$/.test(third) && (phraseEnds(tokens, i + 2) || /^(together|today|yesterday|early|late)$/.test(lc(tokens[i + 3]))));
     if (dropped && joined && next.post === '') {
       out.push(t);
       tokens[i + 2].pre = next.pre + tokens[i + 2].pre;
@@ -2022,7 +2024,7 @@ function learnerPhrases(tokens: Token[]): Token[] {
     // "Tomorrow it will make very cold" → "be"; "it makes cold" → "is".
     if (/^(make|makes|made)$/.test(w) && (before === 'it' || (before === 'will' && twoBefore === 'it')) && joinedBefore) {
       const k = /^(very|so|really|too)$/.test(n) ? i + 2 : i + 1;
-      if (WEATHER.test(lc(tokens[k])) && (endsPhrase(tokens, k) || A_FOLLOWERS.has(lc(tokens[k + 1])) || /^(today|tomorrow|tonight|outside|here|there)$/.test(lc(tokens[k + 1])))) setWord(t, w === 'make' ? 'be' : w === 'makes' ? 'is' : 'was');
+      if (WEATHER.test(lc(tokens[k])) && (phraseEnds(tokens, k) || /^(today|tomorrow|tonight|outside|here|there)$/.test(lc(tokens[k + 1])))) setWord(t, w === 'make' ? 'be' : w === 'makes' ? 'is' : 'was');
     }
     // "Tomorrow will rain" → "Tomorrow it will rain".
     if (w === 'will' && i > 0 && /^(tomorrow|today|tonight)$/.test(before) && afterPunctuation(tokens, i - 1) && /^(rain|snow)$/.test(n)) out.push(bareWord('it'));
@@ -2065,7 +2067,7 @@ function learnerPhrases(tokens: Token[]): Token[] {
     // "The company changed it's name" → "its name": after a verb or a preposition, before a noun.
     if (w === "it's" && joined && joinedBefore && (tags(before).includes('PastTense') || /^(of|in|on|for|with|to|from|by|about|into)$/.test(before)) && (isSingularNoun(n) || isPluralNoun(n)) && !tags(n).some((x) => x === 'Adjective' || x === 'Verb' || x === 'Gerund') && !BARE_NOUNS.has(n)) setWord(t, 'its');
     // "He drives very careful" → "carefully": how one does something is an adverb.
-    if (MANNER_ADVERBS[w] && t.pre === '' && i > 0 && (endsPhrase(tokens, i) || A_FOLLOWERS.has(n))) {
+    if (MANNER_ADVERBS[w] && t.pre === '' && i > 0 && phraseEnds(tokens, i)) {
       const k = /^(very|really|so|too|quite)$/.test(before) && joinedBefore ? i - 2 : i - 1;
       if (k >= 0 && tokens[k].post === '' && ACTION_VERBS.test(lc(tokens[k]))) setWord(t, MANNER_ADVERBS[w]!);
     }
@@ -2217,7 +2219,7 @@ function agreeWith(tokens: Token[]): Token[] {
     let k = i + 2;
     while (k < tokens.length && tokens[k - 1].post === '' && PURE_ADJECTIVE(lc(tokens[k]))) k++;
     // The noun phrase must end at its head noun: anything else may be the verb of a clause.
-    if (!tokens[k] || tokens[k - 1].post !== '' || tokens[k].pre !== '' || !(endsPhrase(tokens, k) || A_FOLLOWERS.has(lc(tokens[k + 1])))) return undefined;
+    if (!tokens[k] || tokens[k - 1].post !== '' || tokens[k].pre !== '' || !(phraseEnds(tokens, k))) return undefined;
     return 'with';
   });
 }
@@ -2308,7 +2310,7 @@ function pluralLives(tokens: Token[]): void {
   for (let i = 1; i < tokens.length; i++) {
     if (lc(tokens[i]) !== 'life' || !/^(our|their)$/.test(lc(tokens[i - 1])) || tokens[i - 1].post !== '' || tokens[i].pre !== '') continue;
     if (lc(tokens[i - 1]) === 'their' && tokens.slice(0, i).some((t) => SINGULAR_ANTECEDENT.test(lc(t)))) continue;
-    if (endsPhrase(tokens, i) || A_FOLLOWERS.has(lc(tokens[i + 1]))) setWord(tokens[i], 'lives');
+    if (phraseEnds(tokens, i)) setWord(tokens[i], 'lives');
   }
 }
 
