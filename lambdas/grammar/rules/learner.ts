@@ -1,0 +1,763 @@
+/**
+ * Rules for patterns learners carry over from their first language, each narrow and held to the
+ * precision sets: verb patterns ("I am agree", "he said me"), word choices ("did a mistake", "borrow
+ * me"), prepositions ("in Monday", "listen music") and phrases a word or two long ("during I was", "if I
+ * would have", "like very much the horror movies").
+ */
+import { afterPunctuation, BARE_NOUNS, bareWord, baseOfVerbForm, BE, clauseStart, COMPLEMENT_STARTS, CONJUNCTIONS, DETERMINERS, DO_FORMS, endsPhrase, HEAD_FOLLOWERS, lc, MODALS, NOMINAL_TAGS, NUMBERS, OBJECT_PRONOUNS, PERSON_NOUNS, PERSON_VERB_BY_THIRD, PERSON_VERBS, PHRASE_ENDERS, phraseEnds, PURE_ADJECTIVE, purePlural, readsAsVerbAfterNoun, setWord, SUBJECT_PRONOUNS, table, TO_TAKERS, TO_THIRD, type Token } from './common';
+import { conjugate, gerundBase, has, ingBase, isBaseVerb, isPluralNoun, isSingularNoun, known, singular, tags, verbForms } from './lexicon';
+
+/**
+ * Verb patterns learners carry over from their first language:
+ * "I am agree" → "I agree" ("he is agree" → "he agrees"), "I have 20 years old" → "I am 20 years old",
+ * "he said me that" → "he told me that", "look forward to see you" → "to seeing you".
+ */
+export function learnerVerbPatterns(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const w = lc(t);
+    // Every rule below starts from one of these words: most tokens need no more look.
+    if (!VERB_PATTERN_TRIGGERS.has(w) && !TO_TAKERS.test(w) && !GERUND_TAKERS.test(w) && !/^(i|we|you|they|he|she)['’](m|re|s)$/.test(w)) {
+      out.push(t);
+      continue;
+    }
+    const [next, third, subject] = [tokens[i + 1], tokens[i + 2], lc(tokens[i - 1])];
+    const afterSubject = i > 0 && tokens[i - 1].post === '' && AGE_BE[subject] !== undefined;
+    // "I am agree": "agree" is a verb, so the "be" before it goes; "I'm agree" keeps its subject.
+    if (next && t.post === '' && /^(dis)?agree$/.test(lc(next)) && (/^(am|is|are)$/.test(w) ? afterSubject : /^(i|we|you|they|he|she)['’](m|re|s)$/.test(w))) {
+      const who = w.replace(/['’].*$/, '');
+      if (w !== who) setWord(t, who);
+      const person = w === who ? subject : who;
+      if (/^(he|she)$/.test(person)) setWord(next, `${lc(next)}s`);
+      if (w === who) {
+        next.pre = t.pre + next.pre;
+        continue;
+      }
+    }
+    // "I am born in Mumbai": a birth is past.
+    if (afterSubject && /^(am|is|are)$/.test(w) && t.post === '' && lc(next) === 'born' && next.post === '' && /^(in|on|at)$/.test(lc(third))) {
+      setWord(t, /^(you|we|they)$/.test(subject) ? 'were' : 'was');
+    }
+    // "In my city there have many restaurants": what there is, is.
+    if (subject === 'there' && tokens[i - 1].post === '' && /^(have|has)$/.test(w) && t.post === '' && next) {
+      const be = /^(a|an|one|much)$/.test(lc(next)) && !/^(lot|few|couple)$/.test(lc(third)) ? 'is' : /^(many|several|lots|two|three|four|five|six|seven|eight|nine|ten)$/.test(lc(next)) ? 'are' : undefined;
+      if (be) setWord(t, be);
+    }
+    // "I have 20 years old": an age is what one is.
+    if (afterSubject && /^(have|has|had)$/.test(w) && t.post === '' && next && (/^\d+$/.test(next.word) || NUMBER_WORDS.test(lc(next))) && lc(third) === 'years' && third.post === '' && lc(tokens[i + 3]) === 'old' && (endsPhrase(tokens, i + 3) || HEAD_FOLLOWERS.has(lc(tokens[i + 4])))) {
+      setWord(t, w === 'had' ? (/^(you|we|they)$/.test(subject) ? 'were' : 'was') : AGE_BE[subject]!);
+    }
+    // "My son has six years", "i have twenty eight years and": an age is what one is, and "old".
+    // Only a person's ("we have two years left" stays), ending its clause.
+    const person = /^(i|he|she)$/.test(subject) ? subject : i > 1 && tokens[i - 2].post === '' && /^(my|his|her|our|their|your)$/.test(lc(tokens[i - 2])) && (has(subject, 'Actor') || PERSON_NOUNS.has(subject)) ? 'he' : undefined;
+    if (person && tokens[i - 1].post === '' && /^(have|has|is|am|are)$/.test(w) && t.post === '') {
+      let k = i + 1;
+      if (NUMBER_WORDS.test(lc(tokens[k])) && NUMBER_WORDS.test(lc(tokens[k + 1])) && tokens[k].post === '') k++;
+      const age = tokens[k] && (/^\d{1,3}$/.test(tokens[k].word) || NUMBER_WORDS.test(lc(tokens[k]))) && tokens[k].post === '' && lc(tokens[k + 1]) === 'years';
+      if (age && (endsPhrase(tokens, k + 1) || /^(and|but|so)$/.test(lc(tokens[k + 2])))) {
+        if (/^(have|has)$/.test(w)) setWord(t, AGE_BE[person]!);
+        out.push(...tokens.slice(i, k + 2), bareWord('old'));
+        const years = tokens[k + 1];
+        out[out.length - 1].post = years.post;
+        out[out.length - 1].space = years.space;
+        years.post = '';
+        years.space = ' ';
+        i = k + 1;
+        continue;
+      }
+    }
+    // "he said me that": one says something to someone, and tells someone.
+    const tell = SAY_TO_TELL[w];
+    if (tell && t.post === '' && next && next.pre === '' && /^(me|him|us|them)$/.test(lc(next))) setWord(t, tell);
+    // "She wants going to Paris" → "wants to go": these verbs take "to" and the verb's base, not a
+    // gerund; only where the gerund takes a complement ("want swimming lessons" stays), and not
+    // "need", whose gerund is a passive ("the car needs cleaning").
+    if (TO_TAKERS.test(w) && !/^need/.test(w) && t.post === '' && next && next.pre === '' && next.post === '' && /ing$/.test(lc(next)) && (!third || COMPLEMENT_STARTS.has(lc(third)) || endsPhrase(tokens, i + 1))) {
+      const base = ingBase(lc(next));
+      if (base) {
+        out.push(t, { ...bareWord('to'), pre: '' });
+        setWord(next, base);
+        continue;
+      }
+    }
+    // "I'm thinking to buy a house" → "thinking of buying".
+    if (w === 'thinking' && t.post === '' && lc(next) === 'to' && next.post === '' && third && verbAfterTo(lc(third))?.Gerund) {
+      setWord(next, 'of');
+      setWord(third, verbAfterTo(lc(third))!.Gerund);
+    }
+    // "gave up to smoke" → "gave up smoking".
+    if (w === 'up' && /^(give|gives|gave|given|giving)$/.test(subject) && t.post === '' && lc(next) === 'to' && next.post === '' && third && verbAfterTo(lc(third))?.Gerund) {
+      setWord(third, verbAfterTo(lc(third))!.Gerund);
+      third.pre = next.pre + third.pre;
+      out.push(t);
+      i++;
+      continue;
+    }
+    // "I enjoy to swim": these verbs take a gerund, never "to" and a verb.
+    // Not in the passive ("are considered to have been") nor where the word is a noun ("the finish to").
+    const takesGerund = GERUND_TAKERS.test(w) || (/^(mind|minds)$/.test(w) && /^(do|does|don't|doesn't|didn't|would|i|you|we|they|not)$/.test(subject)) || (/^(miss|misses|missed|suggest|suggests|suggested|practise|practises|practised|practice|practices|practiced)$/.test(w) && (SUBJECT_PRONOUNS.has(subject) || /^(always|often|really|still|never)$/.test(subject)));
+    if (takesGerund && t.post === '' && lc(next) === 'to' && next.post === '' && third && !BE.has(lc(third)) && !BE.has(subject) && !DETERMINERS.has(subject)) {
+      const gerund = verbAfterTo(lc(third))?.Gerund;
+      if (gerund) {
+        setWord(third, gerund);
+        third.pre = next.pre + third.pre;
+        out.push(t);
+        i++;
+        continue;
+      }
+    }
+    // "I am study English": after "be" an everyday verb the lexicon files as a noun is its -ing form
+    // (the other verbs' Harper mends: "she is go" → "going"). Not an adjective ("they are clean") nor
+    // "cook" or "hope", which "be" takes as nouns.
+    if (afterSubject && /^(am|is|are|was|were)$/.test(w) && t.post === '' && next && PERSON_VERBS.has(lc(next)) && !/^(cook|hope)$/.test(lc(next)) && !has(lc(next), 'Adjective') && !endsPhrase(tokens, i + 1)) {
+      setWord(next, conjugate(lc(next)).Gerund);
+    }
+    // "I no like it": "no" does not negate a verb; "do not" does.
+    if (w === 'no' && t.post === '' && afterSubject && next && baseVerbForms(lc(next)) && !/^(one|longer|more|less|matter|doubt)$/.test(lc(next))) {
+      setWord(t, /^(he|she)$/.test(subject) ? "doesn't" : "don't");
+    }
+    // "I not understand", "my brother not have a car": English negates a verb through "do".
+    // "He not is at home": "not" follows "be" and the modals.
+    if (w === 'not' && t.post === '' && next && next.pre === '' && i > 0 && tokens[i - 1].post === '') {
+      const does = negatedSubject(tokens, i - 1);
+      const nw = lc(next);
+      if (does !== undefined && (BE.has(nw) || MODALS.has(nw))) {
+        [t.word, next.word] = [next.word, t.word];
+      } else if (does !== undefined && nw !== 'be' && (baseVerbForms(nw) || nw === 'have')) {
+        out.push({ ...bareWord(does ? 'does' : 'do'), pre: t.pre });
+        t.pre = '';
+      }
+    }
+    // "I am not understand": a stative verb after "be not" is negated through "do".
+    if (/^(am|is|are)$/.test(w) && t.post === '' && lc(next) === 'not' && next.post === '' && third && STATIVE_VERBS.test(lc(third)) && i > 0 && tokens[i - 1].post === '') {
+      const does = negatedSubject(tokens, i - 1);
+      if (does !== undefined) setWord(t, does ? 'does' : 'do');
+    }
+    // "he told that he would be late", "my friend told she was moving": one tells someone, and says that.
+    if (w === 'told' && t.post === '' && next && ((lc(next) === 'that' && /^(i|he|she|we|they)$/.test(lc(third))) || (/^(he|she|we|they)$/.test(lc(next)) && third && (BE.has(lc(third)) || MODALS.has(lc(third)) || /^(had|has|have|was)$/.test(lc(third)))))) {
+      setWord(t, 'said');
+    }
+    // "she told to me a story": "tell" takes its person without "to" (not the passive "was told to").
+    if (w === 'told' && t.post === '' && lc(next) === 'to' && next.post === '' && third && /^(me|him|her|us|them|my|his|our|their|your)$/.test(lc(third)) && !BE.has(subject) && subject !== 'got') {
+      out.push(t);
+      third.pre = next.pre + third.pre;
+      i++;
+      continue;
+    }
+    // "look forward to see you": the "to" is a preposition, so the verb after it is a gerund.
+    if (/^(look|looks|looked|looking)$/.test(w) && lc(next) === 'forward' && lc(third) === 'to' && t.post === '' && next.post === '' && third.post === '' && tokens[i + 3]) {
+      const verb = lc(tokens[i + 3]);
+      const gerund = baseVerbForms(verb)?.Gerund;
+      if (gerund) setWord(tokens[i + 3], gerund);
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Words and prepositions learners choose after their first language: "did a mistake" → "made",
+ * "borrow me" → "lend", "I very like" → "really", "explain me" → "explain to me", "went to shopping",
+ * "during three years" → "for", "the movie was bored" → "boring", "went in Italy" → "to", "my
+ * husband and me are" → "and I", "because is too small" → "because it is".
+ */
+export function learnerWordChoices(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const w = lc(t);
+    // Every rule below starts from one of these words: most tokens need no more look.
+    if (!WORD_CHOICE_TRIGGERS.has(w) && !/-years-old$/.test(w)) {
+      out.push(t);
+      continue;
+    }
+    const [next, third, subject] = [tokens[i + 1], tokens[i + 2], lc(tokens[i - 1])];
+    // "the woman which helped me": a person is "who".
+    if (w === 'which' && i > 0 && tokens[i - 1].post === '' && (PEOPLE.has(subject) || PEOPLE.has(singular(subject))) && next && /^\p{Ll}+$/u.test(next.word) && (BE.has(lc(next)) || MODALS.has(lc(next)) || tags(lc(next)).some((x) => x === 'PastTense' || x === 'PresentTense') || (isPluralNoun(subject) && (has(lc(next), 'Infinitive') || PERSON_VERBS.has(lc(next)))))) {
+      setWord(t, 'who');
+    }
+    // One makes mistakes and asks questions; one lends to someone and teaches someone; one tells a joke.
+    const choices = t.post === '' && next !== undefined && !DETERMINERS.has(subject) ? WORD_CHOICES.filter(([verbs]) => verbs[w] !== undefined) : [];
+    if (choices.length) {
+      const ahead = tokens.slice(i + 1, i + 5).map((x) => lc(x)).join(' ');
+      const swap = choices.find(([, objects]) => objects.test(ahead));
+      if (swap) setWord(t, swap[0][w]!);
+    }
+    // "I very like it" → "I really like it": "very" does not modify a verb.
+    if (w === 'very' && t.post === '' && next && /^(like|love|want|enjoy|hate|need|miss|appreciate)$/.test(lc(next)) && SUBJECT_PRONOUNS.has(subject)) setWord(t, 'really');
+    // "explain me" → "explain to me": "explain" takes the person through "to".
+    if (/^(explain|explains|explained|explaining)$/.test(w) && t.post === '' && next && /^(me|him|us|them)$/.test(lc(next))) {
+      out.push(t, bareWord('to'));
+      continue;
+    }
+    // "went to shopping" → "went shopping": an activity one goes to do takes no "to".
+    if (/^(go|goes|going|went|gone)$/.test(w) && t.post === '' && lc(next) === 'to' && next.post === '' && third && GO_ACTIVITIES.test(lc(third)) && (endsPhrase(tokens, i + 2) || COMPLEMENT_STARTS.has(lc(tokens[i + 3])) || PHRASE_ENDERS.has(lc(tokens[i + 3])))) {
+      out.push(t);
+      third.pre = next.pre + third.pre;
+      i++;
+      continue;
+    }
+    // "I suggest you to go" → "I suggest you go". Not after "me", "him" …: "recommended me rest" is no
+    // better, and the mend ("that I rest") changes the pronoun.
+    if (/^(suggest|suggests|suggested|recommend|recommends|recommended)$/.test(w) && t.post === '' && next && lc(next) === 'you' && next.post === '' && lc(third) === 'to' && third.post === '' && tokens[i + 3] && isBaseVerb(lc(tokens[i + 3]))) {
+      out.push(t, next);
+      tokens[i + 3].pre = third.pre + tokens[i + 3].pre;
+      i += 2;
+      continue;
+    }
+    // "don't forget buying milk" → "to buy": a reminder is of what is still to do.
+    if (/^forget$/.test(w) && /^(don't|not|never)$/.test(subject) && t.post === '' && next && /ing$/.test(lc(next))) {
+      const base = gerundBase(lc(next));
+      if (base) {
+        out.push(t, bareWord('to'));
+        setWord(next, base);
+        continue;
+      }
+    }
+    // "My English is not enough good" → "good enough".
+    if (w === 'enough' && t.post === '' && next && PURE_ADJECTIVE(lc(next)) && (endsPhrase(tokens, i + 1) || /^(for|to)$/.test(lc(third)))) {
+      [t.word, next.word] = [next.word, t.word];
+    }
+    // "This phone costed me" → "cost": "costed" is an estimate's past, not a price's.
+    if (w === 'costed' && next && /^(me|him|her|us|them|you|a|about|around|only|over|nearly|almost|\$?\d.*)$/.test(lc(next))) setWord(t, 'cost');
+    // "I need others shoes" → "other shoes": "other" before a noun has no plural.
+    if (w === 'others' && t.post === '' && next && (isPluralNoun(lc(next)) || purePlural(lc(next)))) setWord(t, 'other');
+    // "during three years" → "for three years": "during" names when, "for" how long.
+    if (w === 'during' && t.post === '' && next && (NUMBERS.has(lc(next)) || /^\d+$/.test(next.word) || /^(a|one)$/.test(lc(next))) && /^(years?|months?|weeks?|days?|hours?|minutes?)$/.test(lc(third))) setWord(t, 'for');
+    // "Although it was raining, but we went": one clause is joined once ("Because I was tired, so I…").
+    if (/^(but|so)$/.test(w) && i > 1 && /,$/.test(tokens[i - 1].post) && CONCESSIVE_OPENER[w].test(lc(tokens[0])) && tokens[0].post === '' && next && SUBJECT_PRONOUNS.has(lc(next))) {
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "Is very cold today" → "It's very cold today": English needs the subject it.
+    const sentenceStart = i === 0 || /[.!?]/.test(tokens[i - 1].post);
+    if (sentenceStart && w === 'is' && t.post === '' && next && (/^(very|so|too|really|quite)$/.test(lc(next)) ? PURE_ADJECTIVE(lc(third)) : PURE_ADJECTIVE(lc(next)) && /^(today|now|here|outside|tonight)$/.test(lc(third))) && !asksAt(tokens, i)) {
+      setWord(t, "it's");
+    }
+    // "money for buy a car": a purpose takes "to" and the verb (not "a regression for code that").
+    if (w === 'for' && t.post === '' && next && isBaseVerb(lc(next)) && !has(lc(next), 'Singular') && next.post === '' && third && ((DETERMINERS.has(lc(third)) && !/^(that|this)$/.test(lc(third))) || OBJECT_PRONOUNS.has(lc(third)) || /^(some|any|more)$/.test(lc(third)))) setWord(t, 'to');
+    // "The movie was so bored": a thing is boring, a person bored.
+    const thingFeeling = THING_FEELINGS[w];
+    if (thingFeeling && i > 1) {
+      const b2 = /^(very|so|too|really|quite|extremely)$/.test(subject) ? i - 2 : i - 1;
+      if (/^(is|was|are|were)$/.test(lc(tokens[b2])) && THINGS.test(lc(tokens[b2 - 1])) && /^(the|this|that|a|an|my|his|her|our|their|your)$/.test(lc(tokens[b2 - 2]))) setWord(t, thingFeeling);
+    }
+    // "all the night" → "all night", "go to the bed" → "go to bed".
+    if (w === 'all' && t.post === '' && lc(next) === 'the' && next.post === '' && /^(night|day|morning|afternoon|evening|week|weekend)$/.test(lc(third)) && (endsPhrase(tokens, i + 2) || PHRASE_ENDERS.has(lc(tokens[i + 3])) || COMPLEMENT_STARTS.has(lc(tokens[i + 3])))) {
+      out.push(t);
+      third.pre = next.pre + third.pre;
+      i++;
+      continue;
+    }
+    if (/^(to|in)$/.test(w) && t.post === '' && lc(next) === 'the' && next.post === '' && lc(third) === 'bed' && /^(go|goes|going|went|stay|stays|staying|stayed|get|got|lie|lying|be)$/.test(subject) && (endsPhrase(tokens, i + 2) || !tags(lc(tokens[i + 3])).some((x) => NOMINAL_TAGS.has(x)) && lc(tokens[i + 3]) !== 'of')) {
+      out.push(t);
+      third.pre = next.pre + third.pre;
+      i++;
+      continue;
+    }
+    // "went in Italy" → "went to Italy": one goes to a place.
+    if (w === 'in' && /^(go|goes|going|went)$/.test(subject) && t.post === '' && next && /^\p{Lu}\p{Ll}+$/u.test(next.word) && !WEEKDAYS.test(lc(next)) && !/^(january|february|march|april|may|june|july|august|september|october|november|december)$/.test(lc(next))) setWord(t, 'to');
+    // "I am knowing excel" → "I know": verbs of knowing have no progressive.
+    if (/^(am|is|are)$/.test(w) && t.post === '' && next && /^(knowing|understanding|owning)$/.test(lc(next)) && i > 0 && SUBJECT_PRONOUNS.has(subject)) {
+      const base = lc(next).replace(/ing$/, '');
+      setWord(next, /^(he|she|it)$/.test(subject) ? conjugate(base).PresentTense : base);
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "My husband and me are going" → "and I": a subject takes "I".
+    if (w === 'me' && subject === 'and' && i > 2 && t.post === '' && next && (BE.has(lc(next)) || MODALS.has(lc(next)) || /^(have|had|went|go|live|lived|got|get|like|love|want|were)$/.test(lc(next))) && !/^(to|with|for|from|about|between|of|at|by|like)$/.test(lc(tokens[i - 3])) && !/^(to|with|for|from|about|between|of|at|by|like)$/.test(lc(tokens[i - 4]))) {
+      setWord(t, 'I');
+    }
+    // "two thousands dollars" → "two thousand dollars".
+    if (/^(hundreds|thousands|millions)$/.test(w) && i > 0 && (NUMBERS.has(subject) || /^\d+$/.test(tokens[i - 1].word)) && next && (isPluralNoun(lc(next)) || purePlural(lc(next)) || /^(dollars|euros|pounds|people|years)$/.test(lc(next)))) setWord(t, w.slice(0, -1));
+    // "three times in a week" → "three times a week".
+    if (w === 'in' && subject === 'times' && lc(next) === 'a' && /^(day|week|month|year)$/.test(lc(third))) continue;
+    // "a ten-years-old daughter" → "ten-year-old".
+    if (/-years-old$/.test(w)) setWord(t, w.replace(/-years-old$/, '-year-old'));
+    // "told me to don't eat" → "not to eat".
+    if (w === 'to' && t.post === '' && /^(don't|do not)$/.test(lc(next)) && third && isBaseVerb(lc(third))) {
+      setWord(t, 'not');
+      setWord(next, 'to');
+    }
+    // "her is Italian" → "she is": after "and"/"but" a clause's subject takes "she".
+    if (w === 'her' && /^(and|but)$/.test(subject) && t.post === '' && next && /^(is|was)$/.test(lc(next))) setWord(t, 'she');
+    // "he works as engineer" → "as an engineer": a job is counted.
+    if (w === 'as' && /^(work|works|worked|working)$/.test(subject) && t.post === '' && next && ((has(lc(next), 'Actor') && tags(lc(next)).length === 1) || JOBS.test(lc(next))) && !/s$/.test(lc(next))) {
+      out.push(t, bareWord(/^[aeiou]/.test(lc(next)) ? 'an' : 'a'));
+      continue;
+    }
+    // "i knocked the door" → "knocked on the door".
+    if (/^(knock|knocks|knocked|knocking)$/.test(w) && t.post === '' && next && /^(the|my|his|her|our|their|your)$/.test(lc(next)) && /^(door|window)$/.test(lc(third))) {
+      out.push(t, bareWord('on'));
+      continue;
+    }
+    // "I wish I can" → "could": a wish is unreal.
+    if (w === 'can' && SUBJECT_PRONOUNS.has(subject) && /^(wish|wishes|wished)$/.test(lc(tokens[i - 2]))) setWord(t, 'could');
+    // "I can't sleep in the night" → "at night" (not "in the night sky").
+    if (w === 'in' && t.post === '' && lc(next) === 'the' && next.post === '' && lc(third) === 'night' && (endsPhrase(tokens, i + 2) || PHRASE_ENDERS.has(lc(tokens[i + 3])) || COMPLEMENT_STARTS.has(lc(tokens[i + 3])) || HEAD_FOLLOWERS.has(lc(tokens[i + 3])))) {
+      setWord(t, 'at');
+      out.push(t);
+      third.pre = next.pre + third.pre;
+      i++;
+      continue;
+    }
+    // "it was so beautiful day" → "such a beautiful day": "so" does not come before a noun.
+    if (w === 'so' && /^(is|was)$/.test(subject) && t.post === '' && next && PURE_ADJECTIVE(lc(next)) && next.post === '' && third && (isSingularNoun(lc(third)) || (tags(lc(third)).length > 0 && tags(lc(third)).every((x) => x === 'Duration')))) {
+      out.push({ ...t, word: t.word.replace(/so/i, 'such') }, bareWord(/^[aeiou]/.test(lc(next)) ? 'an' : 'a'));
+      continue;
+    }
+    // "the most beautiful girl of the class" → "in the class": a superlative's group is what it is in.
+    if (w === 'of' && t.post === '' && lc(next) === 'the' && /^(class|team|world|family|school|city|country|group|office|company)$/.test(lc(third)) && i > 2 && (has(lc(tokens[i - 2]), 'Superlative') || lc(tokens[i - 3]) === 'most' || lc(tokens[i - 2]) === 'best')) setWord(t, 'in');
+    // "go to somewhere" → "go somewhere": these adverbs are already a direction.
+    if (w === 'to' && /^(go|goes|going|went|gone|come|comes|coming|came|travel|traveled|move|moved)$/.test(subject) && next && /^(somewhere|anywhere|everywhere|nowhere|abroad|downtown|upstairs|downstairs|overseas)$/.test(lc(next))) {
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "a little of German" → "a little German" (not "a little of the cake").
+    if (w === 'of' && subject === 'little' && lc(tokens[i - 2]) === 'a' && next && !DETERMINERS.has(lc(next)) && !OBJECT_PRONOUNS.has(lc(next)) && !/^(what|everything|both|each|all)$/.test(lc(next))) {
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "before or after to eat" → "after eating": a preposition takes a gerund.
+    if (w === 'to' && /^(before|after|without)$/.test(subject) && t.post === '' && next && isBaseVerb(lc(next))) {
+      const gerund = verbForms(lc(next))?.Gerund;
+      if (gerund) {
+        setWord(next, gerund);
+        next.pre = t.pre + next.pre;
+        continue;
+      }
+    }
+    // "because is too small" → "because it is": a clause needs its subject.
+    if (w === 'is' && /^(because|if|when|since)$/.test(subject) && t.post === '' && next && (PURE_ADJECTIVE(lc(next)) || (/^(very|so|too|really|quite)$/.test(lc(next)) && PURE_ADJECTIVE(lc(third))))) {
+      out.push(bareWord('it'));
+    }
+    out.push(t);
+  }
+  return out;
+}
+/**
+ * Whether the subject ending at j takes "does" (true) or "do" (false), or undefined when it is not a
+ * subject opening its clause: a personal pronoun, or a determiner and a noun ("my brother", "the kids").
+ * Not after "that" or a verb of suggesting, whose clause may be a subjunctive ("insist that he not go").
+ */
+function negatedSubject(tokens: readonly Token[], j: number): boolean | undefined {
+  const w = lc(tokens[j]);
+  const start = SUBJECT_PRONOUNS.has(w) ? j : j - 1;
+  if (start < 0 || (start > 0 && (/^(that|suggest|suggests|suggested|insist|insists|insisted|demand|recommend|ask|asked)$/.test(lc(tokens[start - 1])) || !/[.!?,;:]/.test(tokens[start - 1].post) && !/^(and|but|so|because|if|when)$/.test(lc(tokens[start - 1]))))) return undefined;
+  if (SUBJECT_PRONOUNS.has(w)) return /^(he|she|it)$/.test(w);
+  if (!/^(my|his|her|our|their|your|the|this|that|these|those)$/.test(lc(tokens[j - 1])) || tokens[j - 1].post !== '') return undefined;
+  if (isSingularNoun(w) && !/^(these|those)$/.test(lc(tokens[j - 1]))) return true;
+  return isPluralNoun(w) || purePlural(w) || w === 'people' || w === 'children' ? false : undefined;
+}
+/** Verbs of knowing and wanting learners negate with "be": "I am not understand". */
+const STATIVE_VERBS = /^(know|understand|want|need|believe|remember|care|agree|think|mean)$/;
+
+/**
+ * Verbs learners swap for another that takes these objects: "do a mistake" → "make", "make a
+ * question" → "ask", "borrow me" → "lend", "learned me" → "taught", "say jokes" → "tell", "make me
+ * know" → "let". Each row: the wrong verb's forms with their replacements, and what must follow.
+ */
+const WORD_CHOICES: readonly [Readonly<Record<string, string | undefined>>, RegExp][] = [
+  [table({ do: 'make', does: 'makes', did: 'made', doing: 'making', done: 'made' }), /^(?:(?:a|many|some|no|few|a few|a lot of|lots of|so many|too many|the same|small|big|stupid|silly|careless|any) )*mistakes?\b/],
+  [table({ make: 'ask', makes: 'asks', made: 'asked', making: 'asking' }), /^(?:(?:a|any|some|many|a lot of|lots of|more|another|a few) )*questions?\b/],
+  [table({ borrow: 'lend', borrows: 'lends', borrowed: 'lent', borrowing: 'lending' }), /^(me|him|us|them)\b/],
+  [table({ learn: 'teach', learns: 'teaches', learned: 'taught', learnt: 'taught', learning: 'teaching' }), /^(me|him|us|them)\b/],
+  [table({ say: 'tell', says: 'tells', said: 'told', saying: 'telling' }), /^(jokes|a joke|lies|a lie|the truth|stories|a story)\b/],
+  [table({ make: 'let', makes: 'lets', made: 'let' }), /^(me|us) know\b/],
+  [table({ make: 'do', makes: 'does', made: 'did', making: 'doing' }), /^(?:(?:my|his|her|your|our|their|the) )?homework\b/],
+  [table({ remember: 'remind', remembers: 'reminds', remembered: 'reminded' }), /^(me|him|her|us|them) to\b/],
+  [table({ make: 'have', makes: 'has', made: 'had', making: 'having' }), /^a (?:(?:big|small|surprise|birthday|little) )*party\b/],
+  [table({ rob: 'steal', robs: 'steals', robbed: 'stole', robbing: 'stealing' }), /^(?:my|his|her|your|our|their|the|a) (?:phone|wallet|bag|money|car|bike|bicycle|purse|passport|laptop|watch|camera)\b/],
+  [table({ see: 'watch', sees: 'watches', saw: 'watched', seeing: 'watching', seen: 'watched' }), /^(?:tv|television)\b/],
+  [table({ open: 'turn on', opens: 'turns on', opened: 'turned on', opening: 'turning on', close: 'turn off', closes: 'turns off', closed: 'turned off', closing: 'turning off' }), /^the lights?\b/],
+];
+
+/** The openers whose clause "but" or "so" must not join again. */
+const CONCESSIVE_OPENER: Readonly<Record<string, RegExp>> = { but: /^(although|though)$/, so: /^(because|since|as)$/ };
+
+/** A thing's feeling is its -ing form: "the movie was so bored" → "boring". */
+const THING_FEELINGS = table({ bored: 'boring', surprised: 'surprising', interested: 'interesting', excited: 'exciting', confused: 'confusing', disappointed: 'disappointing', tired: 'tiring', frightened: 'frightening', annoyed: 'annoying', embarrassed: 'embarrassing', amazed: 'amazing' });
+/** Things, not people or animals, that bore or surprise: what such a feeling describes. */
+const THINGS = /^(movie|film|book|lesson|class|game|trip|party|news|story|show|match|lecture|concert|meeting|weekend|course|speech|documentary|series|episode|ending|end|museum|play|talk|presentation|exam|test|job|day|flight|journey|novel|song|video|program|programme)$/;
+
+/** Jobs the lexicon files as verbs or not as people ("engineer", "cook"). */
+const JOBS = /^(engineer|nurse|lawyer|accountant|manager|designer|developer|programmer|waiter|waitress|cook|chef|driver|cashier|secretary|receptionist|mechanic|electrician|plumber|architect|journalist|photographer|translator|interpreter|consultant|volunteer|assistant|cleaner|guide)$/;
+
+/** What one goes doing: "go shopping", "went swimming". */
+const GO_ACTIVITIES = /^(shopping|swimming|fishing|dancing|jogging|hiking|skiing|camping|running|sightseeing|sailing|surfing|cycling|bowling|skating|climbing)$/;
+
+/** Nouns that are only ever people (the lexicon's actors include a "host", a "controller", a "driver"). */
+export const PEOPLE: ReadonlySet<string> = new Set(
+  ('person people man woman boy girl child kid guy lady friend teacher student doctor nurse neighbor neighbour brother sister mother father ' +
+    'parent son daughter husband wife boss colleague classmate cousin uncle aunt grandmother grandfather customer tourist traveler traveller').split(' '),
+);
+
+/** The words learnerWordChoices' rules start from. */
+const WORD_CHOICE_TRIGGERS: ReadonlySet<string> = new Set([
+  ...WORD_CHOICES.flatMap(([verbs]) => Object.keys(verbs)),
+  ...Object.keys(THING_FEELINGS),
+  ...'very explain explains explained explaining go goes going went gone suggest suggests suggested recommend recommends recommended forget enough costed others during but so is for all to in am are me hundreds thousands millions her as knock knocks knocked knocking can of which'.split(' '),
+]);
+
+/** The words learnerVerbPatterns' rules start from, besides the verbs of TO_TAKERS and GERUND_TAKERS and contracted subjects. */
+const VERB_PATTERN_TRIGGERS: ReadonlySet<string> = new Set(
+  'am is are was were have has had say says said saying thinking up mind minds miss misses missed suggest suggests suggested practise practises practised practice practices practiced no not told look looks looked looking'.split(' '),
+);
+
+/** The subjects an age or "agree" follows, and the "be" that goes with each. */
+const AGE_BE: Readonly<Record<string, string | undefined>> = table({ i: 'am', you: 'are', we: 'are', they: 'are', he: 'is', she: 'is' });
+export const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(-\w+)?$/;
+/** The forms of a word that can only be a base verb, or one of the everyday verbs the lexicon files as nouns. */
+export const baseVerbForms = (w: string): Record<string, string> | undefined => (isBaseVerb(w) ? verbForms(w) : PERSON_VERBS.has(w) ? conjugate(w) : undefined);
+
+/** The forms of the word after a verb's "to", which is a verb whatever else the lexicon files it as ("mind to open", "gave up to smoke"). */
+export const verbAfterTo = (w: string): Record<string, string> | undefined =>
+  baseVerbForms(w) ?? (/^\p{Ll}{2,}$/u.test(w) && (tags(w).every((x) => x === 'Singular' || x === 'Noun') || VERB_ADJECTIVES.has(w)) && known(w) ? conjugate(w) : undefined);
+/** Adjectives that are verbs too ("mind to open"; not "keeping to old ways"). */
+const VERB_ADJECTIVES: ReadonlySet<string> = new Set(['open', 'close', 'clean', 'empty', 'dry', 'free']);
+
+/** Verbs that take a gerund and never "to" and a verb: "enjoy swimming", "finish writing" (not "practice", "mind" or "risk", often nouns before "to"). */
+const GERUND_TAKERS = /^(enjoy|enjoys|enjoyed|enjoying|avoid|avoids|avoided|avoiding|finish|finishes|finished|finishing|quit|quits|quitting|imagine|imagines|imagined|deny|denies|denied|keep|keeps|kept|keeping|consider|considers|considered|considering|postpone|postpones|postponed)$/;
+const SAY_TO_TELL = table({ say: 'tell', says: 'tells', said: 'told', saying: 'telling' });
+
+/**
+ * Prepositions of time, place and the verbs that need one, as learners miss them: "in Monday" → "on
+ * Monday", "born at 1995" → "born in 1995", "listen music" → "listen to music", "waiting you" →
+ * "waiting for you", "going to home" → "going home", "arrived to the airport" → "arrived at".
+ */
+export function learnerPrepositions(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [t, next, after] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    const [w, n, before] = [lc(t), lc(next), lc(tokens[i - 1])];
+    const joined = t.post === '' && next !== undefined && next.pre === '';
+    if (joined && /^(in|at)$/.test(w) && WEEKDAYS.test(n)) setWord(t, 'on');
+    if (joined && /^(at|on)$/.test(w) && before === 'born' && /^(1[89]|20)\d\d$/.test(n)) setWord(t, 'in');
+    // "going to home": "home" is where one goes, without "to" (not "to home page").
+    if (joined && w === 'to' && n === 'home' && TO_HOME_VERBS.test(before) && (endsPhrase(tokens, i + 1) || !tags(lc(after)).some((x) => NOMINAL_TAGS.has(x)))) continue;
+    if (joined && w === 'to' && /^(arrive|arrives|arrived|arriving)$/.test(before) && /^(the|my|his|her|our|their|your|a|an|this|that)$/.test(n)) setWord(t, 'at');
+    out.push(t);
+    // Not "you", "this" … at a transcript's start: "listen you need to go" is a call, not its object.
+    if (joined && /^(listen|listens|listened|listening)$/.test(w) && (n === 'music' || n === 'radio' || /^(me|him|her|us|them|my|his|our|their|your)$/.test(n) || (i > 0 && /^(you|this|that)$/.test(n)))) out.push(bareWord('to'));
+    else if (joined && /^(wait|waits|waited|waiting)$/.test(w) && /^(me|him|her|us|them|you)$/.test(n) && lc(after) !== 'to') out.push(bareWord('for'));
+  }
+  return out;
+}
+/**
+ * Learner phrases a word or two long: "during I was" → "while", "if I would have" → "if I had", "in
+ * love of" → "with", "by foot" → "on foot", "very shorts" → "short", "very hardly" → "hard", "the
+ * same phone like mine" and "as good like" → "as", "calling for ask you" → "to ask", "a girl who
+ * want" → "wants", "my hobby is watch movies" → "watching", "I'm used to wake" → "waking", "he very
+ * tired" → "he is very tired".
+ */
+export function learnerPhrases(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const w = lc(t);
+    if (!PHRASE_TRIGGERS.has(w)) {
+      out.push(t);
+      continue;
+    }
+    const [next, third, before, twoBefore] = [tokens[i + 1], lc(tokens[i + 2]), lc(tokens[i - 1]), lc(tokens[i - 2])];
+    const n = lc(next);
+    const joined = t.post === '' && next !== undefined && next.pre === '' && /^\p{Ll}/u.test(next.word);
+    const joinedBefore = i > 0 && tokens[i - 1].post === '' && t.pre === '';
+    if (w === 'during' && t.post === '' && next?.pre === '' && /^(i|he|she|we|they)$/.test(n)) setWord(t, 'while');
+    // "if I would have more time": the condition is "had"; "would" goes.
+    if (w === 'would' && joined && n === 'have' && joinedBefore && SUBJECT_PRONOUNS.has(before) && twoBefore === 'if' && tokens[i - 2].post === '') {
+      setWord(next, 'had');
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    if (w === 'of' && joinedBefore && before === 'love' && twoBefore === 'in' && tokens[i - 2].post === '') setWord(t, 'with');
+    if (w === 'by' && joined && n === 'foot' && phraseEnds(tokens, i + 1)) setWord(t, 'on');
+    if (/^(very|so|too)$/.test(w) && joined) {
+      // An adjective takes no plural: "the days are very shorts" (not "shorts" the garment after "the").
+      const stem = n.replace(/s$/, '');
+      if (stem !== n && PURE_ADJECTIVE(stem) && !PURE_ADJECTIVE(n) && phraseEnds(tokens, i + 1)) setWord(next, stem);
+      if (w === 'very' && n === 'hardly') setWord(next, 'hard');
+    }
+    // "the same phone like mine", "not as good like yours": the comparison is "as".
+    if (w === 'like' && t.pre === '') {
+      const sameBefore = [1, 2, 3].some((k) => lc(tokens[i - k]) === 'same' && lc(tokens[i - k - 1]) === 'the' && tokens.slice(i - k - 1, i).every((x) => x.post === ''));
+      const asBefore = joinedBefore && twoBefore === 'as' && tokens[i - 2].post === '' && PURE_ADJECTIVE(before);
+      if (sameBefore || asBefore) setWord(t, 'as');
+    }
+    // "I'm calling for ask you": a purpose is "to".
+    if (w === 'for' && joined && (isBaseVerb(n) || n === 'ask') && /^(you|him|her|them|me|us|if|about)$/.test(third)) setWord(t, 'to');
+    // "a girl who want to dance": "who" after one person is singular.
+    if (w === 'who' && joined && joinedBefore && PEOPLE.has(before) && !isPluralNoun(before)) {
+      const target = TO_THIRD[n] ?? (isBaseVerb(n) || PERSON_VERBS.has(n) ? baseVerbForms(n)?.PresentTense : undefined);
+      if (target && next.post === '' && third !== '' && !/^(you|i|we|they|he|she|it)$/.test(third)) setWord(next, target);
+    }
+    // "My hobby is watch movies and play games": a hobby is an activity.
+    if (w === 'is' && joined && joinedBefore && /^(hobby|hobbies)$/.test(before)) gerunds(tokens, i + 1);
+    // "I'm used to wake up early": used to a habit, which is a noun or gerund (not "it is used to set").
+    if (w === 'to' && joined && joinedBefore && before === 'used' && (/^(i|we|you|they)['’](m|re)$/.test(twoBefore) || (/^(am|are|was|were|get|got)$/.test(twoBefore) && SUBJECT_PRONOUNS.has(lc(tokens[i - 3]))))) {
+      const gerund = isBaseVerb(n) || PERSON_VERBS.has(n) ? baseVerbForms(n)?.Gerund : undefined;
+      if (gerund) setWord(next, gerund);
+    }
+    // "he very tired after work": the "be" is missing.
+    if (w === 'very' && joined && joinedBefore && /^(i|he|she|we|they)$/.test(before) && clauseStart(tokens, i - 1) && PURE_ADJECTIVE(n) && phraseEnds(tokens, i + 1)) {
+      out.push(bareWord(AGE_BE[before]!));
+    }
+    // "a very danger road", "very intelligence": "very" qualifies the adjective.
+    // Not "the very danger we feared", where "very" means "exact".
+    if (/^(very|so|too)$/.test(w) && joined && VERY_NOUNS[n] && !/^(the|this|that|these|those|its|his|her|their|my|your|our)$/.test(before)) setWord(next, VERY_NOUNS[n]!);
+    // "go to work with bus": a vehicle with no article is how one goes.
+    if (w === 'with' && joined && VEHICLES.test(n) && (phraseEnds(tokens, i + 1) || /^(every|from|to)$/.test(third))) setWord(t, 'by');
+    if (w === 'on' && joined && before === 'angry' && /^(me|him|her|us|them|you)$/.test(n)) setWord(t, 'with');
+    if (w === 'in' && joined) {
+      // "we talked about it in the phone"; "in sale" → "on sale".
+      const talked = (): boolean => tokens.slice(Math.max(0, i - 4), i).some((x) => /^(talk|talks|talked|talking|speak|speaks|spoke|speaking|chat|chats|chatted|chatting)$/.test(lc(x)));
+      if ((n === 'the' && third === 'phone' && talked()) || (n === 'sale' && phraseEnds(tokens, i + 1))) setWord(t, 'on');
+      // "I'm thinking in changing jobs" → "of"; "thinking in my family" → "about" ("think in English" stays).
+      if (joinedBefore && /^(think|thinks|thinking|thought)$/.test(before)) {
+        if (/ing$/.test(n) && ingBase(n)) setWord(t, 'of');
+        else if (/^(my|his|her|our|their|your)$/.test(n) && (PEOPLE.has(third) || PEOPLE.has(singular(third)) || /^(family|kids|children)$/.test(third))) setWord(t, 'about');
+      }
+    }
+    // "Do you can drive?" → "Can you drive?": the modal asks.
+    if (/^(do|does|did)$/.test(w) && afterPunctuation(tokens, i) && joined && SUBJECT_PRONOUNS.has(n) && MODALS.has(third) && next.post === '' && tokens[i + 2].post === '') {
+      setWord(t, third);
+      out.push(t, next);
+      i += 2;
+      continue;
+    }
+    // "I don't know nothing" → "anything"; "we haven't never been" → "have never". Not "do not do
+    // nothing", which may mean what it says.
+    if (/^(nothing|nobody|nowhere)$/.test(w) && t.pre === '' && [1, 2].some((k) => NEGATIONS.test(lc(tokens[i - k])) && tokens.slice(i - k, i).every((x) => x.post === '')) && !has(before, 'Preposition') && before !== 'do') {
+      setWord(t, w.replace('no', 'any'));
+    }
+    if (w === 'never' && joinedBefore && /^(haven't|hasn't|hadn't)$/.test(before)) setWord(out[out.length - 1], before.replace("n't", ''));
+    if (SAY_TO_TELL[w] && joined) {
+      // "I said to her to wait" → "told her to wait".
+      if (n === 'to' && /^(me|him|her|us|them)$/.test(third) && lc(tokens[i + 3]) === 'to' && tokens[i + 2].post === '') {
+        setWord(t, SAY_TO_TELL[w]!);
+        out.push(t);
+        tokens[i + 2].pre = next.pre + tokens[i + 2].pre;
+        i++;
+        continue;
+      }
+      // "Did he say you when he's coming back?" → "tell you".
+      if (/^(you|me|him|her|us|them)$/.test(n) && next.post === '' && /^(when|where|what|why|how|if)$/.test(third)) setWord(t, SAY_TO_TELL[w]!);
+    }
+    // "I paid the coffee": one pays for what one buys.
+    if (/^(pay|pays|paid|paying)$/.test(w) && joined && /^(the|my|our|your|his|her|their)$/.test(n) && /^(coffee|coffees|drinks|dinner|lunch|breakfast|meal|food|beer|beers|pizza|tickets?)$/.test(third) && phraseEnds(tokens, i + 2)) {
+      out.push(t, bareWord('for'));
+      continue;
+    }
+    if (w === 'hairs' && /^(my|his|her|your|our|their)$/.test(before) && /^(wash|washes|washed|washing|cut|cuts|cutting|comb|combs|combed|brush|brushes|brushed|dry|dries|dried|dye|dyes|dyed)$/.test(twoBefore)) setWord(t, 'hair');
+    if (w === 'helps' && /^(my|his|her|your|our|their)$/.test(before) && tokens.slice(Math.max(0, i - 3), i).some((x) => lc(x) === 'for')) setWord(t, 'help');
+    if (w === 'works' && joined && n === 'to' && third === 'do') setWord(t, 'work');
+    if (w === 'on' && joined && n === 'the') {
+      // "we will meet on the evening" → "in" (not "on the evening of May 5" or "the evening news").
+      if (/^(morning|afternoon|evening)$/.test(third) && phraseEnds(tokens, i + 2)) setWord(t, 'in');
+    }
+    // "on third floor" → "on the third floor".
+    if (w === 'on' && joined && /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|ground)$/.test(n) && third === 'floor') {
+      out.push(t, bareWord('the'));
+      continue;
+    }
+    // "goes to the work by bus" → "to work"; "play the football" → "play football"; "had a lunch" → "had lunch".
+    const dropped =
+      (w === 'to' && n === 'the' && third === 'work' && /^(go|goes|went|going|gone|come|comes|came|coming|get|gets|got)$/.test(before) && (phraseEnds(tokens, i + 2) || /^(every|early|late)$/.test(lc(tokens[i + 3])))) ||
+      (/^(play|plays|played|playing)$/.test(w) && n === 'the' && SPORTS.test(third) && (phraseEnds(tokens, i + 2) || /^(every|together|today|yesterday|again)$/.test(lc(tokens[i + 3])))) ||
+      (/^(have|has|had|having|eat|eats|ate|eating)$/.test(w) && n === 'a' && /^(breakfast|lunch|dinner)$/.test(third) && (phraseEnds(tokens, i + 2) || /^(together|today|yesterday|early|late)$/.test(lc(tokens[i + 3]))));
+    if (dropped && joined && next.post === '') {
+      out.push(t);
+      tokens[i + 2].pre = next.pre + tokens[i + 2].pre;
+      i++;
+      continue;
+    }
+    // "I want that you come" → "I want you to come".
+    if (/^(want|wants|wanted)$/.test(w) && joined && n === 'that' && OBJECT_OF[third] && tokens[i + 3] && tokens[i + 2].post === '' && next.post === '') {
+      const verb = lc(tokens[i + 3]);
+      const base = isBaseVerb(verb) || PERSON_VERBS.has(verb) ? verb : baseOfVerbForm(verb);
+      if (base && /^\p{Ll}+$/u.test(tokens[i + 3].word)) {
+        tokens[i + 2].word = OBJECT_OF[third]!;
+        setWord(tokens[i + 3], base);
+        out.push(t, tokens[i + 2], bareWord('to'));
+        i += 2;
+        continue;
+      }
+    }
+    // "My father he works in a factory": the subject is said once.
+    if (/^(he|she|they)$/.test(w) && i > 1 && joinedBefore && tokens[i - 2].post === '' && /^(my|our|his|her|their|your)$/.test(twoBefore) && clauseStart(tokens, i - 2) && (PEOPLE.has(before) || PEOPLE.has(singular(before))) && next && (BE.has(n) || MODALS.has(n) || readsAsVerbAfterNoun(n) || tags(n).some((x) => x === 'PresentTense' || x === 'PastTense'))) {
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "I am having two brothers": having what one has is "have".
+    if (w === 'having' && joinedBefore && /^(am|is|are)$/.test(before) && /^(i|you|we|they|he|she)$/.test(twoBefore) && joined && /^(a|an|one|two|three|four|five|no|many)$/.test(n) && /^(brothers?|sisters?|children|kids?|sons?|daughters?|cousins?|pets?|dogs?|cats?)$/.test(third)) {
+      setWord(out[out.length - 1], /^(he|she)$/.test(twoBefore) ? 'has' : 'have');
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "Why you didn't call me?" → "Why didn't you call me?", "When I can start?", "Where you bought
+    // these shoes?" → "Where did you buy", "How long it takes?" → "How long does it take": a question
+    // puts its auxiliary before the subject.
+    if (/^(why|where|when|what|how)$/.test(w) && afterPunctuation(tokens, i) && asksAt(tokens, i)) {
+      const s0 = /^(long|much|many|often|far|old)$/.test(n) && w === 'how' && next.post === '' ? i + 2 : i + 1;
+      const [subject, verb] = [tokens[s0], tokens[s0 + 1]];
+      const sw = lc(subject);
+      if (subject && verb && SUBJECT_PRONOUNS.has(sw) && subject.post === '' && tokens.slice(i, s0).every((x) => x.post === '') && /^[\p{Ll}'’]+$/u.test(verb.word)) {
+        const vw = lc(verb);
+        const third = /^(he|she|it)$/.test(sw);
+        const past = !BE.has(vw) && !MODALS.has(vw) && tags(vw).includes('PastTense') ? verbForms(vw)?.Infinitive : undefined;
+        const present = !past && !BE.has(vw) && !MODALS.has(vw) && !DO_FORMS.has(vw) ? (third ? (PERSON_VERB_BY_THIRD.get(vw) ?? (verbForms(vw)?.PresentTense === vw ? verbForms(vw)?.Infinitive : undefined)) : isBaseVerb(vw) ? vw : undefined) : undefined;
+        if (/^(don't|doesn't|didn't|can't|won't|isn't|aren't|wasn't|weren't)$/.test(vw) || MODALS.has(vw) || (BE.has(vw) && vw !== 'be')) {
+          out.push(t, ...tokens.slice(i + 1, s0), { ...verb, word: vw, pre: subject.pre, post: '', space: ' ' }, { ...subject, pre: '', post: verb.post, space: verb.space });
+          i = s0 + 1;
+          continue;
+        }
+        const auxiliary = past ? 'did' : present ? (third ? 'does' : 'do') : undefined;
+        if (auxiliary) {
+          setWord(verb, (past ?? present)!);
+          out.push(t, ...tokens.slice(i + 1, s0), bareWord(auxiliary));
+          i = s0 - 1;
+          continue;
+        }
+      }
+    }
+    // "How do you call this in English?" → "What".
+    if (w === 'how' && afterPunctuation(tokens, i) && n === 'do' && third === 'you' && lc(tokens[i + 3]) === 'call' && /^(this|that|it|these|those)$/.test(lc(tokens[i + 4])) && lc(tokens[i + 5]) === 'in') setWord(t, 'what');
+    // "Tomorrow it will make very cold" → "be"; "it makes cold" → "is".
+    if (/^(make|makes|made)$/.test(w) && (before === 'it' || (before === 'will' && twoBefore === 'it')) && joinedBefore) {
+      const k = /^(very|so|really|too)$/.test(n) ? i + 2 : i + 1;
+      if (WEATHER.test(lc(tokens[k])) && (phraseEnds(tokens, k) || /^(today|tomorrow|tonight|outside|here|there)$/.test(lc(tokens[k + 1])))) setWord(t, w === 'make' ? 'be' : w === 'makes' ? 'is' : 'was');
+    }
+    // "Tomorrow will rain" → "Tomorrow it will rain".
+    if (w === 'will' && i > 0 && /^(tomorrow|today|tonight)$/.test(before) && afterPunctuation(tokens, i - 1) && /^(rain|snow)$/.test(n)) out.push(bareWord('it'));
+    // "I like very much the horror movies" → "I like the horror movies very much".
+    const moved = t.post === '' ? adverbAfterObject(tokens, i) : undefined;
+    if (moved) {
+      out.push(t, ...moved.object, ...moved.adverb);
+      i = moved.end - 1;
+      continue;
+    }
+    // "my wife doesn't like it too" → "either": a negative agrees with "either".
+    if (w === 'too' && t.pre === '' && /[.!?,]|^$/.test(t.post + (next ? 'x' : '')) && !NEGATIONS.test(before) && tokens.slice(Math.max(0, i - 6), i).some((x, k, all) => NEGATIONS.test(lc(x)) && all.slice(k).every((y) => !/[.!?,;]/.test(y.post)))) setWord(t, 'either');
+    // "I pay almost the half of my salary" → "half of".
+    if (w === 'the' && joined && n === 'half' && third === 'of' && next.post === '' && /^(my|his|her|our|their|your|the|it|them)$/.test(lc(tokens[i + 3]))) {
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "two pills in the same time" → "at the same time" (not "in the same time as").
+    if (w === 'in' && joined && n === 'the' && third === 'same' && lc(tokens[i + 3]) === 'time' && !/^(as|that|it)$/.test(lc(tokens[i + 4]))) setWord(t, 'at');
+    // "I have hunger" → "I am hungry".
+    if (/^(have|has)$/.test(w) && joined && /^(hunger|thirst)$/.test(n) && AGE_BE[before] && joinedBefore) {
+      setWord(t, AGE_BE[before]!);
+      setWord(next, n === 'hunger' ? 'hungry' : 'thirsty');
+    }
+    // "I went there two years before." → "ago" (not "had been there two years before").
+    if (w === 'before' && /^(years|months|weeks|days)$/.test(before) && (NUMBER_WORDS.test(twoBefore) || /^(a|\d+)$/.test(twoBefore) || twoBefore === 'few') && /[.!?]/.test(t.post + '.') && (!next || /[.!?]/.test(t.post)) && !tokens.slice(0, i).some((x) => /^(had|'d)$/.test(lc(x)))) setWord(t, 'ago');
+    // "nobody didn't answer" → "nobody answered"; "Nobody don't know" → "Nobody knows".
+    if (/^(nobody|nothing)$/.test(w) && joined && /^(didn't|don't|doesn't)$/.test(n) && tokens[i + 2] && next.post === '') {
+      const base = lc(tokens[i + 2]);
+      const forms = isBaseVerb(base) || PERSON_VERBS.has(base) ? baseVerbForms(base) : base === 'answer' ? conjugate(base) : undefined;
+      const past = n === "didn't" ? forms?.PastTense : forms?.PresentTense;
+      if (past) {
+        out.push(t);
+        setWord(tokens[i + 2], past);
+        tokens[i + 2].pre = next.pre + tokens[i + 2].pre;
+        i++;
+        continue;
+      }
+    }
+    // "The company changed it's name" → "its name": after a verb or a preposition, before a noun.
+    if (w === "it's" && joined && joinedBefore && (tags(before).includes('PastTense') || /^(of|in|on|for|with|to|from|by|about|into)$/.test(before)) && (isSingularNoun(n) || isPluralNoun(n)) && !tags(n).some((x) => x === 'Adjective' || x === 'Verb' || x === 'Gerund') && !BARE_NOUNS.has(n)) setWord(t, 'its');
+    // "He drives very careful" → "carefully": how one does something is an adverb.
+    if (MANNER_ADVERBS[w] && t.pre === '' && i > 0 && phraseEnds(tokens, i)) {
+      const k = /^(very|really|so|too|quite)$/.test(before) && joinedBefore ? i - 2 : i - 1;
+      if (k >= 0 && tokens[k].post === '' && ACTION_VERBS.test(lc(tokens[k]))) setWord(t, MANNER_ADVERBS[w]!);
+    }
+    // "the museum was close on Monday" → "closed".
+    if (w === 'close' && joined && joinedBefore && /^(is|was|are|were)$/.test(before) && /^(on|today|tomorrow|tonight|until|for|during|now)$/.test(n)) setWord(t, 'closed');
+    out.push(t);
+  }
+  return out;
+}
+
+/** Verbs whose object learners put after "very much", "a lot" or "very well". */
+const ADVERB_VERBS = /^(like|likes|liked|love|loves|loved|enjoy|enjoys|enjoyed|know|knows|knew|speak|speaks|spoke|understand|understands|understood|miss|misses|missed)$/;
+
+/**
+ * "like very much the horror movies", "enjoyed a lot the trip", "speaks very well English": the
+ * object, and then the adverb, when the object is a noun phrase ending its clause.
+ */
+function adverbAfterObject(tokens: readonly Token[], i: number): { object: Token[]; adverb: Token[]; end: number } | undefined {
+  if (!ADVERB_VERBS.test(lc(tokens[i]))) return undefined;
+  const adverb = /^(very much|a lot|very well|so much)$/.test(`${lc(tokens[i + 1])} ${lc(tokens[i + 2])}`) && tokens[i + 1]?.post === '' && tokens[i + 2]?.post === '' ? 2 : 0;
+  if (!adverb) return undefined;
+  const start = i + 1 + adverb;
+  const head = lc(tokens[start]);
+  if (!tokens[start] || !(DETERMINERS.has(head) || /^(these|those|some|english|spanish|french|german|chinese|japanese|korean|italian|portuguese|russian|arabic)$/.test(head))) return undefined;
+  // The noun phrase runs to the clause's end: punctuation, the sentence's end, or a conjunction (but
+  // "your company and its values" is one object).
+  const coordinated = (k: number): boolean => /^(and|or)$/.test(lc(tokens[k])) && (DETERMINERS.has(lc(tokens[k + 1])) || /^(its|these|those)$/.test(lc(tokens[k + 1])));
+  let end = start;
+  while (end < tokens.length && end - start < 9 && tokens[end].post === '' && tokens[end + 1] && (!CONJUNCTIONS.has(lc(tokens[end + 1])) || coordinated(end + 1))) end++;
+  if (end - start >= 9 || tokens.slice(start, end + 1).some((x) => x.pre !== '' || /^(that|to|if|how|what)$/.test(lc(x)))) return undefined;
+  const object = tokens.slice(start, end + 1).map((x) => ({ ...x }));
+  const adverbs = tokens.slice(i + 1, start).map((x) => ({ ...x }));
+  // The object's last word gives its punctuation and spacing to the adverb, now last.
+  const last = object[object.length - 1];
+  adverbs[adverbs.length - 1] = { ...adverbs[adverbs.length - 1], post: last.post, space: last.space };
+  object[object.length - 1] = { ...last, post: '', space: ' ' };
+  if (/^\p{Lu}/u.test(adverbs[0].word) && !/^(English|Spanish|French|German|Chinese|Japanese|Korean|Italian|Portuguese|Russian|Arabic)$/.test(adverbs[0].word)) adverbs[0] = { ...adverbs[0], word: adverbs[0].word.toLowerCase() };
+  return { object, adverb: adverbs, end: end + 1 };
+}
+
+/** Adjectives learners use for how something is done, and their adverbs. */
+const MANNER_ADVERBS = table({
+  careful: 'carefully', natural: 'naturally', slow: 'slowly', quick: 'quickly', loud: 'loudly', quiet: 'quietly', clear: 'clearly', careless: 'carelessly',
+  perfect: 'perfectly', fluent: 'fluently', correct: 'correctly', polite: 'politely', serious: 'seriously', calm: 'calmly', safe: 'safely', beautiful: 'beautifully',
+});
+/** Verbs of doing, after which a bare adjective is how it is done (not "look", "feel", "seem", "stay", which take adjectives). */
+const ACTION_VERBS = /^(drive|drives|drove|driving|speak|speaks|spoke|speaking|talk|talks|talked|talking|act|acts|acted|acting|sing|sings|sang|singing|write|writes|wrote|writing|walk|walks|walked|walking|work|works|worked|working|play|plays|played|playing|dance|dances|danced|dancing|explain|explains|explained|explaining|answer|answers|answered)$/;
+
+/** Nouns learners put after "very", and their adjectives. */
+const VERY_NOUNS = table({
+  danger: 'dangerous', intelligence: 'intelligent', beauty: 'beautiful', luck: 'lucky', health: 'healthy', wealth: 'wealthy', success: 'successful',
+  comfort: 'comfortable', importance: 'important', difference: 'different', patience: 'patient', confidence: 'confident', crowd: 'crowded',
+  noise: 'noisy', fame: 'famous', anger: 'angry', hunger: 'hungry', sadness: 'sad', happiness: 'happy', kindness: 'kind', honesty: 'honest',
+  creativity: 'creative', tradition: 'traditional', expense: 'expensive', responsibility: 'responsible',
+});
+const VEHICLES = /^(bus|train|taxi|plane|subway|metro|car|bike|bicycle|boat|ship|tram)$/;
+const SPORTS = /^(football|soccer|tennis|basketball|golf|volleyball|baseball|hockey|rugby|cricket|chess|badminton)$/;
+const WEATHER = /^(cold|hot|warm|sunny|windy|chilly|freezing|humid|cool)$/;
+const NEGATIONS = /^(don't|doesn't|didn't|can't|cannot|won't|not|never|isn't|aren't|wasn't|weren't|couldn't|wouldn't|haven't|hasn't|hadn't)$/;
+/** A subject pronoun's object form. */
+const OBJECT_OF = table({ i: 'me', you: 'you', he: 'him', she: 'her', we: 'us', they: 'them' });
+
+/** The base verb at i and one joined to it by "and" become gerunds: "watch movies and play games". */
+function gerunds(tokens: readonly Token[], i: number): void {
+  const first = baseVerbForms(lc(tokens[i]))?.Gerund;
+  if (!first || !(isBaseVerb(lc(tokens[i])) || PERSON_VERBS.has(lc(tokens[i])))) return;
+  setWord(tokens[i], first);
+  for (let k = i + 1; k < tokens.length - 1 && tokens[k - 1].post === ''; k++) {
+    if (lc(tokens[k]) !== 'and') continue;
+    const second = lc(tokens[k + 1]);
+    const gerund = isBaseVerb(second) || PERSON_VERBS.has(second) ? baseVerbForms(second)?.Gerund : undefined;
+    if (gerund) setWord(tokens[k + 1], gerund);
+    return;
+  }
+}
+
+/** The words learnerPhrases' rules start from. */
+const PHRASE_TRIGGERS: ReadonlySet<string> = new Set([
+  ...(
+    'during would of by very so too like for who is to with on in do does did nothing nobody nowhere never say says said saying pay pays paid paying ' +
+    'hairs helps works play plays played playing have has had having eat eats ate eating want wants wanted he she they how make makes made will ' +
+    "likes liked love loves loved enjoy enjoys enjoyed know knows knew speak speaks spoke understand understands understood miss misses missed the before it's close why where when what"
+  ).split(' '),
+  ...Object.keys(MANNER_ADVERBS),
+]);
+
+const TO_HOME_VERBS = /^(go|goes|going|went|gone|come|comes|coming|came|get|gets|got|getting|return|returns|returned|returning|walk|walked|drive|drove)$/;
+const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$/;
+
+/** Whether the sentence holding token i ends with a question mark. */
+const asksAt = (tokens: readonly Token[], i: number): boolean => tokens.slice(i).find((x) => /[.!?]/.test(x.post))?.post.includes('?') ?? false;
