@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   unchangedSets.push({ name: 'everyday speech, correct (tuning 2)', sentences: lines(join(DATA, 'speech-correct-tuning-2.txt')), readable: true });
   unchangedSets.push({ name: 'everyday speech, correct (held out)', sentences: lines(join(DATA, 'speech-correct-held-out.txt')), readable: false });
   unchangedSets.push({ name: 'everyday speech, correct near misses of learner errors', sentences: lines(join(DATA, 'speech-correct-near-misses.txt')), readable: true });
+  unchangedSets.push({ name: 'everyday speech, correct near misses (held out)', sentences: lines(join(DATA, 'speech-correct-near-misses-held-out.txt')), readable: false });
   for (const set of unchangedSets) {
     let [changed, beyondForm] = [0, 0];
     for (const sentence of set.sentences) {
