@@ -50,7 +50,7 @@ export function learnerVerbPatterns(tokens: Token[]): Token[] {
     }
     // "My son has six years", "i have twenty eight years and": an age is what one is, and "old".
     // Only a person's ("we have two years left" stays), ending its clause.
-    const person = /^(i|he|she)$/.test(subject) ? subject : i > 1 && tokens[i - 2].post === '' && /^(my|his|her|our|their|your)$/.test(lc(tokens[i - 2])) && (has(subject, 'Actor') || PERSON_NOUNS.has(subject)) ? 'he' : undefined;
+    const person = /^(i|he|she)$/.test(subject) ? subject : i > 1 && tokens[i - 2].post === '' && POSSESSIVE.test(lc(tokens[i - 2])) && (has(subject, 'Actor') || PERSON_NOUNS.has(subject)) ? 'he' : undefined;
     if (person && tokens[i - 1].post === '' && /^(have|has|is|am|are)$/.test(w) && t.post === '') {
       let k = i + 1;
       if (NUMBER_WORDS.test(lc(tokens[k])) && NUMBER_WORDS.test(lc(tokens[k + 1])) && tokens[k].post === '') k++;
@@ -387,6 +387,9 @@ const JOBS = /^(engineer|nurse|lawyer|accountant|manager|designer|developer|prog
 /** What one goes doing: "go shopping", "went swimming". */
 const GO_ACTIVITIES = /^(shopping|swimming|fishing|dancing|jogging|hiking|skiing|camping|running|sightseeing|sailing|surfing|cycling|bowling|skating|climbing)$/;
 
+/** A possessive determiner. */
+const POSSESSIVE = /^(my|his|her|our|their|your)$/;
+
 /** Nouns that are only ever people (the lexicon's actors include a "host", a "controller", a "driver"). */
 export const PEOPLE: ReadonlySet<string> = new Set(
   ('person people man woman boy girl child kid guy lady friend teacher student doctor nurse neighbor neighbour brother sister mother father ' +
@@ -516,7 +519,7 @@ export function learnerPhrases(tokens: Token[]): Token[] {
       // "I'm thinking in changing jobs" → "of"; "thinking in my family" → "about" ("think in English" stays).
       if (joinedBefore && /^(think|thinks|thinking|thought)$/.test(before)) {
         if (/ing$/.test(n) && ingBase(n)) setWord(t, 'of');
-        else if (/^(my|his|her|our|their|your)$/.test(n) && (PEOPLE.has(third) || PEOPLE.has(singular(third)) || /^(family|kids|children)$/.test(third))) setWord(t, 'about');
+        else if (POSSESSIVE.test(n) && (PEOPLE.has(third) || PEOPLE.has(singular(third)) || /^(family|kids|children)$/.test(third))) setWord(t, 'about');
       }
     }
     // "Do you can drive?" → "Can you drive?": the modal asks.
@@ -549,8 +552,8 @@ export function learnerPhrases(tokens: Token[]): Token[] {
       out.push(t, bareWord('for'));
       continue;
     }
-    if (w === 'hairs' && /^(my|his|her|your|our|their)$/.test(before) && /^(wash|washes|washed|washing|cut|cuts|cutting|comb|combs|combed|brush|brushes|brushed|dry|dries|dried|dye|dyes|dyed)$/.test(twoBefore)) setWord(t, 'hair');
-    if (w === 'helps' && /^(my|his|her|your|our|their)$/.test(before) && tokens.slice(Math.max(0, i - 3), i).some((x) => lc(x) === 'for')) setWord(t, 'help');
+    if (w === 'hairs' && POSSESSIVE.test(before) && /^(wash|washes|washed|washing|cut|cuts|cutting|comb|combs|combed|brush|brushes|brushed|dry|dries|dried|dye|dyes|dyed)$/.test(twoBefore)) setWord(t, 'hair');
+    if (w === 'helps' && POSSESSIVE.test(before) && tokens.slice(Math.max(0, i - 3), i).some((x) => lc(x) === 'for')) setWord(t, 'help');
     if (w === 'works' && joined && n === 'to' && third === 'do') setWord(t, 'work');
     if (w === 'on' && joined && n === 'the') {
       // "we will meet on the evening" → "in" (not "on the evening of May 5" or "the evening news").
