@@ -708,6 +708,7 @@ const DIRECT_OBJECT_VERBS: readonly [RegExp, string][] = [
   [/^emphasi[sz](e|es|ed|ing)$/, 'on'],
   [/^enter(s|ed|ing)?$/, 'in'],
   [/^answer(s|ed|ing)?$/, 'on'],
+  [/^return(s|ed|ing)?$/, 'back'],
 ];
 
 /** The preposition at i follows a verb that takes its object directly; after a determiner the verb is a noun ("the trust on both sides"). */

@@ -370,6 +370,7 @@ const WORD_CHOICES: readonly [Readonly<Record<string, string | undefined>>, RegE
   [table({ make: 'have', makes: 'has', made: 'had', making: 'having' }), /^a (?:(?:big|small|surprise|birthday|little) )*party\b/],
   [table({ rob: 'steal', robs: 'steals', robbed: 'stole', robbing: 'stealing' }), /^(?:my|his|her|your|our|their|the|a) (?:phone|wallet|bag|money|car|bike|bicycle|purse|passport|laptop|watch|camera)\b/],
   [table({ see: 'watch', sees: 'watches', saw: 'watched', seeing: 'watching', seen: 'watched' }), /^(?:tv|television)\b/],
+  [table({ make: 'take', makes: 'takes', made: 'took', making: 'taking' }), /^(?:(?:a|some|many|a lot of|lots of|more|a few|so many) )?(?:photos?|pictures?|selfies?)\b/],
   [table({ open: 'turn on', opens: 'turns on', opened: 'turned on', opening: 'turning on', close: 'turn off', closes: 'turns off', closed: 'turned off', closing: 'turning off' }), /^the lights?\b/],
 ];
 
@@ -631,6 +632,19 @@ export function learnerPhrases(tokens: Token[]): Token[] {
       const k = /^(very|so|really|too)$/.test(n) ? i + 2 : i + 1;
       if (WEATHER.test(lc(tokens[k])) && (phraseEnds(tokens, k) || /^(today|tomorrow|tonight|outside|here|there)$/.test(lc(tokens[k + 1])))) setWord(t, w === 'make' ? 'be' : w === 'makes' ? 'is' : 'was');
     }
+    // Words the verb already holds: "we lack of time" (not "due to lack of"), "I feel myself tired"; "go
+    // to abroad", "let's to go", "been to there".
+    const redundant =
+      (w === 'of' && joinedBefore && /^(lack|lacks|lacked)$/.test(before) && SUBJECT_PRONOUNS.has(twoBefore)) ||
+      (/^(myself|himself|herself|ourselves|themselves|yourself)$/.test(w) && joinedBefore && /^(feel|feels|felt|feeling)$/.test(before) && joined && PURE_ADJECTIVE(n)) ||
+      (w === 'to' && joined && ((n === 'abroad' && /^(go|goes|went|going|gone|travel|travels|traveled|traveling|move|moved|moving)$/.test(before)) || (n === 'there' && /^(been|go|goes|went|going|gone|come|comes|came|coming|get|got)$/.test(before)))) ||
+      (w === 'to' && joined && joinedBefore && before === "let's" && isBaseVerb(n));
+    if (redundant && next) {
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "I will back soon" → "I will be back soon" (not "I'll back you up").
+    if (w === 'back' && joinedBefore && (before === 'will' || /['’]ll$/.test(before)) && (!next || /^(soon|later|in|at|tomorrow|tonight|home|by|after|before)$/.test(n))) out.push(bareWord('be'));
     // "Tomorrow will rain" → "Tomorrow it will rain".
     if (w === 'will' && i > 0 && /^(tomorrow|today|tonight)$/.test(before) && afterPunctuation(tokens, i - 1) && /^(rain|snow)$/.test(n)) out.push(bareWord('it'));
     // "I like very much the horror movies" → "I like the horror movies very much".
@@ -754,7 +768,8 @@ const PHRASE_TRIGGERS: ReadonlySet<string> = new Set([
   ...(
     'during would of by very so too like for who is to with on in do does did nothing nobody nowhere never say says said saying pay pays paid paying ' +
     'hairs helps works play plays played playing have has had having eat eats ate eating want wants wanted he she they how make makes made will ' +
-    "likes liked love loves loved enjoy enjoys enjoyed know knows knew speak speaks spoke understand understands understood miss misses missed the before it's close why where when what"
+    "likes liked love loves loved enjoy enjoys enjoyed know knows knew speak speaks spoke understand understands understood miss misses missed the before it's close why where when what " +
+    'back myself himself herself ourselves themselves yourself'
   ).split(' '),
   ...Object.keys(MANNER_ADVERBS),
 ]);
