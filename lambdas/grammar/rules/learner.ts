@@ -388,6 +388,12 @@ const JOBS = /^(engineer|nurse|lawyer|accountant|manager|designer|developer|prog
 /** What one goes doing: "go shopping", "went swimming". */
 const GO_ACTIVITIES = /^(shopping|swimming|fishing|dancing|jogging|hiking|skiing|camping|running|sightseeing|sailing|surfing|cycling|bowling|skating|climbing)$/;
 
+/** Words before a question inside a sentence: "I don't know what", "tell me where", "I wonder why". */
+const EMBEDDING = /^(know|knows|knew|understand|understands|understood|wonder|wondering|sure|idea|remember|forgot|forget|explain|ask|asked|me|us|him|her|them)$/;
+
+/** A capitalised word (a name: "the Louvre") or a common noun the lexicon lacks, inside a noun phrase. */
+const countedWordOrName = (t: Token): boolean => /^\p{Lu}\p{Ll}+$/u.test(t.word) || (/^\p{Ll}+$/u.test(t.word) && !known(t.word));
+
 /** A possessive determiner. */
 const POSSESSIVE = /^(my|his|her|our|their|your)$/;
 
@@ -643,6 +649,39 @@ export function learnerPhrases(tokens: Token[]): Token[] {
       next.pre = t.pre + next.pre;
       continue;
     }
+    // "I don't know what does it mean" → "what it means", "tell me where did you go" → "where you went":
+    // a question inside a sentence keeps the order of a statement.
+    if (/^(what|where|when|why|how)$/.test(w) && joined && /^(do|does|did)$/.test(n) && i > 0 && EMBEDDING.test(before) && joinedBefore) {
+      const [subject, verb] = [tokens[i + 2], tokens[i + 3]];
+      const sw = lc(subject);
+      const vw = lc(verb);
+      // "mean" and "cost" the lexicon files as an adjective and a noun.
+      const forms = !verb ? undefined : isBaseVerb(vw) || PERSON_VERBS.has(vw) ? baseVerbForms(vw) : /^(mean|cost)$/.test(vw) ? conjugate(vw) : verbForms(vw)?.Infinitive === vw ? verbForms(vw) : undefined;
+      if (subject && forms && SUBJECT_PRONOUNS.has(sw) && next.post === '' && subject.post === '') {
+        setWord(verb, n === 'did' ? forms.PastTense : n === 'does' ? forms.PresentTense : vw);
+        out.push(t);
+        subject.pre = next.pre + subject.pre;
+        i++;
+        continue;
+      }
+    }
+    // "Do you know where is the post office?" → "where the post office is".
+    if (/^(what|where|when|who|how)$/.test(w) && joined && /^(is|are|was|were)$/.test(n) && i > 0 && EMBEDDING.test(before) && joinedBefore && /^(the|my|your|his|her|our|their|this|that)$/.test(third)) {
+      let end = i + 3;
+      while (end < tokens.length && tokens[end - 1].post === '' && end - (i + 2) < 3 && tokens[end] && !/[,;:]/.test(tokens[end - 1].post) && (isSingularNoun(lc(tokens[end])) || isPluralNoun(lc(tokens[end])) || countedWordOrName(tokens[end]) || PURE_ADJECTIVE(lc(tokens[end])))) end++;
+      const last = tokens[end - 1];
+      if (end > i + 3 && (end === tokens.length || /[.!?]/.test(last.post))) {
+        const be = { ...next, post: last.post, space: last.space };
+        out.push(t, ...tokens.slice(i + 2, end - 1), { ...last, post: '', space: ' ' }, be);
+        i = end - 1;
+        continue;
+      }
+    }
+    // "it's depend on you" → "it depends on you"; "it's seems fine" → "it seems".
+    if (w === "it's" && joined && /^(depend|depends|seem|seems)$/.test(n)) {
+      setWord(t, t.word.slice(0, 2));
+      setWord(next, n.endsWith('s') ? n : `${n}s`);
+    }
     // "I will back soon" → "I will be back soon" (not "I'll back you up").
     if (w === 'back' && joinedBefore && (before === 'will' || /['’]ll$/.test(before)) && (!next || /^(soon|later|in|at|tomorrow|tonight|home|by|after|before)$/.test(n))) out.push(bareWord('be'));
     // "Tomorrow will rain" → "Tomorrow it will rain".
@@ -769,7 +808,7 @@ const PHRASE_TRIGGERS: ReadonlySet<string> = new Set([
     'during would of by very so too like for who is to with on in do does did nothing nobody nowhere never say says said saying pay pays paid paying ' +
     'hairs helps works play plays played playing have has had having eat eats ate eating want wants wanted he she they how make makes made will ' +
     "likes liked love loves loved enjoy enjoys enjoyed know knows knew speak speaks spoke understand understands understood miss misses missed the before it's close why where when what " +
-    'back myself himself herself ourselves themselves yourself'
+    'back myself himself herself ourselves themselves yourself who'
   ).split(' '),
   ...Object.keys(MANNER_ADVERBS),
 ]);
