@@ -303,8 +303,8 @@ function nounSubjectAgreement(tokens: Token[]): void {
       if (target) setWord(tokens[i + 1], target);
       continue;
     }
-    // "one of my friends live" → "lives": the verb agrees with "one".
-    if (i > 2 && lc(tokens[i - 2]) === 'of' && lc(tokens[i - 3]) === 'one' && /^(my|his|her|our|their|your|the|these|those)$/.test(lc(tokens[i - 1])) && tokens[i].post === '' && (isPluralNoun(lc(tokens[i])) || purePlural(lc(tokens[i]))) && /^\p{Ll}/u.test(tokens[i + 1].word)) {
+    // "one of my friends live" → "lives", "each of my friends have" → "has": the verb agrees with "one".
+    if (i > 2 && lc(tokens[i - 2]) === 'of' && /^(one|each)$/.test(lc(tokens[i - 3])) && /^(my|his|her|our|their|your|the|these|those)$/.test(lc(tokens[i - 1])) && tokens[i].post === '' && (isPluralNoun(lc(tokens[i])) || purePlural(lc(tokens[i]))) && /^\p{Ll}/u.test(tokens[i + 1].word)) {
       const v = lc(tokens[i + 1]);
       const target = TO_THIRD[v] ?? thirdPerson(tokens, i + 1) ?? (PERSON_VERBS.has(v) && personVerbAt(tokens, i) ? conjugate(v).PresentTense : undefined);
       if (target) setWord(tokens[i + 1], target);

@@ -371,6 +371,9 @@ const WORD_CHOICES: readonly [Readonly<Record<string, string | undefined>>, RegE
   [table({ rob: 'steal', robs: 'steals', robbed: 'stole', robbing: 'stealing' }), /^(?:my|his|her|your|our|their|the|a) (?:phone|wallet|bag|money|car|bike|bicycle|purse|passport|laptop|watch|camera)\b/],
   [table({ see: 'watch', sees: 'watches', saw: 'watched', seeing: 'watching', seen: 'watched' }), /^(?:tv|television)\b/],
   [table({ make: 'take', makes: 'takes', made: 'took', making: 'taking' }), /^(?:(?:a|some|many|a lot of|lots of|more|a few|so many) )?(?:photos?|pictures?|selfies?)\b/],
+  [table({ make: 'take', makes: 'takes', made: 'took', making: 'taking' }), /^a (?:(?:short|long|quick|little|hot|cold) )?(?:break|shower|walk|nap|bath)\b/],
+  [table({ make: 'do', makes: 'does', made: 'did', making: 'doing' }), /^(?:(?:some|a lot of|more|much) )?(?:sports?|exercises?|yoga)\b/],
+  [table({ do: 'make', does: 'makes', did: 'made', doing: 'making', done: 'made' }), /^(?:(?:a|an|the|this|that|my|our|your|his|her|their|some|more|any|much|no|good|bad|big|small|important|final|great|real|new|right|wrong|best|difficult|hard|quick) )*(?:decisions?|efforts?|progress|noise|friends|money|plans)\b/],
   [table({ open: 'turn on', opens: 'turns on', opened: 'turned on', opening: 'turning on', close: 'turn off', closes: 'turns off', closed: 'turned off', closing: 'turning off' }), /^the lights?\b/],
 ];
 
@@ -682,6 +685,8 @@ export function learnerPhrases(tokens: Token[]): Token[] {
       setWord(t, t.word.slice(0, 2));
       setWord(next, n.endsWith('s') ? n : `${n}s`);
     }
+    // "In the other hand, …" → "On the other hand," (not "in the other hand he held a cup").
+    if (w === 'in' && afterPunctuation(tokens, i) && joined && n === 'the' && third === 'other' && lc(tokens[i + 3]) === 'hand' && tokens[i + 3].post === ',') setWord(t, 'on');
     // "I will back soon" → "I will be back soon" (not "I'll back you up").
     if (w === 'back' && joinedBefore && (before === 'will' || /['’]ll$/.test(before)) && (!next || /^(soon|later|in|at|tomorrow|tonight|home|by|after|before)$/.test(n))) out.push(bareWord('be'));
     // "Tomorrow will rain" → "Tomorrow it will rain".
