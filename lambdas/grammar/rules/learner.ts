@@ -457,12 +457,16 @@ export function learnerPrepositions(tokens: Token[]): Token[] {
   }
   return out;
 }
+
 /**
- * Learner phrases a word or two long: "during I was" → "while", "if I would have" → "if I had", "in
- * love of" → "with", "by foot" → "on foot", "very shorts" → "short", "very hardly" → "hard", "the
- * same phone like mine" and "as good like" → "as", "calling for ask you" → "to ask", "a girl who
- * want" → "wants", "my hobby is watch movies" → "watching", "I'm used to wake" → "waking", "he very
- * tired" → "he is very tired".
+ * Learner phrases a few words long, each started from one word (PHRASE_TRIGGERS) and each held to the
+ * near-miss sets. Clauses: "during I was" → "while", "if I would have" → "if I had", "a girl who want"
+ * → "wants", "I'm used to wake" → "waking", "he very tired" → "he is", "my father he works", "Do you
+ * can", "Why you didn't call me?", "I don't know what does it mean", "where is the post office" inside
+ * a question. Words: "in love of", "by foot", "very shorts", "very danger", "with bus", "the same
+ * phone like mine", "as good like", "calling for ask you", "don't know nothing", "said to her to",
+ * "paid the coffee", "play the football", "had a lunch", "want that you come", "like very much the
+ * movies", "drives very careful", "it will make cold", "we lack of time", "I will back soon".
  */
 export function learnerPhrases(tokens: Token[]): Token[] {
   const out: Token[] = [];
