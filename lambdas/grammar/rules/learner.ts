@@ -612,31 +612,11 @@ export function learnerPhrases(tokens: Token[]): Token[] {
       next.pre = t.pre + next.pre;
       continue;
     }
-    // "Why you didn't call me?" → "Why didn't you call me?", "When I can start?", "Where you bought
-    // these shoes?" → "Where did you buy", "How long it takes?" → "How long does it take": a question
-    // puts its auxiliary before the subject.
-    if (/^(why|where|when|what|how)$/.test(w) && afterPunctuation(tokens, i) && asksAt(tokens, i)) {
-      const s0 = /^(long|much|many|often|far|old)$/.test(n) && w === 'how' && next.post === '' ? i + 2 : i + 1;
-      const [subject, verb] = [tokens[s0], tokens[s0 + 1]];
-      const sw = lc(subject);
-      if (subject && verb && SUBJECT_PRONOUNS.has(sw) && subject.post === '' && tokens.slice(i, s0).every((x) => x.post === '') && /^[\p{Ll}'’]+$/u.test(verb.word)) {
-        const vw = lc(verb);
-        const third = /^(he|she|it)$/.test(sw);
-        const past = !BE.has(vw) && !MODALS.has(vw) && tags(vw).includes('PastTense') ? verbForms(vw)?.Infinitive : undefined;
-        const present = !past && !BE.has(vw) && !MODALS.has(vw) && !DO_FORMS.has(vw) ? (third ? (PERSON_VERB_BY_THIRD.get(vw) ?? (verbForms(vw)?.PresentTense === vw ? verbForms(vw)?.Infinitive : undefined)) : isBaseVerb(vw) ? vw : undefined) : undefined;
-        if (/^(don't|doesn't|didn't|can't|won't|isn't|aren't|wasn't|weren't)$/.test(vw) || MODALS.has(vw) || (BE.has(vw) && vw !== 'be')) {
-          out.push(t, ...tokens.slice(i + 1, s0), { ...verb, word: vw, pre: subject.pre, post: '', space: ' ' }, { ...subject, pre: '', post: verb.post, space: verb.space });
-          i = s0 + 1;
-          continue;
-        }
-        const auxiliary = past ? 'did' : present ? (third ? 'does' : 'do') : undefined;
-        if (auxiliary) {
-          setWord(verb, (past ?? present)!);
-          out.push(t, ...tokens.slice(i + 1, s0), bareWord(auxiliary));
-          i = s0 - 1;
-          continue;
-        }
-      }
+    const reordered = questionOrder(tokens, i) ?? embeddedQuestion(tokens, i);
+    if (reordered) {
+      out.push(...reordered.push);
+      i = reordered.last;
+      continue;
     }
     // "How do you call this in English?" → "What".
     if (w === 'how' && afterPunctuation(tokens, i) && n === 'do' && third === 'you' && lc(tokens[i + 3]) === 'call' && /^(this|that|it|these|those)$/.test(lc(tokens[i + 4])) && lc(tokens[i + 5]) === 'in') setWord(t, 'what');
@@ -655,34 +635,6 @@ export function learnerPhrases(tokens: Token[]): Token[] {
     if (redundant && next) {
       next.pre = t.pre + next.pre;
       continue;
-    }
-    // "I don't know what does it mean" → "what it means", "tell me where did you go" → "where you went":
-    // a question inside a sentence keeps the order of a statement.
-    if (/^(what|where|when|why|how)$/.test(w) && joined && /^(do|does|did)$/.test(n) && i > 0 && EMBEDDING.test(before) && joinedBefore) {
-      const [subject, verb] = [tokens[i + 2], tokens[i + 3]];
-      const sw = lc(subject);
-      const vw = lc(verb);
-      // "mean" and "cost" the lexicon files as an adjective and a noun.
-      const forms = !verb ? undefined : isBaseVerb(vw) || PERSON_VERBS.has(vw) ? baseVerbForms(vw) : /^(mean|cost)$/.test(vw) ? conjugate(vw) : verbForms(vw)?.Infinitive === vw ? verbForms(vw) : undefined;
-      if (subject && forms && SUBJECT_PRONOUNS.has(sw) && next.post === '' && subject.post === '') {
-        setWord(verb, n === 'did' ? forms.PastTense : n === 'does' ? forms.PresentTense : vw);
-        out.push(t);
-        subject.pre = next.pre + subject.pre;
-        i++;
-        continue;
-      }
-    }
-    // "Do you know where is the post office?" → "where the post office is".
-    if (/^(what|where|when|who|how)$/.test(w) && joined && /^(is|are|was|were)$/.test(n) && i > 0 && EMBEDDING.test(before) && joinedBefore && /^(the|my|your|his|her|our|their|this|that)$/.test(third)) {
-      let end = i + 3;
-      while (end < tokens.length && tokens[end - 1].post === '' && end - (i + 2) < 3 && tokens[end] && !/[,;:]/.test(tokens[end - 1].post) && (isSingularNoun(lc(tokens[end])) || isPluralNoun(lc(tokens[end])) || countedWordOrName(tokens[end]) || PURE_ADJECTIVE(lc(tokens[end])))) end++;
-      const last = tokens[end - 1];
-      if (end > i + 3 && (end === tokens.length || /[.!?]/.test(last.post))) {
-        const be = { ...next, post: last.post, space: last.space };
-        out.push(t, ...tokens.slice(i + 2, end - 1), { ...last, post: '', space: ' ' }, be);
-        i = end - 1;
-        continue;
-      }
     }
     // "it's depend on you" → "it depends on you"; "it's seems fine" → "it seems".
     if (w === "it's" && joined && /^(depend|depends|seem|seems)$/.test(n)) {
@@ -743,6 +695,66 @@ export function learnerPhrases(tokens: Token[]): Token[] {
     out.push(t);
   }
   return out;
+}
+
+/** What a rule that rewrites several tokens leaves: the tokens to push, and the last index it read. */
+interface Rewrite {
+  readonly push: readonly Token[];
+  readonly last: number;
+}
+
+/**
+ * "Why you didn't call me?" → "Why didn't you call me?", "When I can start?", "Where you bought these
+ * shoes?" → "Where did you buy", "How long it takes?" → "How long does it take": a question puts its
+ * auxiliary before the subject. Only at a sentence's start, and with its question mark.
+ */
+function questionOrder(tokens: Token[], i: number): Rewrite | undefined {
+  const [t, next] = [tokens[i], tokens[i + 1]];
+  const [w, n] = [lc(t), lc(next)];
+  if (!/^(why|where|when|what|how)$/.test(w) || !afterPunctuation(tokens, i) || !asksAt(tokens, i)) return undefined;
+  const s0 = /^(long|much|many|often|far|old)$/.test(n) && w === 'how' && next.post === '' ? i + 2 : i + 1;
+  const [subject, verb] = [tokens[s0], tokens[s0 + 1]];
+  const sw = lc(subject);
+  if (!subject || !verb || !SUBJECT_PRONOUNS.has(sw) || subject.post !== '' || !tokens.slice(i, s0).every((x) => x.post === '') || !/^[\p{Ll}'’]+$/u.test(verb.word)) return undefined;
+  const vw = lc(verb);
+  const third = /^(he|she|it)$/.test(sw);
+  if (/^(don't|doesn't|didn't|can't|won't|isn't|aren't|wasn't|weren't)$/.test(vw) || MODALS.has(vw) || (BE.has(vw) && vw !== 'be')) {
+    return { push: [t, ...tokens.slice(i + 1, s0), { ...verb, word: vw, pre: subject.pre, post: '', space: ' ' }, { ...subject, pre: '', post: verb.post, space: verb.space }], last: s0 + 1 };
+  }
+  const past = !BE.has(vw) && !MODALS.has(vw) && tags(vw).includes('PastTense') ? verbForms(vw)?.Infinitive : undefined;
+  const present = !past && !BE.has(vw) && !MODALS.has(vw) && !DO_FORMS.has(vw) ? (third ? (PERSON_VERB_BY_THIRD.get(vw) ?? (verbForms(vw)?.PresentTense === vw ? verbForms(vw)?.Infinitive : undefined)) : isBaseVerb(vw) ? vw : undefined) : undefined;
+  const auxiliary = past ? 'did' : present ? (third ? 'does' : 'do') : undefined;
+  if (!auxiliary) return undefined;
+  setWord(verb, (past ?? present)!);
+  return { push: [t, ...tokens.slice(i + 1, s0), bareWord(auxiliary)], last: s0 - 1 };
+}
+
+/**
+ * "I don't know what does it mean" → "what it means", "tell me where did you go" → "where you went",
+ * "Do you know where is the post office?" → "where the post office is": a question inside a sentence
+ * (after know, wonder, tell me …) keeps the order of a statement.
+ */
+function embeddedQuestion(tokens: Token[], i: number): Rewrite | undefined {
+  const [t, next] = [tokens[i], tokens[i + 1]];
+  const [w, n, third] = [lc(t), lc(next), lc(tokens[i + 2])];
+  const joined = t.post === '' && next !== undefined && next.pre === '' && /^\p{Ll}/u.test(next.word);
+  if (!joined || i === 0 || !EMBEDDING.test(lc(tokens[i - 1])) || tokens[i - 1].post !== '' || t.pre !== '') return undefined;
+  if (/^(what|where|when|why|how)$/.test(w) && /^(do|does|did)$/.test(n)) {
+    const [subject, verb] = [tokens[i + 2], tokens[i + 3]];
+    const vw = lc(verb);
+    // "mean" and "cost" the lexicon files as an adjective and a noun.
+    const forms = !verb ? undefined : isBaseVerb(vw) || PERSON_VERBS.has(vw) ? baseVerbForms(vw) : /^(mean|cost)$/.test(vw) ? conjugate(vw) : verbForms(vw)?.Infinitive === vw ? verbForms(vw) : undefined;
+    if (!subject || !forms || !SUBJECT_PRONOUNS.has(lc(subject)) || next.post !== '' || subject.post !== '') return undefined;
+    setWord(verb, n === 'did' ? forms.PastTense : n === 'does' ? forms.PresentTense : vw);
+    subject.pre = next.pre + subject.pre;
+    return { push: [t], last: i + 1 };
+  }
+  if (!/^(what|where|when|who|how)$/.test(w) || !/^(is|are|was|were)$/.test(n) || !/^(the|my|your|his|her|our|their|this|that)$/.test(third)) return undefined;
+  let end = i + 3;
+  while (end < tokens.length && tokens[end - 1].post === '' && end - (i + 2) < 3 && tokens[end] && !/[,;:]/.test(tokens[end - 1].post) && (isSingularNoun(lc(tokens[end])) || isPluralNoun(lc(tokens[end])) || countedWordOrName(tokens[end]) || PURE_ADJECTIVE(lc(tokens[end])))) end++;
+  const last = tokens[end - 1];
+  if (end <= i + 3 || !(end === tokens.length || /[.!?]/.test(last.post))) return undefined;
+  return { push: [t, ...tokens.slice(i + 2, end - 1), { ...last, post: '', space: ' ' }, { ...next, post: last.post, space: last.space }], last: end - 1 };
 }
 
 /** Verbs whose object learners put after "very much", "a lot" or "very well". */
