@@ -405,6 +405,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… but does what one does for money, and makes the break longer', 'what do you do for money? make the break longer', 'what do you do for money? make the break longer', false],
   ['"each of my friends have" is "has"; "In the other hand," is "On"', 'Each of my friends have a car. In the other hand, it is cheap.', 'Each of my friends has a car. On the other hand, it is cheap.', false],
   ['… not the hand one holds a cup in', 'in the other hand he held a cup', 'in the other hand he held a cup', false],
+  ['"The most of the", "so much expensive", "told me go"', 'The most of the people are nice. It is so much expensive. He told me go home and she asked them stay.', 'Most of the people are nice. It is so expensive. He told me to go home and she asked them to stay.', false],
+  ['… but "so much better", "asks me question", "the most of all"', 'it is so much better, the employer asks me question about it, and I love you the most of all', 'it is so much better, the employer asks me question about it, and I love you the most of all', false],
   ['no past tense for a verb whose time word dates a later past clause', 'I am calling about the order I placed last week.', 'I am calling about the order I placed last week.', true],
   ['… nor when the past clause has an -ed form the lexicon files as an adjective', 'we go to the cinema and we watched a film last week', 'we go to the cinema and we watched a film last week', false],
   ['… but a time word before the verbs still dates them', 'yesterday we went to the market and buy a book', 'yesterday we went to the market and bought a book', false],

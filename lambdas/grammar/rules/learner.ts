@@ -643,6 +643,25 @@ export function learnerPhrases(tokens: Token[]): Token[] {
     }
     // "In the other hand, …" → "On the other hand," (not "in the other hand he held a cup").
     if (w === 'in' && afterPunctuation(tokens, i) && joined && n === 'the' && third === 'other' && lc(tokens[i + 3]) === 'hand' && tokens[i + 3].post === ',') setWord(t, 'on');
+    // "The most of the people" → "Most of the people".
+    if (w === 'the' && afterPunctuation(tokens, i) && joined && n === 'most' && third === 'of' && next.post === '' && /^(the|my|your|his|her|our|their|these|those|them|us)$/.test(lc(tokens[i + 3]))) {
+      next.pre = t.pre + next.pre;
+      setWord(next, /^\p{Lu}/u.test(t.word) ? 'Most' : 'most');
+      continue;
+    }
+    // "It is so much expensive" → "so expensive" (not "so much better").
+    // An adjective the lexicon lacks counts by its ending ("expensive").
+    const adjective = PURE_ADJECTIVE(n) || (tags(n).length === 0 && /(ive|ous|ful|able|ible|ent|ant|ic|al)$/.test(n));
+    if (w === 'much' && joinedBefore && /^(so|too|very)$/.test(before) && joined && adjective && !has(n, 'Comparative') && phraseEnds(tokens, i + 1)) {
+      next.pre = t.pre + next.pre;
+      continue;
+    }
+    // "He told me go home" → "told me to go": telling and asking take "to" (not "asks me question").
+    if (/^(tell|tells|told|ask|asks|asked)$/.test(w) && joined && /^(me|him|her|us|them)$/.test(n) && next.post === '' && ((isBaseVerb(third) && !has(third, 'Noun') && !has(third, 'Singular')) || PERSON_VERBS.has(third)) && !/^(question|questions|favor|favour)$/.test(third) && tokens[i + 2].pre === '') {
+      out.push(t, next, bareWord('to'));
+      i++;
+      continue;
+    }
     // "I will back soon" → "I will be back soon" (not "I'll back you up").
     if (w === 'back' && joinedBefore && (before === 'will' || /['’]ll$/.test(before)) && (!next || /^(soon|later|in|at|tomorrow|tonight|home|by|after|before)$/.test(n))) out.push(bareWord('be'));
     // "Tomorrow will rain" → "Tomorrow it will rain".
@@ -829,7 +848,7 @@ const PHRASE_TRIGGERS: ReadonlySet<string> = new Set([
     'during would of by very so too like for who is to with on in do does did nothing nobody nowhere never say says said saying pay pays paid paying ' +
     'hairs helps works play plays played playing have has had having eat eats ate eating want wants wanted he she they how make makes made will ' +
     "likes liked love loves loved enjoy enjoys enjoyed know knows knew speak speaks spoke understand understands understood miss misses missed the before it's close why where when what " +
-    'back myself himself herself ourselves themselves yourself who'
+    'back myself himself herself ourselves themselves yourself who much tell tells told ask asks asked'
   ).split(' '),
   ...Object.keys(MANNER_ADVERBS),
 ]);
