@@ -82,6 +82,8 @@ const CASES: readonly [string, string, string, boolean][] = [
   ['… not the hand one holds a cup in', 'in the other hand he held a cup', 'in the other hand he held a cup', false],
   ['"The most of the", "so much expensive", "told me go"', 'The most of the people are nice. It is so much expensive. He told me go home and she asked them stay.', 'Most of the people are nice. It is so expensive. He told me to go home and she asked them to stay.', false],
   ['… but "so much better", "asks me question", "the most of all"', 'it is so much better, the employer asks me question about it, and I love you the most of all', 'it is so much better, the employer asks me question about it, and I love you the most of all', false],
+  ['"how much" a plural is "how many"; one prefers one thing "to" another; a first time is in the perfect', 'How much years do you have? I prefer coffee than tea. This is the first time I visit London and he visits us.', 'How many years do you have? I prefer coffee to tea. This is the first time I have visited London and he visits us.', false],
+  ['… not "How much costs this jacket?", "rather than", nor what is already perfect', 'How much costs this jacket? I prefer walking rather than driving. It is the first time I have seen it. It was the first time I saw snow.', 'How much costs this jacket? I prefer walking rather than driving. It is the first time I have seen it. It was the first time I saw snow.', false],
 ];
 
 describe('learner English', () => {

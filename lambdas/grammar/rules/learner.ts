@@ -662,6 +662,29 @@ export function learnerPhrases(tokens: Token[]): Token[] {
       i++;
       continue;
     }
+    // "How much years" → "How many years": "much" does not count.
+    // Not "How much costs this jacket?", where the plural is the verb.
+    if (w === 'much' && joinedBefore && before === 'how' && joined && (purePlural(n) || /^(people|times|children|years|months|weeks|days|hours|minutes)$/.test(n)) && !/^(this|that|these|those|the|it|a|an|my|your|his|her|our|their)$/.test(third)) setWord(t, 'many');
+    // "I prefer coffee than tea" → "to tea" (not "rather than").
+    if (w === 'than' && joinedBefore && before !== 'rather' && t.pre === '') {
+      const k = [2, 3, 4].find((d) => /^(prefer|prefers|preferred)$/.test(lc(tokens[i - d])));
+      if (k && lc(tokens[i - k + 1]) !== 'to' && tokens.slice(i - k, i).every((x) => x.post === '')) setWord(t, 'to');
+    }
+    // "This is the first time I visit London" → "I have visited": a first time is in the perfect.
+    if (w === 'time' && joinedBefore && before === 'first' && twoBefore === 'the' && /^(is|it's|this's)$/.test(lc(tokens[i - 3])) && t.post === '') {
+      const at = n === 'that' && next.post === '' ? i + 2 : i + 1;
+      const [subject, verb] = [tokens[at], tokens[at + 1]];
+      const sw = lc(subject);
+      const vw = lc(verb);
+      const base = verb && (isBaseVerb(vw) || PERSON_VERBS.has(vw) ? vw : PERSON_VERB_BY_THIRD.get(vw) ?? (verbForms(vw)?.PresentTense === vw ? verbForms(vw)?.Infinitive : undefined));
+      if (subject && base && HAVE_OF[sw] && subject.post === '' && subject.pre === '' && verb.pre === '' && !BE.has(vw) && !MODALS.has(vw) && !DO_FORMS.has(vw) && !/^(do|have|has|had)$/.test(vw)) {
+        const forms = conjugate(base);
+        setWord(verb, BASE_PARTICIPLES.has(base) ? base : forms.Participle ?? forms.PastTense);
+        out.push(t, ...tokens.slice(i + 1, at + 1), bareWord(HAVE_OF[sw]!));
+        i = at;
+        continue;
+      }
+    }
     // "I will back soon" → "I will be back soon" (not "I'll back you up").
     if (w === 'back' && joinedBefore && (before === 'will' || /['’]ll$/.test(before)) && (!next || /^(soon|later|in|at|tomorrow|tonight|home|by|after|before)$/.test(n))) out.push(bareWord('be'));
     // "Tomorrow will rain" → "Tomorrow it will rain".
@@ -825,6 +848,12 @@ const VEHICLES = /^(bus|train|taxi|plane|subway|metro|car|bike|bicycle|boat|ship
 const SPORTS = /^(football|soccer|tennis|basketball|golf|volleyball|baseball|hockey|rugby|cricket|chess|badminton)$/;
 const WEATHER = /^(cold|hot|warm|sunny|windy|chilly|freezing|humid|cool)$/;
 const NEGATIONS = /^(don't|doesn't|didn't|can't|cannot|won't|not|never|isn't|aren't|wasn't|weren't|couldn't|wouldn't|haven't|hasn't|hadn't)$/;
+/** Verbs whose participle is their base, which the lexicon's conjugation gives as the past ("came"). */
+const BASE_PARTICIPLES = new Set(['come', 'become', 'run', 'overcome']);
+
+/** The "have" a subject pronoun takes. */
+const HAVE_OF = table({ i: 'have', you: 'have', we: 'have', they: 'have', he: 'has', she: 'has', it: 'has' });
+
 /** A subject pronoun's object form. */
 const OBJECT_OF = table({ i: 'me', you: 'you', he: 'him', she: 'her', we: 'us', they: 'them' });
 
@@ -848,7 +877,7 @@ const PHRASE_TRIGGERS: ReadonlySet<string> = new Set([
     'during would of by very so too like for who is to with on in do does did nothing nobody nowhere never say says said saying pay pays paid paying ' +
     'hairs helps works play plays played playing have has had having eat eats ate eating want wants wanted he she they how make makes made will ' +
     "likes liked love loves loved enjoy enjoys enjoyed know knows knew speak speaks spoke understand understands understood miss misses missed the before it's close why where when what " +
-    'back myself himself herself ourselves themselves yourself who much tell tells told ask asks asked'
+    'back myself himself herself ourselves themselves yourself who much tell tells told ask asks asked than time'
   ).split(' '),
   ...Object.keys(MANNER_ADVERBS),
 ]);
