@@ -191,6 +191,8 @@ interface Variety {
 }
 
 const varieties = new Map<Dialect, Variety>();
+/** The words only American spelling uses, read once for both other varieties. */
+let americanOnly: ReadonlySet<string> | undefined;
 
 /**
  * Read on the variety's first text (a few milliseconds). Only words SCOWL lists as American alone
@@ -200,7 +202,7 @@ function variety(dialect: Exclude<Dialect, 'american'>): Variety {
   const read = varieties.get(dialect);
   if (read) return read;
   const known = new Set(varietyWords(dialect));
-  const american = new Set(varietyWords('american'));
+  const american = (americanOnly ??= new Set(varietyWords('american')));
   const [fromAmerican, toAmerican] = [new Map<string, string>(), new Map<string, string>()];
   for (const word of known) {
     const spelling = americanSpellings(word).find((w) => american.has(w));
@@ -807,7 +809,7 @@ function fixWord(token: string, sentence: string, start: number, { choose, split
   // What the next pass would make of the suggestion, now: a word known mostly as a name gets its
   // capital ("jess" → "Jess"), so correcting corrected text changes nothing.
   const suggestion = (chosen === chosen.toLowerCase() && asName(chosen)) || chosen;
-  return /^\p{Lu}/u.test(token) ? suggestion.charAt(0).toUpperCase() + suggestion.slice(1) : suggestion;
+  return respelled(token, suggestion);
 }
 
 /** After a first name, candidates rarer than this in SUBTLEX-US ("krill" 8) are not what was meant ("receive" 992 is). */

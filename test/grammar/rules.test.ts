@@ -1,4 +1,5 @@
 import { applyRules, vetoesHarperFix } from '../../lambdas/grammar/rules';
+import { itAppliesRules, type RuleCase } from './rule-cases';
 
 describe('grammar rules', () => {
   it.each([
@@ -290,7 +291,7 @@ describe('grammar rules', () => {
 });
 
 /** [what, input, expected, written text?]; each is also checked to be a fixed point of the rules. */
-const CASES: readonly [string, string, string, boolean][] = [
+const CASES: readonly RuleCase[] = [
   ['\', but\' before a clause opened by "it\'s"', 'Cars must be checked every few years but it\'s very expensive.', 'Cars must be checked every few years, but it\'s very expensive.', true],
   ['\', so\' before a clause opened by a subject pronoun', 'We were all very tired after the game so we went home.', 'We were all very tired after the game, so we went home.', true],
   ['… but not after "do so" ending a phrase', 'When the children started to do so, they were happy.', 'When the children started to do so, they were happy.', true],
@@ -637,8 +638,5 @@ describe('Harper fixes our lexicon knows better', () => {
 });
 
 describe('more grammar rules', () => {
-  it.each(CASES)('%s', (_what, input, expected, written) => {
-    expect(applyRules(input, { written })).toBe(expected);
-    expect(applyRules(expected, { written })).toBe(expected);
-  });
+  itAppliesRules(CASES);
 });

@@ -3,7 +3,7 @@
  * and the word sets several rule families look for. No rule lives here.
  */
 import { isKnownWord } from '../spelling';
-import { conjugate, gerundBase, guessNounTags, isPluralNoun, known, tags } from './lexicon';
+import { conjugate, gerundBase, guessNounTags, isBaseVerb, isPluralNoun, known, tags, verbForms } from './lexicon';
 
 export interface Token {
   pre: string;
@@ -127,3 +127,23 @@ export function readsAsVerbAfterNoun(word: string): boolean {
   if (/^(is|was|has|does|can|could|will|would|should|must|may|might)$/.test(word)) return true;
   return /^\p{Ll}{3,}s$/u.test(word) && !tags(word).some((t) => t === 'Pronoun' || t === 'Determiner' || t === 'Possessive');
 }
+
+/** The "be" and the "have" each subject pronoun takes. */
+export const COPULA = table({ i: 'am', he: 'is', she: 'is', it: 'is', we: 'are', you: 'are', they: 'are' });
+export const HAVE_OF = table({ i: 'have', you: 'have', we: 'have', they: 'have', he: 'has', she: 'has', it: 'has' });
+
+/** Nouns that are only ever people (the lexicon's actors include a "host", a "controller", a "driver"). */
+export const PEOPLE: ReadonlySet<string> = new Set(
+  ('person people man woman boy girl child kid guy lady friend teacher student doctor nurse neighbor neighbour brother sister mother father ' +
+    'parent son daughter husband wife boss colleague classmate cousin uncle aunt grandmother grandfather customer tourist traveler traveller').split(' '),
+);
+
+export const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(-\w+)?$/;
+/** The forms of a word that can only be a base verb, or one of the everyday verbs the lexicon files as nouns. */
+export const baseVerbForms = (w: string): Record<string, string> | undefined => (isBaseVerb(w) ? verbForms(w) : PERSON_VERBS.has(w) ? conjugate(w) : undefined);
+
+/** The forms of the word after a verb's "to", which is a verb whatever else the lexicon files it as ("mind to open", "gave up to smoke"). */
+export const verbAfterTo = (w: string): Record<string, string> | undefined =>
+  baseVerbForms(w) ?? (/^\p{Ll}{2,}$/u.test(w) && (tags(w).every((x) => x === 'Singular' || x === 'Noun') || VERB_ADJECTIVES.has(w)) && known(w) ? conjugate(w) : undefined);
+/** Adjectives that are verbs too ("mind to open"; not "keeping to old ways"). */
+const VERB_ADJECTIVES: ReadonlySet<string> = new Set(['open', 'close', 'clean', 'empty', 'dry', 'free']);

@@ -1,7 +1,7 @@
 import { isKnownWord, isTechnicalWord } from '../spelling';
-import { adjectivePastBase, conjugate, degreeOf, pastOfParticiple, guessNounTags, has, isCommonWord, tags, isBaseVerb, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, verbForms } from './lexicon';
-import { A_FOLLOWERS, afterPunctuation, BARE_NOUNS, bareWord, baseOfVerbForm, BE, clauseStart, COMPLEMENT_STARTS, CONJUNCTIONS, DETERMINERS, DO_FORMS, endsPhrase, HEAD_FOLLOWERS, lc, MODALS, NOMINAL_TAGS, NOT_PLAIN_PLURALS, NUMBERS, OBJECT_PRONOUNS, PERSON_NOUNS, PERSON_VERB_BY_THIRD, PERSON_VERBS, PHRASE_ENDERS, phraseEnds, PURE_ADJECTIVE, purePlural, readsAsVerbAfterNoun, setWord, SUBJECT_PRONOUNS, table, TO_TAKERS, TO_THIRD, type Token } from './common';
-import { baseVerbForms, learnerPhrases, learnerPrepositions, learnerVerbPatterns, learnerWordChoices, NUMBER_WORDS, PEOPLE, verbAfterTo } from './learner';
+import { adjectivePastBase, conjugate, degreeOf, guessNounTags, has, isBaseVerb, isCommonWord, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, participle, pastOfParticiple, plural, singular, tags, verbForms } from './lexicon';
+import { A_FOLLOWERS, afterPunctuation, BARE_NOUNS, bareWord, baseOfVerbForm, baseVerbForms, BE, clauseStart, COMPLEMENT_STARTS, CONJUNCTIONS, COPULA, DETERMINERS, DO_FORMS, endsPhrase, HAVE_OF, HEAD_FOLLOWERS, lc, MODALS, NOMINAL_TAGS, NOT_PLAIN_PLURALS, NUMBER_WORDS, NUMBERS, OBJECT_PRONOUNS, PEOPLE, PERSON_NOUNS, PERSON_VERB_BY_THIRD, PERSON_VERBS, PHRASE_ENDERS, phraseEnds, PURE_ADJECTIVE, purePlural, readsAsVerbAfterNoun, setWord, SUBJECT_PRONOUNS, table, TO_TAKERS, TO_THIRD, verbAfterTo, type Token } from './common';
+import { learnerPhrases, learnerPrepositions, learnerVerbPatterns, learnerWordChoices } from './learner';
 
 /**
  * Our own rules for what Harper misses. Each one fires only on a narrow, unambiguous pattern
@@ -144,7 +144,6 @@ function pastWithTimeWords(tokens: Token[]): void {
   for (let i = 1; i < tokens.length; i++) {
     const subj = lc(tokens[i - 1]);
     const w = lc(tokens[i]);
-    if (pastClauseBetween(i)) continue;
     // Not in a question or clause whose "did" or modal already carries the tense: "did you go yesterday".
     const before = lc(tokens[i - 2]);
     const afterSubject = SUBJECT_PRONOUNS.has(subj) && tokens[i - 1].post === '' && !DO_FORMS.has(before) && before !== 'do' && !MODALS.has(before);
@@ -153,6 +152,8 @@ function pastWithTimeWords(tokens: Token[]): void {
       if (/[.;!?]/.test(tokens[i - 1].post)) chained = false;
       continue;
     }
+    // Looked for only at a subject's verb: it reads the words up to the time word.
+    if (pastClauseBetween(i)) continue;
     if (BE_PAST[w] && afterSubject) {
       setWord(tokens[i], subj === 'you' || subj === 'we' || subj === 'they' ? 'were' : 'was');
       chained = false;
@@ -211,7 +212,6 @@ const SINCE_POINT = new RegExp(
 );
 /** "since two years": a length of time, which takes "for". */
 const SINCE_DURATION = /^(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many|\d+) (?:years?|months?|weeks?|days?|hours?|minutes?)(?:$| )/;
-const HAVE_FOR = table({ i: 'have', you: 'have', we: 'have', they: 'have', he: 'has', she: 'has', it: 'has' });
 const PERFECT_CONTRACTION = table({ "i'm": "i've", "you're": "you've", "we're": "we've", "they're": "they've", "he's": "he's", "she's": "she's", "it's": "it's" });
 
 /**
@@ -244,10 +244,10 @@ function perfectBefore(tokens: Token[], s: number): Token[] {
   let [subjectEnd, have, first] = [-1, undefined as string | undefined, ''];
   for (let k = s - 2; k >= c && subjectEnd < 0; k--) {
     const w = lc(tokens[k]);
-    const pronoun = PERFECT_CONTRACTION[w] !== undefined || HAVE_FOR[w] !== undefined;
+    const pronoun = PERFECT_CONTRACTION[w] !== undefined || HAVE_OF[w] !== undefined;
     const noun = lc(tokens[k + 1]);
     const determined = /^(my|his|her|our|their|your|the)$/.test(w) && k + 2 < s && (isSingularNoun(noun) || countedNoun(noun) || isPluralNoun(noun) || PEOPLE.has(noun));
-    if (pronoun && (k === c || !/^(to|for|with|at|of|in|on|about|from|see|saw|know|knew|met|meet|love|like|miss|call|called|visit|visited)$/.test(lc(tokens[k - 1])))) [subjectEnd, have, first] = [k + 1, HAVE_FOR[w.replace(/['’].*$/, '')], w];
+    if (pronoun && (k === c || !/^(to|for|with|at|of|in|on|about|from|see|saw|know|knew|met|meet|love|like|miss|call|called|visit|visited)$/.test(lc(tokens[k - 1])))) [subjectEnd, have, first] = [k + 1, HAVE_OF[w.replace(/['’].*$/, '')], w];
     else if (determined && (k === c || tokens[k - 1].post === '')) [subjectEnd, have, first] = [k + 2, isPluralNoun(noun) ? 'have' : 'has', w];
   }
   if (subjectEnd < 0 || !have || subjectEnd >= s) return tokens;
@@ -255,8 +255,8 @@ function perfectBefore(tokens: Token[], s: number): Token[] {
   const verb = tokens[subjectEnd];
   const v = lc(verb);
   // Already perfect: "I have known her since", "he's lived here since".
-  const participle = (w: string): boolean => /(ed|en)$/.test(w) || verbForms(w)?.Participle === w || verbForms(w)?.PastTense === w || pastOfParticiple(w) !== undefined || w === 'been';
-  if (/['’]s$/.test(first) && participle(v)) return tokens;
+  const isParticiple = (w: string): boolean => /(ed|en)$/.test(w) || verbForms(w)?.Participle === w || verbForms(w)?.PastTense === w || pastOfParticiple(w) !== undefined || w === 'been';
+  if (/['’]s$/.test(first) && isParticiple(v)) return tokens;
   // "have" is possession only before a noun phrase: "I have a headache since" → "have had".
   if (/^(have|has)$/.test(v) && !/^(a|an|the|my|his|her|our|their|your|some|no|any|many|much|two|three|this|that|these|those)$/.test(lc(tokens[subjectEnd + 1]))) return tokens;
   const rest = tokens.slice(subjectEnd + 1);
@@ -273,15 +273,14 @@ function perfectBefore(tokens: Token[], s: number): Token[] {
     const forms = isBaseVerb(base) || PERSON_VERBS.has(base) ? baseVerbForms(base) : undefined;
     if (!forms) return tokens;
     setWord(verb, `${have}n't`);
-    setWord(tokens[subjectEnd + 1], forms.Participle ?? forms.PastTense);
+    setWord(tokens[subjectEnd + 1], participle(base));
     out.push(verb, ...rest);
   } else {
     // A verb in the present ("live", "lives", "know", "have" a headache) takes "have" and its participle.
     const base = PERSON_VERB_BY_THIRD.get(v) ?? (PERSON_VERBS.has(v) ? v : undefined) ?? (verbForms(v)?.PresentTense === v || verbForms(v)?.Infinitive === v ? verbForms(v)?.Infinitive : undefined);
     if (!base || BE.has(v) || MODALS.has(v) || DO_FORMS.has(v) || v === 'do') return tokens;
-    const forms = conjugate(base);
     // "I have a headache" → "have had".
-    setWord(verb, forms.Participle ?? forms.PastTense);
+    setWord(verb, participle(base));
     out.push(bareWord(have), verb, ...rest);
   }
   if (duration) setWord(tokens[s], 'for');
@@ -1003,8 +1002,6 @@ const PREDICATE_ADJECTIVE = (w: string): boolean => PURE_ADJECTIVE(w) && !QUANTI
 function adjectiveEndsPredicate(tokens: readonly Token[], k: number): boolean {
   return endsPhrase(tokens, k) || /^(to|for|that|because|and|but|when|if|at|in|with|about|of)$/.test(lc(tokens[k + 1]));
 }
-
-const COPULA = table({ i: 'am', he: 'is', she: 'is', it: 'is', we: 'are', you: 'are', they: 'are' });
 
 /** "it very hard to" → "it is very hard to": a subject pronoun opening a clause, then an adjective and no verb. */
 function missingCopula(tokens: Token[]): Token[] {

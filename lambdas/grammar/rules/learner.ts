@@ -4,8 +4,8 @@
  * me"), prepositions ("in Monday", "listen music") and phrases a word or two long ("during I was", "if I
  * would have", "like very much the horror movies").
  */
-import { afterPunctuation, BARE_NOUNS, bareWord, baseOfVerbForm, BE, clauseStart, COMPLEMENT_STARTS, CONJUNCTIONS, DETERMINERS, DO_FORMS, endsPhrase, HEAD_FOLLOWERS, lc, MODALS, NOMINAL_TAGS, NUMBERS, OBJECT_PRONOUNS, PERSON_NOUNS, PERSON_VERB_BY_THIRD, PERSON_VERBS, PHRASE_ENDERS, phraseEnds, PURE_ADJECTIVE, purePlural, readsAsVerbAfterNoun, setWord, SUBJECT_PRONOUNS, table, TO_TAKERS, TO_THIRD, type Token } from './common';
-import { conjugate, gerundBase, has, ingBase, isBaseVerb, isPluralNoun, isSingularNoun, known, singular, tags, verbForms } from './lexicon';
+import { afterPunctuation, BARE_NOUNS, bareWord, baseOfVerbForm, baseVerbForms, BE, clauseStart, COMPLEMENT_STARTS, CONJUNCTIONS, COPULA, DETERMINERS, DO_FORMS, endsPhrase, HAVE_OF, HEAD_FOLLOWERS, lc, MODALS, NOMINAL_TAGS, NUMBER_WORDS, NUMBERS, OBJECT_PRONOUNS, PEOPLE, PERSON_NOUNS, PERSON_VERB_BY_THIRD, PERSON_VERBS, PHRASE_ENDERS, phraseEnds, PURE_ADJECTIVE, purePlural, readsAsVerbAfterNoun, setWord, SUBJECT_PRONOUNS, table, TO_TAKERS, TO_THIRD, verbAfterTo, type Token } from './common';
+import { conjugate, gerundBase, has, ingBase, isBaseVerb, isPluralNoun, isSingularNoun, known, participle, singular, tags, verbForms } from './lexicon';
 
 /**
  * Verb patterns learners carry over from their first language:
@@ -23,7 +23,7 @@ export function learnerVerbPatterns(tokens: Token[]): Token[] {
       continue;
     }
     const [next, third, subject] = [tokens[i + 1], tokens[i + 2], lc(tokens[i - 1])];
-    const afterSubject = i > 0 && tokens[i - 1].post === '' && AGE_BE[subject] !== undefined;
+    const afterSubject = i > 0 && tokens[i - 1].post === '' && personalBe(subject) !== undefined;
     // "I am agree": "agree" is a verb, so the "be" before it goes; "I'm agree" keeps its subject.
     if (next && t.post === '' && /^(dis)?agree$/.test(lc(next)) && (/^(am|is|are)$/.test(w) ? afterSubject : /^(i|we|you|they|he|she)['’](m|re|s)$/.test(w))) {
       const who = w.replace(/['’].*$/, '');
@@ -46,7 +46,7 @@ export function learnerVerbPatterns(tokens: Token[]): Token[] {
     }
     // "I have 20 years old": an age is what one is.
     if (afterSubject && /^(have|has|had)$/.test(w) && t.post === '' && next && (/^\d+$/.test(next.word) || NUMBER_WORDS.test(lc(next))) && lc(third) === 'years' && third.post === '' && lc(tokens[i + 3]) === 'old' && (endsPhrase(tokens, i + 3) || HEAD_FOLLOWERS.has(lc(tokens[i + 4])))) {
-      setWord(t, w === 'had' ? (/^(you|we|they)$/.test(subject) ? 'were' : 'was') : AGE_BE[subject]!);
+      setWord(t, w === 'had' ? (/^(you|we|they)$/.test(subject) ? 'were' : 'was') : personalBe(subject)!);
     }
     // "My son has six years", "i have twenty eight years and": an age is what one is, and "old".
     // Only a person's ("we have two years left" stays), ending its clause.
@@ -56,7 +56,7 @@ export function learnerVerbPatterns(tokens: Token[]): Token[] {
       if (NUMBER_WORDS.test(lc(tokens[k])) && NUMBER_WORDS.test(lc(tokens[k + 1])) && tokens[k].post === '') k++;
       const age = tokens[k] && (/^\d{1,3}$/.test(tokens[k].word) || NUMBER_WORDS.test(lc(tokens[k]))) && tokens[k].post === '' && lc(tokens[k + 1]) === 'years';
       if (age && (endsPhrase(tokens, k + 1) || /^(and|but|so)$/.test(lc(tokens[k + 2])))) {
-        if (/^(have|has)$/.test(w)) setWord(t, AGE_BE[person]!);
+        if (/^(have|has)$/.test(w)) setWord(t, personalBe(person)!);
         out.push(...tokens.slice(i, k + 2), bareWord('old'));
         const years = tokens[k + 1];
         out[out.length - 1].post = years.post;
@@ -400,12 +400,6 @@ const countedWordOrName = (t: Token): boolean => /^\p{Lu}\p{Ll}+$/u.test(t.word)
 /** A possessive determiner. */
 const POSSESSIVE = /^(my|his|her|our|their|your)$/;
 
-/** Nouns that are only ever people (the lexicon's actors include a "host", a "controller", a "driver"). */
-export const PEOPLE: ReadonlySet<string> = new Set(
-  ('person people man woman boy girl child kid guy lady friend teacher student doctor nurse neighbor neighbour brother sister mother father ' +
-    'parent son daughter husband wife boss colleague classmate cousin uncle aunt grandmother grandfather customer tourist traveler traveller').split(' '),
-);
-
 /** The words learnerWordChoices' rules start from. */
 const WORD_CHOICE_TRIGGERS: ReadonlySet<string> = new Set([
   ...WORD_CHOICES.flatMap(([verbs]) => Object.keys(verbs)),
@@ -418,17 +412,8 @@ const VERB_PATTERN_TRIGGERS: ReadonlySet<string> = new Set(
   'am is are was were have has had say says said saying thinking up mind minds miss misses missed suggest suggests suggested practise practises practised practice practices practiced no not told look looks looked looking'.split(' '),
 );
 
-/** The subjects an age or "agree" follows, and the "be" that goes with each. */
-const AGE_BE: Readonly<Record<string, string | undefined>> = table({ i: 'am', you: 'are', we: 'are', they: 'are', he: 'is', she: 'is' });
-export const NUMBER_WORDS = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(-\w+)?$/;
-/** The forms of a word that can only be a base verb, or one of the everyday verbs the lexicon files as nouns. */
-export const baseVerbForms = (w: string): Record<string, string> | undefined => (isBaseVerb(w) ? verbForms(w) : PERSON_VERBS.has(w) ? conjugate(w) : undefined);
-
-/** The forms of the word after a verb's "to", which is a verb whatever else the lexicon files it as ("mind to open", "gave up to smoke"). */
-export const verbAfterTo = (w: string): Record<string, string> | undefined =>
-  baseVerbForms(w) ?? (/^\p{Ll}{2,}$/u.test(w) && (tags(w).every((x) => x === 'Singular' || x === 'Noun') || VERB_ADJECTIVES.has(w)) && known(w) ? conjugate(w) : undefined);
-/** Adjectives that are verbs too ("mind to open"; not "keeping to old ways"). */
-const VERB_ADJECTIVES: ReadonlySet<string> = new Set(['open', 'close', 'clean', 'empty', 'dry', 'free']);
+/** The subjects an age or "agree" follows, and the "be" that goes with each: a person's ("it" has no age). */
+const personalBe = (subject: string): string | undefined => (subject === 'it' ? undefined : COPULA[subject]);
 
 /** Verbs that take a gerund and never "to" and a verb: "enjoy swimming", "finish writing" (not "practice", "mind" or "risk", often nouns before "to"). */
 const GERUND_TAKERS = /^(enjoy|enjoys|enjoyed|enjoying|avoid|avoids|avoided|avoiding|finish|finishes|finished|finishing|quit|quits|quitting|imagine|imagines|imagined|deny|denies|denied|keep|keeps|kept|keeping|consider|considers|considered|considering|postpone|postpones|postponed)$/;
@@ -518,7 +503,7 @@ export function learnerPhrases(tokens: Token[]): Token[] {
     }
     // "he very tired after work": the "be" is missing.
     if (w === 'very' && joined && joinedBefore && /^(i|he|she|we|they)$/.test(before) && clauseStart(tokens, i - 1) && PURE_ADJECTIVE(n) && phraseEnds(tokens, i + 1)) {
-      out.push(bareWord(AGE_BE[before]!));
+      out.push(bareWord(personalBe(before)!));
     }
     // "a very danger road", "very intelligence": "very" qualifies the adjective.
     // Not "the very danger we feared", where "very" means "exact".
@@ -626,8 +611,12 @@ export function learnerPhrases(tokens: Token[]): Token[] {
       if (WEATHER.test(lc(tokens[k])) && (phraseEnds(tokens, k) || /^(today|tomorrow|tonight|outside|here|there)$/.test(lc(tokens[k + 1])))) setWord(t, w === 'make' ? 'be' : w === 'makes' ? 'is' : 'was');
     }
     // Words the verb already holds: "we lack of time" (not "due to lack of"), "I feel myself tired"; "go
-    // to abroad", "let's to go", "been to there".
+    // to abroad", "let's to go", "been to there"; and "so much expensive" (not "so much better", an
+    // adjective the lexicon lacks counting by its ending), "I pay the half of my salary".
+    const adjective = (x: string): boolean => PURE_ADJECTIVE(x) || (tags(x).length === 0 && /(ive|ous|ful|able|ible|ent|ant|ic|al)$/.test(x));
     const redundant =
+      (w === 'much' && joinedBefore && /^(so|too|very)$/.test(before) && joined && adjective(n) && !has(n, 'Comparative') && phraseEnds(tokens, i + 1)) ||
+      (w === 'the' && joined && n === 'half' && third === 'of' && next.post === '' && /^(my|his|her|our|their|your|the|it|them)$/.test(lc(tokens[i + 3]))) ||
       (w === 'of' && joinedBefore && /^(lack|lacks|lacked)$/.test(before) && SUBJECT_PRONOUNS.has(twoBefore)) ||
       (/^(myself|himself|herself|ourselves|themselves|yourself)$/.test(w) && joinedBefore && /^(feel|feels|felt|feeling)$/.test(before) && joined && PURE_ADJECTIVE(n)) ||
       (w === 'to' && joined && ((n === 'abroad' && /^(go|goes|went|going|gone|travel|travels|traveled|traveling|move|moved|moving)$/.test(before)) || (n === 'there' && /^(been|go|goes|went|going|gone|come|comes|came|coming|get|got)$/.test(before)))) ||
@@ -647,13 +636,6 @@ export function learnerPhrases(tokens: Token[]): Token[] {
     if (w === 'the' && afterPunctuation(tokens, i) && joined && n === 'most' && third === 'of' && next.post === '' && /^(the|my|your|his|her|our|their|these|those|them|us)$/.test(lc(tokens[i + 3]))) {
       next.pre = t.pre + next.pre;
       setWord(next, /^\p{Lu}/u.test(t.word) ? 'Most' : 'most');
-      continue;
-    }
-    // "It is so much expensive" → "so expensive" (not "so much better").
-    // An adjective the lexicon lacks counts by its ending ("expensive").
-    const adjective = PURE_ADJECTIVE(n) || (tags(n).length === 0 && /(ive|ous|ful|able|ible|ent|ant|ic|al)$/.test(n));
-    if (w === 'much' && joinedBefore && /^(so|too|very)$/.test(before) && joined && adjective && !has(n, 'Comparative') && phraseEnds(tokens, i + 1)) {
-      next.pre = t.pre + next.pre;
       continue;
     }
     // "He told me go home" → "told me to go": telling and asking take "to" (not "asks me question").
@@ -678,8 +660,7 @@ export function learnerPhrases(tokens: Token[]): Token[] {
       const vw = lc(verb);
       const base = verb && (isBaseVerb(vw) || PERSON_VERBS.has(vw) ? vw : PERSON_VERB_BY_THIRD.get(vw) ?? (verbForms(vw)?.PresentTense === vw ? verbForms(vw)?.Infinitive : undefined));
       if (subject && base && HAVE_OF[sw] && subject.post === '' && subject.pre === '' && verb.pre === '' && !BE.has(vw) && !MODALS.has(vw) && !DO_FORMS.has(vw) && !/^(do|have|has|had)$/.test(vw)) {
-        const forms = conjugate(base);
-        setWord(verb, BASE_PARTICIPLES.has(base) ? base : forms.Participle ?? forms.PastTense);
+        setWord(verb, participle(base));
         out.push(t, ...tokens.slice(i + 1, at + 1), bareWord(HAVE_OF[sw]!));
         i = at;
         continue;
@@ -698,16 +679,11 @@ export function learnerPhrases(tokens: Token[]): Token[] {
     }
     // "my wife doesn't like it too" → "either": a negative agrees with "either".
     if (w === 'too' && t.pre === '' && /[.!?,]|^$/.test(t.post + (next ? 'x' : '')) && !NEGATIONS.test(before) && tokens.slice(Math.max(0, i - 6), i).some((x, k, all) => NEGATIONS.test(lc(x)) && all.slice(k).every((y) => !/[.!?,;]/.test(y.post)))) setWord(t, 'either');
-    // "I pay almost the half of my salary" → "half of".
-    if (w === 'the' && joined && n === 'half' && third === 'of' && next.post === '' && /^(my|his|her|our|their|your|the|it|them)$/.test(lc(tokens[i + 3]))) {
-      next.pre = t.pre + next.pre;
-      continue;
-    }
     // "two pills in the same time" → "at the same time" (not "in the same time as").
     if (w === 'in' && joined && n === 'the' && third === 'same' && lc(tokens[i + 3]) === 'time' && !/^(as|that|it)$/.test(lc(tokens[i + 4]))) setWord(t, 'at');
     // "I have hunger" → "I am hungry".
-    if (/^(have|has)$/.test(w) && joined && /^(hunger|thirst)$/.test(n) && AGE_BE[before] && joinedBefore) {
-      setWord(t, AGE_BE[before]!);
+    if (/^(have|has)$/.test(w) && joined && /^(hunger|thirst)$/.test(n) && personalBe(before) && joinedBefore) {
+      setWord(t, personalBe(before)!);
       setWord(next, n === 'hunger' ? 'hungry' : 'thirsty');
     }
     // "I went there two years before." → "ago" (not "had been there two years before").
@@ -848,12 +824,6 @@ const VEHICLES = /^(bus|train|taxi|plane|subway|metro|car|bike|bicycle|boat|ship
 const SPORTS = /^(football|soccer|tennis|basketball|golf|volleyball|baseball|hockey|rugby|cricket|chess|badminton)$/;
 const WEATHER = /^(cold|hot|warm|sunny|windy|chilly|freezing|humid|cool)$/;
 const NEGATIONS = /^(don't|doesn't|didn't|can't|cannot|won't|not|never|isn't|aren't|wasn't|weren't|couldn't|wouldn't|haven't|hasn't|hadn't)$/;
-/** Verbs whose participle is their base, which the lexicon's conjugation gives as the past ("came"). */
-const BASE_PARTICIPLES = new Set(['come', 'become', 'run', 'overcome']);
-
-/** The "have" a subject pronoun takes. */
-const HAVE_OF = table({ i: 'have', you: 'have', we: 'have', they: 'have', he: 'has', she: 'has', it: 'has' });
-
 /** A subject pronoun's object form. */
 const OBJECT_OF = table({ i: 'me', you: 'you', he: 'him', she: 'her', we: 'us', they: 'them' });
 

@@ -73,6 +73,16 @@ export const singular = (noun: string): string => transform.noun.toSingular(noun
 /** compromise's forms of a base verb, whether or not its lexicon files the word as a verb ("cook" → "cooks", "cooked"). */
 export const conjugate = (base: string): Record<string, string> => transform.verb.conjugate(base.toLowerCase(), model);
 
+/** Verbs whose participle is their base, which the conjugation gives as the past ("came"). */
+const BASE_PARTICIPLES: ReadonlySet<string> = new Set(['come', 'become', 'run', 'overcome']);
+
+/** A base verb's past participle ("known", "come"), or its past where the lexicon has no participle ("lived"). */
+export function participle(base: string): string {
+  if (BASE_PARTICIPLES.has(base)) return base;
+  const forms = conjugate(base);
+  return forms.Participle ?? forms.PastTense;
+}
+
 /**
  * An adjective's comparative in -er or superlative in -est when the lexicon knows the form as one
  * ("tall" → "taller", "tallest"; "good" → "better", "best", which it files as a plain adjective).
