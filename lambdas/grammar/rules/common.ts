@@ -2,6 +2,7 @@
  * What the rules share: the token a sentence is cut into, the helpers that read and change tokens,
  * and the word sets several rule families look for. No rule lives here.
  */
+import { remember } from '../cache';
 import { isKnownWord } from '../spelling';
 import { conjugate, gerundBase, guessNounTags, isBaseVerb, isPluralNoun, known, tags, verbForms } from './lexicon';
 
@@ -30,6 +31,62 @@ export function setWord(t: Token, next: string): void {
   const single = next.replace(/ll(ed|ing)$/, 'l$1');
   const word = single !== next && !isKnownWord(next) && isKnownWord(single) ? single : next;
   t.word = /^\p{Lu}/u.test(t.word) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+}
+
+/** Where a rule is looking: the token at i, and what has been pushed for the tokens before it. */
+export interface RuleSite {
+  readonly tokens: Token[];
+  readonly i: number;
+  readonly out: Token[];
+  readonly t: Token;
+  /** The token's word in lower case, as it was before any rule changed it. */
+  readonly w: string;
+}
+
+/**
+ * A rule that starts from some words. `apply` returns the index of the last token it has dealt with,
+ * having pushed what replaces the tokens up to it, or nothing to leave the token to the next rule.
+ */
+export interface WordRule<At extends RuleSite> {
+  readonly on: (word: string) => boolean;
+  readonly apply: (at: At) => number | void;
+}
+
+/** A rule for the words listed (separated by spaces) or matching the pattern. */
+export function wordRule<At extends RuleSite>(words: string | RegExp | ((word: string) => boolean), apply: (at: At) => number | void): WordRule<At> {
+  if (typeof words === 'function') return { on: words, apply };
+  if (words instanceof RegExp) return { on: (w) => words.test(w), apply };
+  const set = new Set(words.split(' '));
+  return { on: (w) => set.has(w), apply };
+}
+
+/** Words whose rules a pass keeps at hand: far more than a day of transcripts holds. */
+const WORDS_KEPT = 20_000;
+
+/**
+ * One pass of a family of word rules over the tokens. A token meets only the rules that start from
+ * its word, in the family's order, until one deals with it; a token no rule dealt with is kept as it
+ * is. `site` reads what the family's rules share about a token, before any of them changes it. Small
+ * rules found by word cost less than one loop testing every rule: V8 optimises only the rules that
+ * run often, and a rule seeing a new case re-optimises itself alone.
+ */
+export function wordRulePass<At extends RuleSite>(rules: readonly WordRule<At>[], site: (tokens: Token[], i: number, out: Token[]) => At): (tokens: Token[]) => Token[] {
+  const byWord = new Map<string, readonly WordRule<At>[]>();
+  return (tokens) => {
+    const out: Token[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const w = lc(tokens[i]);
+      const mine = byWord.get(w) ?? remember(byWord, WORDS_KEPT, w, rules.filter((rule) => rule.on(w)));
+      let last: number | void = undefined;
+      if (mine.length > 0) {
+        const at = site(tokens, i, out);
+        for (const rule of mine) if ((last = rule.apply(at)) !== undefined) break;
+      }
+      if (typeof last === 'number') i = last;
+      else out.push(tokens[i]);
+    }
+    return out;
+  };
 }
 
 /** A word a rule adds, spaced like its neighbours. */

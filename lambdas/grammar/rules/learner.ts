@@ -4,8 +4,21 @@
  * me"), prepositions ("in Monday", "listen music") and phrases a word or two long ("during I was", "if I
  * would have", "like very much the horror movies").
  */
-import { afterPunctuation, BARE_NOUNS, bareWord, baseOfVerbForm, baseVerbForms, BE, clauseStart, COMPLEMENT_STARTS, CONJUNCTIONS, COPULA, DETERMINERS, DO_FORMS, endsPhrase, HAVE_OF, HEAD_FOLLOWERS, lc, MODALS, NOMINAL_TAGS, NUMBER_WORDS, NUMBERS, OBJECT_PRONOUNS, PEOPLE, PERSON_NOUNS, PERSON_VERB_BY_THIRD, PERSON_VERBS, PHRASE_ENDERS, phraseEnds, PURE_ADJECTIVE, purePlural, readsAsVerbAfterNoun, setWord, SUBJECT_PRONOUNS, table, TO_TAKERS, TO_THIRD, verbAfterTo, type Token } from './common';
+import { afterPunctuation, BARE_NOUNS, bareWord, baseOfVerbForm, baseVerbForms, BE, clauseStart, COMPLEMENT_STARTS, CONJUNCTIONS, COPULA, DETERMINERS, DO_FORMS, endsPhrase, HAVE_OF, HEAD_FOLLOWERS, lc, MODALS, NOMINAL_TAGS, NUMBER_WORDS, NUMBERS, OBJECT_PRONOUNS, PEOPLE, PERSON_NOUNS, PERSON_VERB_BY_THIRD, PERSON_VERBS, PHRASE_ENDERS, phraseEnds, PURE_ADJECTIVE, purePlural, readsAsVerbAfterNoun, setWord, SUBJECT_PRONOUNS, table, TO_TAKERS, TO_THIRD, verbAfterTo, wordRule, wordRulePass, type RuleSite, type Token } from './common';
 import { conjugate, gerundBase, has, ingBase, isBaseVerb, isPluralNoun, isSingularNoun, known, participle, singular, tags, verbForms } from './lexicon';
+
+/** What the verb-pattern and word-choice rules read about a token: its neighbours and the word before it. */
+interface VerbSite extends RuleSite {
+  readonly next: Token | undefined;
+  readonly third: Token | undefined;
+  /** The word before, in lower case ("" at the start). */
+  readonly subject: string;
+}
+
+const verbSite = (tokens: Token[], i: number, out: Token[]): VerbSite => ({ tokens, i, out, t: tokens[i], w: lc(tokens[i]), next: tokens[i + 1], third: tokens[i + 2], subject: lc(tokens[i - 1]) });
+
+/** A "be" or "have" right after a personal subject pronoun: "I am", "he has". */
+const afterSubject = ({ tokens, i, subject }: VerbSite): boolean => i > 0 && tokens[i - 1].post === '' && personalBe(subject) !== undefined;
 
 /**
  * Verb patterns learners carry over from their first language:
@@ -13,148 +26,179 @@ import { conjugate, gerundBase, has, ingBase, isBaseVerb, isPluralNoun, isSingul
  * "he said me that" → "he told me that", "look forward to see you" → "to seeing you".
  */
 export function learnerVerbPatterns(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const w = lc(t);
-    // Every rule below starts from one of these words: most tokens need no more look.
-    if (!VERB_PATTERN_TRIGGERS.has(w) && !TO_TAKERS.test(w) && !GERUND_TAKERS.test(w) && !/^(i|we|you|they|he|she)['’](m|re|s)$/.test(w)) {
-      out.push(t);
-      continue;
-    }
-    const [next, third, subject] = [tokens[i + 1], tokens[i + 2], lc(tokens[i - 1])];
-    const afterSubject = i > 0 && tokens[i - 1].post === '' && personalBe(subject) !== undefined;
+  return VERB_PATTERNS(tokens);
+}
+
+const VERB_PATTERNS = wordRulePass<VerbSite>(
+  [
     // "I am agree": "agree" is a verb, so the "be" before it goes; "I'm agree" keeps its subject.
-    if (next && t.post === '' && /^(dis)?agree$/.test(lc(next)) && (/^(am|is|are)$/.test(w) ? afterSubject : /^(i|we|you|they|he|she)['’](m|re|s)$/.test(w))) {
+    wordRule((w) => /^(am|is|are)$/.test(w) || CONTRACTED_SUBJECT.test(w), (at) => {
+      const { i, t, w, next, subject } = at;
+      if (!(next && t.post === '' && /^(dis)?agree$/.test(lc(next)) && (/^(am|is|are)$/.test(w) ? afterSubject(at) : CONTRACTED_SUBJECT.test(w)))) return undefined;
       const who = w.replace(/['’].*$/, '');
       if (w !== who) setWord(t, who);
       const person = w === who ? subject : who;
       if (/^(he|she)$/.test(person)) setWord(next, `${lc(next)}s`);
       if (w === who) {
         next.pre = t.pre + next.pre;
-        continue;
+        return i;
       }
-    }
+      return undefined;
+    }),
     // "I am born in Mumbai": a birth is past.
-    if (afterSubject && /^(am|is|are)$/.test(w) && t.post === '' && lc(next) === 'born' && next.post === '' && /^(in|on|at)$/.test(lc(third))) {
-      setWord(t, /^(you|we|they)$/.test(subject) ? 'were' : 'was');
-    }
+    wordRule('am is are', (at) => {
+      const { t, next, third, subject } = at;
+      if (afterSubject(at) && t.post === '' && lc(next) === 'born' && next!.post === '' && /^(in|on|at)$/.test(lc(third))) {
+        setWord(t, /^(you|we|they)$/.test(subject) ? 'were' : 'was');
+      }
+    }),
     // "In my city there have many restaurants": what there is, is.
-    if (subject === 'there' && tokens[i - 1].post === '' && /^(have|has)$/.test(w) && t.post === '' && next) {
-      const be = /^(a|an|one|much)$/.test(lc(next)) && !/^(lot|few|couple)$/.test(lc(third)) ? 'is' : /^(many|several|lots|two|three|four|five|six|seven|eight|nine|ten)$/.test(lc(next)) ? 'are' : undefined;
-      if (be) setWord(t, be);
-    }
+    wordRule('have has', ({ tokens, i, t, next, third, subject }) => {
+      if (subject === 'there' && tokens[i - 1].post === '' && t.post === '' && next) {
+        const be = /^(a|an|one|much)$/.test(lc(next)) && !/^(lot|few|couple)$/.test(lc(third)) ? 'is' : /^(many|several|lots|two|three|four|five|six|seven|eight|nine|ten)$/.test(lc(next)) ? 'are' : undefined;
+        if (be) setWord(t, be);
+      }
+    }),
     // "I have 20 years old": an age is what one is.
-    if (afterSubject && /^(have|has|had)$/.test(w) && t.post === '' && next && (/^\d+$/.test(next.word) || NUMBER_WORDS.test(lc(next))) && lc(third) === 'years' && third.post === '' && lc(tokens[i + 3]) === 'old' && (endsPhrase(tokens, i + 3) || HEAD_FOLLOWERS.has(lc(tokens[i + 4])))) {
-      setWord(t, w === 'had' ? (/^(you|we|they)$/.test(subject) ? 'were' : 'was') : personalBe(subject)!);
-    }
+    wordRule('have has had', (at) => {
+      const { tokens, i, t, w, next, third, subject } = at;
+      if (afterSubject(at) && t.post === '' && next && (/^\d+$/.test(next.word) || NUMBER_WORDS.test(lc(next))) && lc(third) === 'years' && third!.post === '' && lc(tokens[i + 3]) === 'old' && (endsPhrase(tokens, i + 3) || HEAD_FOLLOWERS.has(lc(tokens[i + 4])))) {
+        setWord(t, w === 'had' ? (/^(you|we|they)$/.test(subject) ? 'were' : 'was') : personalBe(subject)!);
+      }
+    }),
     // "My son has six years", "i have twenty eight years and": an age is what one is, and "old".
     // Only a person's ("we have two years left" stays), ending its clause.
-    const person = /^(i|he|she)$/.test(subject) ? subject : i > 1 && tokens[i - 2].post === '' && POSSESSIVE.test(lc(tokens[i - 2])) && (has(subject, 'Actor') || PERSON_NOUNS.has(subject)) ? 'he' : undefined;
-    if (person && tokens[i - 1].post === '' && /^(have|has|is|am|are)$/.test(w) && t.post === '') {
+    wordRule('have has is am are', ({ tokens, i, out, t, w, subject }) => {
+      const person = /^(i|he|she)$/.test(subject) ? subject : i > 1 && tokens[i - 2].post === '' && POSSESSIVE.test(lc(tokens[i - 2])) && (has(subject, 'Actor') || PERSON_NOUNS.has(subject)) ? 'he' : undefined;
+      if (!person || tokens[i - 1].post !== '' || t.post !== '') return undefined;
       let k = i + 1;
       if (NUMBER_WORDS.test(lc(tokens[k])) && NUMBER_WORDS.test(lc(tokens[k + 1])) && tokens[k].post === '') k++;
       const age = tokens[k] && (/^\d{1,3}$/.test(tokens[k].word) || NUMBER_WORDS.test(lc(tokens[k]))) && tokens[k].post === '' && lc(tokens[k + 1]) === 'years';
-      if (age && (endsPhrase(tokens, k + 1) || /^(and|but|so)$/.test(lc(tokens[k + 2])))) {
-        if (/^(have|has)$/.test(w)) setWord(t, personalBe(person)!);
-        out.push(...tokens.slice(i, k + 2), bareWord('old'));
-        const years = tokens[k + 1];
-        out[out.length - 1].post = years.post;
-        out[out.length - 1].space = years.space;
-        years.post = '';
-        years.space = ' ';
-        i = k + 1;
-        continue;
-      }
-    }
+      if (!age || !(endsPhrase(tokens, k + 1) || /^(and|but|so)$/.test(lc(tokens[k + 2])))) return undefined;
+      if (/^(have|has)$/.test(w)) setWord(t, personalBe(person)!);
+      out.push(...tokens.slice(i, k + 2), bareWord('old'));
+      const years = tokens[k + 1];
+      out[out.length - 1].post = years.post;
+      out[out.length - 1].space = years.space;
+      years.post = '';
+      years.space = ' ';
+      return k + 1;
+    }),
     // "he said me that": one says something to someone, and tells someone.
-    const tell = SAY_TO_TELL[w];
-    if (tell && t.post === '' && next && next.pre === '' && /^(me|him|us|them)$/.test(lc(next))) setWord(t, tell);
+    wordRule((w) => SAY_TO_TELL[w] !== undefined, ({ t, w, next }) => {
+      if (t.post === '' && next && next.pre === '' && /^(me|him|us|them)$/.test(lc(next))) setWord(t, SAY_TO_TELL[w]!);
+    }),
     // "She wants going to Paris" → "wants to go": these verbs take "to" and the verb's base, not a
     // gerund; only where the gerund takes a complement ("want swimming lessons" stays), and not
     // "need", whose gerund is a passive ("the car needs cleaning").
-    if (TO_TAKERS.test(w) && !/^need/.test(w) && t.post === '' && next && next.pre === '' && next.post === '' && /ing$/.test(lc(next)) && (!third || COMPLEMENT_STARTS.has(lc(third)) || endsPhrase(tokens, i + 1))) {
-      const base = ingBase(lc(next));
-      if (base) {
-        out.push(t, { ...bareWord('to'), pre: '' });
-        setWord(next, base);
-        continue;
+    wordRule(TO_TAKERS, ({ tokens, i, out, t, w, next, third }) => {
+      if (!/^need/.test(w) && t.post === '' && next && next.pre === '' && next.post === '' && /ing$/.test(lc(next)) && (!third || COMPLEMENT_STARTS.has(lc(third)) || endsPhrase(tokens, i + 1))) {
+        const base = ingBase(lc(next));
+        if (base) {
+          out.push(t, { ...bareWord('to'), pre: '' });
+          setWord(next, base);
+          return i;
+        }
       }
-    }
+      return undefined;
+    }),
     // "I'm thinking to buy a house" → "thinking of buying".
-    if (w === 'thinking' && t.post === '' && lc(next) === 'to' && next.post === '' && third && verbAfterTo(lc(third))?.Gerund) {
-      setWord(next, 'of');
-      setWord(third, verbAfterTo(lc(third))!.Gerund);
-    }
+    wordRule('thinking', ({ t, next, third }) => {
+      if (t.post === '' && lc(next) === 'to' && next!.post === '' && third && verbAfterTo(lc(third))?.Gerund) {
+        setWord(next!, 'of');
+        setWord(third, verbAfterTo(lc(third))!.Gerund);
+      }
+    }),
     // "gave up to smoke" → "gave up smoking".
-    if (w === 'up' && /^(give|gives|gave|given|giving)$/.test(subject) && t.post === '' && lc(next) === 'to' && next.post === '' && third && verbAfterTo(lc(third))?.Gerund) {
-      setWord(third, verbAfterTo(lc(third))!.Gerund);
-      third.pre = next.pre + third.pre;
-      out.push(t);
-      i++;
-      continue;
-    }
+    wordRule('up', ({ i, out, t, next, third, subject }) => {
+      if (/^(give|gives|gave|given|giving)$/.test(subject) && t.post === '' && lc(next) === 'to' && next!.post === '' && third && verbAfterTo(lc(third))?.Gerund) {
+        setWord(third, verbAfterTo(lc(third))!.Gerund);
+        third.pre = next!.pre + third.pre;
+        out.push(t);
+        return i + 1;
+      }
+      return undefined;
+    }),
     // "I enjoy to swim": these verbs take a gerund, never "to" and a verb.
     // Not in the passive ("are considered to have been") nor where the word is a noun ("the finish to").
-    const takesGerund = GERUND_TAKERS.test(w) || (/^(mind|minds)$/.test(w) && /^(do|does|don't|doesn't|didn't|would|i|you|we|they|not)$/.test(subject)) || (/^(miss|misses|missed|suggest|suggests|suggested|practise|practises|practised|practice|practices|practiced)$/.test(w) && (SUBJECT_PRONOUNS.has(subject) || /^(always|often|really|still|never)$/.test(subject)));
-    if (takesGerund && t.post === '' && lc(next) === 'to' && next.post === '' && third && !BE.has(lc(third)) && !BE.has(subject) && !DETERMINERS.has(subject)) {
-      const gerund = verbAfterTo(lc(third))?.Gerund;
-      if (gerund) {
-        setWord(third, gerund);
-        third.pre = next.pre + third.pre;
-        out.push(t);
-        i++;
-        continue;
+    wordRule((w) => GERUND_TAKERS.test(w) || /^(mind|minds|miss|misses|missed|suggest|suggests|suggested|practise|practises|practised|practice|practices|practiced)$/.test(w), ({ i, out, t, w, next, third, subject }) => {
+      const takesGerund = GERUND_TAKERS.test(w) || (/^(mind|minds)$/.test(w) && /^(do|does|don't|doesn't|didn't|would|i|you|we|they|not)$/.test(subject)) || (/^(miss|misses|missed|suggest|suggests|suggested|practise|practises|practised|practice|practices|practiced)$/.test(w) && (SUBJECT_PRONOUNS.has(subject) || /^(always|often|really|still|never)$/.test(subject)));
+      if (takesGerund && t.post === '' && lc(next) === 'to' && next!.post === '' && third && !BE.has(lc(third)) && !BE.has(subject) && !DETERMINERS.has(subject)) {
+        const gerund = verbAfterTo(lc(third))?.Gerund;
+        if (gerund) {
+          setWord(third, gerund);
+          third.pre = next!.pre + third.pre;
+          out.push(t);
+          return i + 1;
+        }
       }
-    }
+      return undefined;
+    }),
     // "I am study English": after "be" an everyday verb the lexicon files as a noun is its -ing form
     // (the other verbs' Harper mends: "she is go" → "going"). Not an adjective ("they are clean") nor
     // "cook" or "hope", which "be" takes as nouns.
-    if (afterSubject && /^(am|is|are|was|were)$/.test(w) && t.post === '' && next && PERSON_VERBS.has(lc(next)) && !/^(cook|hope)$/.test(lc(next)) && !has(lc(next), 'Adjective') && !endsPhrase(tokens, i + 1)) {
-      setWord(next, conjugate(lc(next)).Gerund);
-    }
+    wordRule('am is are was were', (at) => {
+      const { tokens, i, t, next } = at;
+      if (afterSubject(at) && t.post === '' && next && PERSON_VERBS.has(lc(next)) && !/^(cook|hope)$/.test(lc(next)) && !has(lc(next), 'Adjective') && !endsPhrase(tokens, i + 1)) {
+        setWord(next, conjugate(lc(next)).Gerund);
+      }
+    }),
     // "I no like it": "no" does not negate a verb; "do not" does.
-    if (w === 'no' && t.post === '' && afterSubject && next && baseVerbForms(lc(next)) && !/^(one|longer|more|less|matter|doubt)$/.test(lc(next))) {
-      setWord(t, /^(he|she)$/.test(subject) ? "doesn't" : "don't");
-    }
+    wordRule('no', (at) => {
+      const { t, next, subject } = at;
+      if (t.post === '' && afterSubject(at) && next && baseVerbForms(lc(next)) && !/^(one|longer|more|less|matter|doubt)$/.test(lc(next))) {
+        setWord(t, /^(he|she)$/.test(subject) ? "doesn't" : "don't");
+      }
+    }),
     // "I not understand", "my brother not have a car": English negates a verb through "do".
     // "He not is at home": "not" follows "be" and the modals.
-    if (w === 'not' && t.post === '' && next && next.pre === '' && i > 0 && tokens[i - 1].post === '') {
-      const does = negatedSubject(tokens, i - 1);
-      const nw = lc(next);
-      if (does !== undefined && (BE.has(nw) || MODALS.has(nw))) {
-        [t.word, next.word] = [next.word, t.word];
-      } else if (does !== undefined && nw !== 'be' && (baseVerbForms(nw) || nw === 'have')) {
-        out.push({ ...bareWord(does ? 'does' : 'do'), pre: t.pre });
-        t.pre = '';
+    wordRule('not', ({ tokens, i, out, t, next }) => {
+      if (t.post === '' && next && next.pre === '' && i > 0 && tokens[i - 1].post === '') {
+        const does = negatedSubject(tokens, i - 1);
+        const nw = lc(next);
+        if (does !== undefined && (BE.has(nw) || MODALS.has(nw))) {
+          [t.word, next.word] = [next.word, t.word];
+        } else if (does !== undefined && nw !== 'be' && (baseVerbForms(nw) || nw === 'have')) {
+          out.push({ ...bareWord(does ? 'does' : 'do'), pre: t.pre });
+          t.pre = '';
+        }
       }
-    }
+    }),
     // "I am not understand": a stative verb after "be not" is negated through "do".
-    if (/^(am|is|are)$/.test(w) && t.post === '' && lc(next) === 'not' && next.post === '' && third && STATIVE_VERBS.test(lc(third)) && i > 0 && tokens[i - 1].post === '') {
-      const does = negatedSubject(tokens, i - 1);
-      if (does !== undefined) setWord(t, does ? 'does' : 'do');
-    }
+    wordRule('am is are', ({ tokens, i, t, next, third }) => {
+      if (t.post === '' && lc(next) === 'not' && next!.post === '' && third && STATIVE_VERBS.test(lc(third)) && i > 0 && tokens[i - 1].post === '') {
+        const does = negatedSubject(tokens, i - 1);
+        if (does !== undefined) setWord(t, does ? 'does' : 'do');
+      }
+    }),
     // "he told that he would be late", "my friend told she was moving": one tells someone, and says that.
-    if (w === 'told' && t.post === '' && next && ((lc(next) === 'that' && /^(i|he|she|we|they)$/.test(lc(third))) || (/^(he|she|we|they)$/.test(lc(next)) && third && (BE.has(lc(third)) || MODALS.has(lc(third)) || /^(had|has|have|was)$/.test(lc(third)))))) {
-      setWord(t, 'said');
-    }
+    wordRule('told', ({ t, next, third }) => {
+      if (t.post === '' && next && ((lc(next) === 'that' && /^(i|he|she|we|they)$/.test(lc(third))) || (/^(he|she|we|they)$/.test(lc(next)) && third && (BE.has(lc(third)) || MODALS.has(lc(third)) || /^(had|has|have|was)$/.test(lc(third)))))) {
+        setWord(t, 'said');
+      }
+    }),
     // "she told to me a story": "tell" takes its person without "to" (not the passive "was told to").
-    if (w === 'told' && t.post === '' && lc(next) === 'to' && next.post === '' && third && /^(me|him|her|us|them|my|his|our|their|your)$/.test(lc(third)) && !BE.has(subject) && subject !== 'got') {
-      out.push(t);
-      third.pre = next.pre + third.pre;
-      i++;
-      continue;
-    }
+    wordRule('told', ({ i, out, t, next, third, subject }) => {
+      if (t.post === '' && lc(next) === 'to' && next!.post === '' && third && /^(me|him|her|us|them|my|his|our|their|your)$/.test(lc(third)) && !BE.has(subject) && subject !== 'got') {
+        out.push(t);
+        third.pre = next!.pre + third.pre;
+        return i + 1;
+      }
+      return undefined;
+    }),
     // "look forward to see you": the "to" is a preposition, so the verb after it is a gerund.
-    if (/^(look|looks|looked|looking)$/.test(w) && lc(next) === 'forward' && lc(third) === 'to' && t.post === '' && next.post === '' && third.post === '' && tokens[i + 3]) {
-      const verb = lc(tokens[i + 3]);
-      const gerund = baseVerbForms(verb)?.Gerund;
-      if (gerund) setWord(tokens[i + 3], gerund);
-    }
-    out.push(t);
-  }
-  return out;
-}
+    wordRule('look looks looked looking', ({ tokens, i, t, next, third }) => {
+      if (lc(next) === 'forward' && lc(third) === 'to' && t.post === '' && next!.post === '' && third!.post === '' && tokens[i + 3]) {
+        const gerund = baseVerbForms(lc(tokens[i + 3]))?.Gerund;
+        if (gerund) setWord(tokens[i + 3], gerund);
+      }
+    }),
+  ],
+  verbSite,
+);
+
+/** A subject pronoun contracted with "be": "i'm", "we're", "she's". */
+const CONTRACTED_SUBJECT = /^(i|we|you|they|he|she)['’](m|re|s)$/;
 
 /**
  * Words and prepositions learners choose after their first language: "did a mistake" → "made",
@@ -163,179 +207,246 @@ export function learnerVerbPatterns(tokens: Token[]): Token[] {
  * husband and me are" → "and I", "because is too small" → "because it is".
  */
 export function learnerWordChoices(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const w = lc(t);
-    // Every rule below starts from one of these words: most tokens need no more look.
-    if (!WORD_CHOICE_TRIGGERS.has(w) && !/-years-old$/.test(w)) {
-      out.push(t);
-      continue;
-    }
-    const [next, third, subject] = [tokens[i + 1], tokens[i + 2], lc(tokens[i - 1])];
+  return WORD_CHOICE_RULES(tokens);
+}
+
+/** Drops the token after the one at i ("went to shopping" → "went shopping"): the one at i is pushed, the next is dealt with. */
+function dropNext({ tokens, i, out, t }: RuleSite): number {
+  const [next, third] = [tokens[i + 1], tokens[i + 2]];
+  out.push(t);
+  third.pre = next.pre + third.pre;
+  return i + 1;
+}
+
+const WORD_CHOICE_RULES = wordRulePass<VerbSite>(
+  [
     // "the woman which helped me": a person is "who".
-    if (w === 'which' && i > 0 && tokens[i - 1].post === '' && (PEOPLE.has(subject) || PEOPLE.has(singular(subject))) && next && /^\p{Ll}+$/u.test(next.word) && (BE.has(lc(next)) || MODALS.has(lc(next)) || tags(lc(next)).some((x) => x === 'PastTense' || x === 'PresentTense') || (isPluralNoun(subject) && (has(lc(next), 'Infinitive') || PERSON_VERBS.has(lc(next)))))) {
-      setWord(t, 'who');
-    }
+    wordRule('which', ({ tokens, i, t, next, subject }) => {
+      if (i > 0 && tokens[i - 1].post === '' && (PEOPLE.has(subject) || PEOPLE.has(singular(subject))) && next && /^\p{Ll}+$/u.test(next.word) && (BE.has(lc(next)) || MODALS.has(lc(next)) || tags(lc(next)).some((x) => x === 'PastTense' || x === 'PresentTense') || (isPluralNoun(subject) && (has(lc(next), 'Infinitive') || PERSON_VERBS.has(lc(next)))))) {
+        setWord(t, 'who');
+      }
+    }),
     // One makes mistakes and asks questions; one lends to someone and teaches someone; one tells a joke.
-    const choices = t.post === '' && next !== undefined && !DETERMINERS.has(subject) ? WORD_CHOICES.filter(([verbs]) => verbs[w] !== undefined) : [];
-    if (choices.length) {
+    wordRule((w) => WORD_CHOICES.some(([verbs]) => verbs[w] !== undefined), ({ tokens, i, t, w, next, subject }) => {
+      if (t.post !== '' || next === undefined || DETERMINERS.has(subject)) return;
       const ahead = tokens.slice(i + 1, i + 5).map((x) => lc(x)).join(' ');
-      const swap = choices.find(([, objects]) => objects.test(ahead));
+      const swap = WORD_CHOICES.find(([verbs, objects]) => verbs[w] !== undefined && objects.test(ahead));
       if (swap) setWord(t, swap[0][w]!);
-    }
+    }),
     // "I very like it" → "I really like it": "very" does not modify a verb.
-    if (w === 'very' && t.post === '' && next && /^(like|love|want|enjoy|hate|need|miss|appreciate)$/.test(lc(next)) && SUBJECT_PRONOUNS.has(subject)) setWord(t, 'really');
+    wordRule('very', ({ t, next, subject }) => {
+      if (t.post === '' && next && /^(like|love|want|enjoy|hate|need|miss|appreciate)$/.test(lc(next)) && SUBJECT_PRONOUNS.has(subject)) setWord(t, 'really');
+    }),
     // "explain me" → "explain to me": "explain" takes the person through "to".
-    if (/^(explain|explains|explained|explaining)$/.test(w) && t.post === '' && next && /^(me|him|us|them)$/.test(lc(next))) {
-      out.push(t, bareWord('to'));
-      continue;
-    }
+    wordRule('explain explains explained explaining', ({ i, out, t, next }) => {
+      if (t.post === '' && next && /^(me|him|us|them)$/.test(lc(next))) {
+        out.push(t, bareWord('to'));
+        return i;
+      }
+      return undefined;
+    }),
     // "went to shopping" → "went shopping": an activity one goes to do takes no "to".
-    if (/^(go|goes|going|went|gone)$/.test(w) && t.post === '' && lc(next) === 'to' && next.post === '' && third && GO_ACTIVITIES.test(lc(third)) && (endsPhrase(tokens, i + 2) || COMPLEMENT_STARTS.has(lc(tokens[i + 3])) || PHRASE_ENDERS.has(lc(tokens[i + 3])))) {
-      out.push(t);
-      third.pre = next.pre + third.pre;
-      i++;
-      continue;
-    }
+    wordRule('go goes going went gone', (at) => {
+      const { tokens, i, t, next, third } = at;
+      if (t.post === '' && lc(next) === 'to' && next!.post === '' && third && GO_ACTIVITIES.test(lc(third)) && (endsPhrase(tokens, i + 2) || COMPLEMENT_STARTS.has(lc(tokens[i + 3])) || PHRASE_ENDERS.has(lc(tokens[i + 3])))) return dropNext(at);
+      return undefined;
+    }),
     // "I suggest you to go" → "I suggest you go". Not after "me", "him" …: "recommended me rest" is no
     // better, and the mend ("that I rest") changes the pronoun.
-    if (/^(suggest|suggests|suggested|recommend|recommends|recommended)$/.test(w) && t.post === '' && next && lc(next) === 'you' && next.post === '' && lc(third) === 'to' && third.post === '' && tokens[i + 3] && isBaseVerb(lc(tokens[i + 3]))) {
-      out.push(t, next);
-      tokens[i + 3].pre = third.pre + tokens[i + 3].pre;
-      i += 2;
-      continue;
-    }
+    wordRule('suggest suggests suggested recommend recommends recommended', ({ tokens, i, out, t, next, third }) => {
+      if (t.post === '' && next && lc(next) === 'you' && next.post === '' && lc(third) === 'to' && third!.post === '' && tokens[i + 3] && isBaseVerb(lc(tokens[i + 3]))) {
+        out.push(t, next);
+        tokens[i + 3].pre = third!.pre + tokens[i + 3].pre;
+        return i + 2;
+      }
+      return undefined;
+    }),
     // "don't forget buying milk" → "to buy": a reminder is of what is still to do.
-    if (/^forget$/.test(w) && /^(don't|not|never)$/.test(subject) && t.post === '' && next && /ing$/.test(lc(next))) {
-      const base = gerundBase(lc(next));
-      if (base) {
-        out.push(t, bareWord('to'));
-        setWord(next, base);
-        continue;
+    wordRule('forget', ({ i, out, t, next, subject }) => {
+      if (/^(don't|not|never)$/.test(subject) && t.post === '' && next && /ing$/.test(lc(next))) {
+        const base = gerundBase(lc(next));
+        if (base) {
+          out.push(t, bareWord('to'));
+          setWord(next, base);
+          return i;
+        }
       }
-    }
+      return undefined;
+    }),
     // "My English is not enough good" → "good enough".
-    if (w === 'enough' && t.post === '' && next && PURE_ADJECTIVE(lc(next)) && (endsPhrase(tokens, i + 1) || /^(for|to)$/.test(lc(third)))) {
-      [t.word, next.word] = [next.word, t.word];
-    }
-    // "This phone costed me" → "cost": "costed" is an estimate's past, not a price's.
-    if (w === 'costed' && next && /^(me|him|her|us|them|you|a|about|around|only|over|nearly|almost|\$?\d.*)$/.test(lc(next))) setWord(t, 'cost');
-    // "I need others shoes" → "other shoes": "other" before a noun has no plural.
-    if (w === 'others' && t.post === '' && next && (isPluralNoun(lc(next)) || purePlural(lc(next)))) setWord(t, 'other');
-    // "during three years" → "for three years": "during" names when, "for" how long.
-    if (w === 'during' && t.post === '' && next && (NUMBERS.has(lc(next)) || /^\d+$/.test(next.word) || /^(a|one)$/.test(lc(next))) && /^(years?|months?|weeks?|days?|hours?|minutes?)$/.test(lc(third))) setWord(t, 'for');
-    // "Although it was raining, but we went": one clause is joined once ("Because I was tired, so I…").
-    if (/^(but|so)$/.test(w) && i > 1 && /,$/.test(tokens[i - 1].post) && CONCESSIVE_OPENER[w].test(lc(tokens[0])) && tokens[0].post === '' && next && SUBJECT_PRONOUNS.has(lc(next))) {
-      next.pre = t.pre + next.pre;
-      continue;
-    }
-    // "Is very cold today" → "It's very cold today": English needs the subject it.
-    const sentenceStart = i === 0 || /[.!?]/.test(tokens[i - 1].post);
-    if (sentenceStart && w === 'is' && t.post === '' && next && (/^(very|so|too|really|quite)$/.test(lc(next)) ? PURE_ADJECTIVE(lc(third)) : PURE_ADJECTIVE(lc(next)) && /^(today|now|here|outside|tonight)$/.test(lc(third))) && !asksAt(tokens, i)) {
-      setWord(t, "it's");
-    }
-    // "money for buy a car": a purpose takes "to" and the verb (not "a regression for code that").
-    if (w === 'for' && t.post === '' && next && isBaseVerb(lc(next)) && !has(lc(next), 'Singular') && next.post === '' && third && ((DETERMINERS.has(lc(third)) && !/^(that|this)$/.test(lc(third))) || OBJECT_PRONOUNS.has(lc(third)) || /^(some|any|more)$/.test(lc(third)))) setWord(t, 'to');
-    // "The movie was so bored": a thing is boring, a person bored.
-    const thingFeeling = THING_FEELINGS[w];
-    if (thingFeeling && i > 1) {
-      const b2 = /^(very|so|too|really|quite|extremely)$/.test(subject) ? i - 2 : i - 1;
-      if (/^(is|was|are|were)$/.test(lc(tokens[b2])) && THINGS.test(lc(tokens[b2 - 1])) && /^(the|this|that|a|an|my|his|her|our|their|your)$/.test(lc(tokens[b2 - 2]))) setWord(t, thingFeeling);
-    }
-    // "all the night" → "all night", "go to the bed" → "go to bed".
-    if (w === 'all' && t.post === '' && lc(next) === 'the' && next.post === '' && /^(night|day|morning|afternoon|evening|week|weekend)$/.test(lc(third)) && (endsPhrase(tokens, i + 2) || PHRASE_ENDERS.has(lc(tokens[i + 3])) || COMPLEMENT_STARTS.has(lc(tokens[i + 3])))) {
-      out.push(t);
-      third.pre = next.pre + third.pre;
-      i++;
-      continue;
-    }
-    if (/^(to|in)$/.test(w) && t.post === '' && lc(next) === 'the' && next.post === '' && lc(third) === 'bed' && /^(go|goes|going|went|stay|stays|staying|stayed|get|got|lie|lying|be)$/.test(subject) && (endsPhrase(tokens, i + 2) || !tags(lc(tokens[i + 3])).some((x) => NOMINAL_TAGS.has(x)) && lc(tokens[i + 3]) !== 'of')) {
-      out.push(t);
-      third.pre = next.pre + third.pre;
-      i++;
-      continue;
-    }
-    // "went in Italy" → "went to Italy": one goes to a place.
-    if (w === 'in' && /^(go|goes|going|went)$/.test(subject) && t.post === '' && next && /^\p{Lu}\p{Ll}+$/u.test(next.word) && !WEEKDAYS.test(lc(next)) && !/^(january|february|march|april|may|june|july|august|september|october|november|december)$/.test(lc(next))) setWord(t, 'to');
-    // "I am knowing excel" → "I know": verbs of knowing have no progressive.
-    if (/^(am|is|are)$/.test(w) && t.post === '' && next && /^(knowing|understanding|owning)$/.test(lc(next)) && i > 0 && SUBJECT_PRONOUNS.has(subject)) {
-      const base = lc(next).replace(/ing$/, '');
-      setWord(next, /^(he|she|it)$/.test(subject) ? conjugate(base).PresentTense : base);
-      next.pre = t.pre + next.pre;
-      continue;
-    }
-    // "My husband and me are going" → "and I": a subject takes "I".
-    if (w === 'me' && subject === 'and' && i > 2 && t.post === '' && next && (BE.has(lc(next)) || MODALS.has(lc(next)) || /^(have|had|went|go|live|lived|got|get|like|love|want|were)$/.test(lc(next))) && !/^(to|with|for|from|about|between|of|at|by|like)$/.test(lc(tokens[i - 3])) && !/^(to|with|for|from|about|between|of|at|by|like)$/.test(lc(tokens[i - 4]))) {
-      setWord(t, 'I');
-    }
-    // "two thousands dollars" → "two thousand dollars".
-    if (/^(hundreds|thousands|millions)$/.test(w) && i > 0 && (NUMBERS.has(subject) || /^\d+$/.test(tokens[i - 1].word)) && next && (isPluralNoun(lc(next)) || purePlural(lc(next)) || /^(dollars|euros|pounds|people|years)$/.test(lc(next)))) setWord(t, w.slice(0, -1));
-    // "three times in a week" → "three times a week".
-    if (w === 'in' && subject === 'times' && lc(next) === 'a' && /^(day|week|month|year)$/.test(lc(third))) continue;
-    // "a ten-years-old daughter" → "ten-year-old".
-    if (/-years-old$/.test(w)) setWord(t, w.replace(/-years-old$/, '-year-old'));
-    // "told me to don't eat" → "not to eat".
-    if (w === 'to' && t.post === '' && /^(don't|do not)$/.test(lc(next)) && third && isBaseVerb(lc(third))) {
-      setWord(t, 'not');
-      setWord(next, 'to');
-    }
-    // "her is Italian" → "she is": after "and"/"but" a clause's subject takes "she".
-    if (w === 'her' && /^(and|but)$/.test(subject) && t.post === '' && next && /^(is|was)$/.test(lc(next))) setWord(t, 'she');
-    // "he works as engineer" → "as an engineer": a job is counted.
-    if (w === 'as' && /^(work|works|worked|working)$/.test(subject) && t.post === '' && next && ((has(lc(next), 'Actor') && tags(lc(next)).length === 1) || JOBS.test(lc(next))) && !/s$/.test(lc(next))) {
-      out.push(t, bareWord(/^[aeiou]/.test(lc(next)) ? 'an' : 'a'));
-      continue;
-    }
-    // "i knocked the door" → "knocked on the door".
-    if (/^(knock|knocks|knocked|knocking)$/.test(w) && t.post === '' && next && /^(the|my|his|her|our|their|your)$/.test(lc(next)) && /^(door|window)$/.test(lc(third))) {
-      out.push(t, bareWord('on'));
-      continue;
-    }
-    // "I wish I can" → "could": a wish is unreal.
-    if (w === 'can' && SUBJECT_PRONOUNS.has(subject) && /^(wish|wishes|wished)$/.test(lc(tokens[i - 2]))) setWord(t, 'could');
-    // "I can't sleep in the night" → "at night" (not "in the night sky").
-    if (w === 'in' && t.post === '' && lc(next) === 'the' && next.post === '' && lc(third) === 'night' && (endsPhrase(tokens, i + 2) || PHRASE_ENDERS.has(lc(tokens[i + 3])) || COMPLEMENT_STARTS.has(lc(tokens[i + 3])) || HEAD_FOLLOWERS.has(lc(tokens[i + 3])))) {
-      setWord(t, 'at');
-      out.push(t);
-      third.pre = next.pre + third.pre;
-      i++;
-      continue;
-    }
-    // "it was so beautiful day" → "such a beautiful day": "so" does not come before a noun.
-    if (w === 'so' && /^(is|was)$/.test(subject) && t.post === '' && next && PURE_ADJECTIVE(lc(next)) && next.post === '' && third && (isSingularNoun(lc(third)) || (tags(lc(third)).length > 0 && tags(lc(third)).every((x) => x === 'Duration')))) {
-      out.push({ ...t, word: t.word.replace(/so/i, 'such') }, bareWord(/^[aeiou]/.test(lc(next)) ? 'an' : 'a'));
-      continue;
-    }
-    // "the most beautiful girl of the class" → "in the class": a superlative's group is what it is in.
-    if (w === 'of' && t.post === '' && lc(next) === 'the' && /^(class|team|world|family|school|city|country|group|office|company)$/.test(lc(third)) && i > 2 && (has(lc(tokens[i - 2]), 'Superlative') || lc(tokens[i - 3]) === 'most' || lc(tokens[i - 2]) === 'best')) setWord(t, 'in');
-    // "go to somewhere" → "go somewhere": these adverbs are already a direction.
-    if (w === 'to' && /^(go|goes|going|went|gone|come|comes|coming|came|travel|traveled|move|moved)$/.test(subject) && next && /^(somewhere|anywhere|everywhere|nowhere|abroad|downtown|upstairs|downstairs|overseas)$/.test(lc(next))) {
-      next.pre = t.pre + next.pre;
-      continue;
-    }
-    // "a little of German" → "a little German" (not "a little of the cake").
-    if (w === 'of' && subject === 'little' && lc(tokens[i - 2]) === 'a' && next && !DETERMINERS.has(lc(next)) && !OBJECT_PRONOUNS.has(lc(next)) && !/^(what|everything|both|each|all)$/.test(lc(next))) {
-      next.pre = t.pre + next.pre;
-      continue;
-    }
-    // "before or after to eat" → "after eating": a preposition takes a gerund.
-    if (w === 'to' && /^(before|after|without)$/.test(subject) && t.post === '' && next && isBaseVerb(lc(next))) {
-      const gerund = verbForms(lc(next))?.Gerund;
-      if (gerund) {
-        setWord(next, gerund);
-        next.pre = t.pre + next.pre;
-        continue;
+    wordRule('enough', ({ tokens, i, t, next, third }) => {
+      if (t.post === '' && next && PURE_ADJECTIVE(lc(next)) && (endsPhrase(tokens, i + 1) || /^(for|to)$/.test(lc(third)))) {
+        [t.word, next.word] = [next.word, t.word];
       }
-    }
+    }),
+    // "This phone costed me" → "cost": "costed" is an estimate's past, not a price's.
+    wordRule('costed', ({ t, next }) => {
+      if (next && /^(me|him|her|us|them|you|a|about|around|only|over|nearly|almost|\$?\d.*)$/.test(lc(next))) setWord(t, 'cost');
+    }),
+    // "I need others shoes" → "other shoes": "other" before a noun has no plural.
+    wordRule('others', ({ t, next }) => {
+      if (t.post === '' && next && (isPluralNoun(lc(next)) || purePlural(lc(next)))) setWord(t, 'other');
+    }),
+    // "during three years" → "for three years": "during" names when, "for" how long.
+    wordRule('during', ({ t, next, third }) => {
+      if (t.post === '' && next && (NUMBERS.has(lc(next)) || /^\d+$/.test(next.word) || /^(a|one)$/.test(lc(next))) && /^(years?|months?|weeks?|days?|hours?|minutes?)$/.test(lc(third))) setWord(t, 'for');
+    }),
+    // "Although it was raining, but we went": one clause is joined once ("Because I was tired, so I…").
+    wordRule('but so', ({ tokens, i, t, w, next }) => {
+      if (i > 1 && /,$/.test(tokens[i - 1].post) && CONCESSIVE_OPENER[w].test(lc(tokens[0])) && tokens[0].post === '' && next && SUBJECT_PRONOUNS.has(lc(next))) {
+        next.pre = t.pre + next.pre;
+        return i;
+      }
+      return undefined;
+    }),
+    // "Is very cold today" → "It's very cold today": English needs the subject it.
+    wordRule('is', ({ tokens, i, t, next, third }) => {
+      const sentenceStart = i === 0 || /[.!?]/.test(tokens[i - 1].post);
+      if (sentenceStart && t.post === '' && next && (/^(very|so|too|really|quite)$/.test(lc(next)) ? PURE_ADJECTIVE(lc(third)) : PURE_ADJECTIVE(lc(next)) && /^(today|now|here|outside|tonight)$/.test(lc(third))) && !asksAt(tokens, i)) {
+        setWord(t, "it's");
+      }
+    }),
+    // "money for buy a car": a purpose takes "to" and the verb (not "a regression for code that").
+    wordRule('for', ({ t, next, third }) => {
+      if (t.post === '' && next && isBaseVerb(lc(next)) && !has(lc(next), 'Singular') && next.post === '' && third && ((DETERMINERS.has(lc(third)) && !/^(that|this)$/.test(lc(third))) || OBJECT_PRONOUNS.has(lc(third)) || /^(some|any|more)$/.test(lc(third)))) setWord(t, 'to');
+    }),
+    // "The movie was so bored": a thing is boring, a person bored.
+    wordRule((w) => THING_FEELINGS[w] !== undefined, ({ tokens, i, t, w, subject }) => {
+      if (i <= 1) return;
+      const b2 = /^(very|so|too|really|quite|extremely)$/.test(subject) ? i - 2 : i - 1;
+      if (/^(is|was|are|were)$/.test(lc(tokens[b2])) && THINGS.test(lc(tokens[b2 - 1])) && /^(the|this|that|a|an|my|his|her|our|their|your)$/.test(lc(tokens[b2 - 2]))) setWord(t, THING_FEELINGS[w]!);
+    }),
+    // "all the night" → "all night", "go to the bed" → "go to bed".
+    wordRule('all', (at) => {
+      const { tokens, i, t, next, third } = at;
+      if (t.post === '' && lc(next) === 'the' && next!.post === '' && /^(night|day|morning|afternoon|evening|week|weekend)$/.test(lc(third)) && (endsPhrase(tokens, i + 2) || PHRASE_ENDERS.has(lc(tokens[i + 3])) || COMPLEMENT_STARTS.has(lc(tokens[i + 3])))) return dropNext(at);
+      return undefined;
+    }),
+    wordRule('to in', (at) => {
+      const { tokens, i, t, next, third, subject } = at;
+      if (t.post === '' && lc(next) === 'the' && next!.post === '' && lc(third) === 'bed' && /^(go|goes|going|went|stay|stays|staying|stayed|get|got|lie|lying|be)$/.test(subject) && (endsPhrase(tokens, i + 2) || (!tags(lc(tokens[i + 3])).some((x) => NOMINAL_TAGS.has(x)) && lc(tokens[i + 3]) !== 'of'))) return dropNext(at);
+      return undefined;
+    }),
+    // "went in Italy" → "went to Italy": one goes to a place.
+    wordRule('in', ({ t, next, subject }) => {
+      if (/^(go|goes|going|went)$/.test(subject) && t.post === '' && next && /^\p{Lu}\p{Ll}+$/u.test(next.word) && !WEEKDAYS.test(lc(next)) && !/^(january|february|march|april|may|june|july|august|september|october|november|december)$/.test(lc(next))) setWord(t, 'to');
+    }),
+    // "I am knowing excel" → "I know": verbs of knowing have no progressive.
+    wordRule('am is are', ({ i, t, next, subject }) => {
+      if (t.post === '' && next && /^(knowing|understanding|owning)$/.test(lc(next)) && i > 0 && SUBJECT_PRONOUNS.has(subject)) {
+        const base = lc(next).replace(/ing$/, '');
+        setWord(next, /^(he|she|it)$/.test(subject) ? conjugate(base).PresentTense : base);
+        next.pre = t.pre + next.pre;
+        return i;
+      }
+      return undefined;
+    }),
+    // "My husband and me are going" → "and I": a subject takes "I".
+    wordRule('me', ({ tokens, i, t, next, subject }) => {
+      if (subject === 'and' && i > 2 && t.post === '' && next && (BE.has(lc(next)) || MODALS.has(lc(next)) || /^(have|had|went|go|live|lived|got|get|like|love|want|were)$/.test(lc(next))) && !/^(to|with|for|from|about|between|of|at|by|like)$/.test(lc(tokens[i - 3])) && !/^(to|with|for|from|about|between|of|at|by|like)$/.test(lc(tokens[i - 4]))) {
+        setWord(t, 'I');
+      }
+    }),
+    // "two thousands dollars" → "two thousand dollars".
+    wordRule('hundreds thousands millions', ({ tokens, i, t, w, next, subject }) => {
+      if (i > 0 && (NUMBERS.has(subject) || /^\d+$/.test(tokens[i - 1].word)) && next && (isPluralNoun(lc(next)) || purePlural(lc(next)) || /^(dollars|euros|pounds|people|years)$/.test(lc(next)))) setWord(t, w.slice(0, -1));
+    }),
+    // "three times in a week" → "three times a week".
+    wordRule('in', ({ i, next, third, subject }) => {
+      if (subject === 'times' && lc(next) === 'a' && /^(day|week|month|year)$/.test(lc(third))) return i;
+      return undefined;
+    }),
+    // "a ten-years-old daughter" → "ten-year-old".
+    wordRule(/-years-old$/, ({ t, w }) => setWord(t, w.replace(/-years-old$/, '-year-old'))),
+    // "told me to don't eat" → "not to eat".
+    wordRule('to', ({ t, next, third }) => {
+      if (t.post === '' && /^(don't|do not)$/.test(lc(next)) && third && isBaseVerb(lc(third))) {
+        setWord(t, 'not');
+        setWord(next!, 'to');
+      }
+    }),
+    // "her is Italian" → "she is": after "and"/"but" a clause's subject takes "she".
+    wordRule('her', ({ t, next, subject }) => {
+      if (/^(and|but)$/.test(subject) && t.post === '' && next && /^(is|was)$/.test(lc(next))) setWord(t, 'she');
+    }),
+    // "he works as engineer" → "as an engineer": a job is counted.
+    wordRule('as', ({ i, out, t, next, subject }) => {
+      if (/^(work|works|worked|working)$/.test(subject) && t.post === '' && next && ((has(lc(next), 'Actor') && tags(lc(next)).length === 1) || JOBS.test(lc(next))) && !/s$/.test(lc(next))) {
+        out.push(t, bareWord(/^[aeiou]/.test(lc(next)) ? 'an' : 'a'));
+        return i;
+      }
+      return undefined;
+    }),
+    // "i knocked the door" → "knocked on the door".
+    wordRule('knock knocks knocked knocking', ({ i, out, t, next, third }) => {
+      if (t.post === '' && next && /^(the|my|his|her|our|their|your)$/.test(lc(next)) && /^(door|window)$/.test(lc(third))) {
+        out.push(t, bareWord('on'));
+        return i;
+      }
+      return undefined;
+    }),
+    // "I wish I can" → "could": a wish is unreal.
+    wordRule('can', ({ tokens, i, t, subject }) => {
+      if (SUBJECT_PRONOUNS.has(subject) && /^(wish|wishes|wished)$/.test(lc(tokens[i - 2]))) setWord(t, 'could');
+    }),
+    // "I can't sleep in the night" → "at night" (not "in the night sky").
+    wordRule('in', (at) => {
+      const { tokens, i, t, next, third } = at;
+      if (t.post === '' && lc(next) === 'the' && next!.post === '' && lc(third) === 'night' && (endsPhrase(tokens, i + 2) || PHRASE_ENDERS.has(lc(tokens[i + 3])) || COMPLEMENT_STARTS.has(lc(tokens[i + 3])) || HEAD_FOLLOWERS.has(lc(tokens[i + 3])))) {
+        setWord(t, 'at');
+        return dropNext(at);
+      }
+      return undefined;
+    }),
+    // "it was so beautiful day" → "such a beautiful day": "so" does not come before a noun.
+    wordRule('so', ({ i, out, t, next, third, subject }) => {
+      if (/^(is|was)$/.test(subject) && t.post === '' && next && PURE_ADJECTIVE(lc(next)) && next.post === '' && third && (isSingularNoun(lc(third)) || (tags(lc(third)).length > 0 && tags(lc(third)).every((x) => x === 'Duration')))) {
+        out.push({ ...t, word: t.word.replace(/so/i, 'such') }, bareWord(/^[aeiou]/.test(lc(next)) ? 'an' : 'a'));
+        return i;
+      }
+      return undefined;
+    }),
+    // "the most beautiful girl of the class" → "in the class": a superlative's group is what it is in.
+    wordRule('of', ({ tokens, i, t, next, third }) => {
+      if (t.post === '' && lc(next) === 'the' && /^(class|team|world|family|school|city|country|group|office|company)$/.test(lc(third)) && i > 2 && (has(lc(tokens[i - 2]), 'Superlative') || lc(tokens[i - 3]) === 'most' || lc(tokens[i - 2]) === 'best')) setWord(t, 'in');
+    }),
+    // "go to somewhere" → "go somewhere": these adverbs are already a direction.
+    wordRule('to', ({ i, t, next, subject }) => {
+      if (/^(go|goes|going|went|gone|come|comes|coming|came|travel|traveled|move|moved)$/.test(subject) && next && /^(somewhere|anywhere|everywhere|nowhere|abroad|downtown|upstairs|downstairs|overseas)$/.test(lc(next))) {
+        next.pre = t.pre + next.pre;
+        return i;
+      }
+      return undefined;
+    }),
+    // "a little of German" → "a little German" (not "a little of the cake").
+    wordRule('of', ({ tokens, i, t, next, subject }) => {
+      if (subject === 'little' && lc(tokens[i - 2]) === 'a' && next && !DETERMINERS.has(lc(next)) && !OBJECT_PRONOUNS.has(lc(next)) && !/^(what|everything|both|each|all)$/.test(lc(next))) {
+        next.pre = t.pre + next.pre;
+        return i;
+      }
+      return undefined;
+    }),
+    // "before or after to eat" → "after eating": a preposition takes a gerund.
+    wordRule('to', ({ i, t, next, subject }) => {
+      if (/^(before|after|without)$/.test(subject) && t.post === '' && next && isBaseVerb(lc(next))) {
+        const gerund = verbForms(lc(next))?.Gerund;
+        if (gerund) {
+          setWord(next, gerund);
+          next.pre = t.pre + next.pre;
+          return i;
+        }
+      }
+      return undefined;
+    }),
     // "because is too small" → "because it is": a clause needs its subject.
-    if (w === 'is' && /^(because|if|when|since)$/.test(subject) && t.post === '' && next && (PURE_ADJECTIVE(lc(next)) || (/^(very|so|too|really|quite)$/.test(lc(next)) && PURE_ADJECTIVE(lc(third))))) {
-      out.push(bareWord('it'));
-    }
-    out.push(t);
-  }
-  return out;
-}
+    wordRule('is', ({ out, t, next, third, subject }) => {
+      if (/^(because|if|when|since)$/.test(subject) && t.post === '' && next && (PURE_ADJECTIVE(lc(next)) || (/^(very|so|too|really|quite)$/.test(lc(next)) && PURE_ADJECTIVE(lc(third))))) {
+        out.push(bareWord('it'));
+      }
+    }),
+  ],
+  verbSite,
+);
 /**
  * Whether the subject ending at j takes "does" (true) or "do" (false), or undefined when it is not a
  * subject opening its clause: a personal pronoun, or a determiner and a noun ("my brother", "the kids").
@@ -400,17 +511,7 @@ const countedWordOrName = (t: Token): boolean => /^\p{Lu}\p{Ll}+$/u.test(t.word)
 /** A possessive determiner. */
 const POSSESSIVE = /^(my|his|her|our|their|your)$/;
 
-/** The words learnerWordChoices' rules start from. */
-const WORD_CHOICE_TRIGGERS: ReadonlySet<string> = new Set([
-  ...WORD_CHOICES.flatMap(([verbs]) => Object.keys(verbs)),
-  ...Object.keys(THING_FEELINGS),
-  ...'very explain explains explained explaining go goes going went gone suggest suggests suggested recommend recommends recommended forget enough costed others during but so is for all to in am are me hundreds thousands millions her as knock knocks knocked knocking can of which'.split(' '),
-]);
 
-/** The words learnerVerbPatterns' rules start from, besides the verbs of TO_TAKERS and GERUND_TAKERS and contracted subjects. */
-const VERB_PATTERN_TRIGGERS: ReadonlySet<string> = new Set(
-  'am is are was were have has had say says said saying thinking up mind minds miss misses missed suggest suggests suggested practise practises practised practice practices practiced no not told look looks looked looking'.split(' '),
-);
 
 /** The subjects an age or "agree" follows, and the "be" that goes with each: a person's ("it" has no age). */
 const personalBe = (subject: string): string | undefined => (subject === 'it' ? undefined : COPULA[subject]);
@@ -443,75 +544,126 @@ export function learnerPrepositions(tokens: Token[]): Token[] {
   return out;
 }
 
+/** What the phrase rules read about a token: its neighbours' words, and whether it is joined to them. */
+interface PhraseSite extends RuleSite {
+  readonly next: Token | undefined;
+  /** The next word, the one after it, the one before and the one before that, in lower case ("" if none). */
+  readonly n: string;
+  readonly third: string;
+  readonly before: string;
+  readonly twoBefore: string;
+  /** No punctuation between the token and a next word in lower case. */
+  readonly joined: boolean;
+  /** No punctuation between the word before and the token. */
+  readonly joinedBefore: boolean;
+}
+
+function phraseSite(tokens: Token[], i: number, out: Token[]): PhraseSite {
+  const [t, next] = [tokens[i], tokens[i + 1]];
+  return {
+    tokens, i, out, t, next,
+    w: lc(t), n: lc(next), third: lc(tokens[i + 2]), before: lc(tokens[i - 1]), twoBefore: lc(tokens[i - 2]),
+    joined: t.post === '' && next !== undefined && next.pre === '' && /^\p{Ll}/u.test(next.word),
+    joinedBefore: i > 0 && tokens[i - 1].post === '' && t.pre === '',
+  };
+}
+
 /**
- * Learner phrases a few words long, each started from one word (PHRASE_TRIGGERS) and each held to the
- * near-miss sets. Clauses: "during I was" → "while", "if I would have" → "if I had", "a girl who want"
- * → "wants", "I'm used to wake" → "waking", "he very tired" → "he is", "my father he works", "Do you
- * can", "Why you didn't call me?", "I don't know what does it mean", "where is the post office" inside
- * a question. Words: "in love of", "by foot", "very shorts", "very danger", "with bus", "the same
- * phone like mine", "as good like", "calling for ask you", "don't know nothing", "said to her to",
- * "paid the coffee", "play the football", "had a lunch", "want that you come", "like very much the
- * movies", "drives very careful", "it will make cold", "we lack of time", "I will back soon".
+ * Learner phrases a few words long, each started from one word and each held to the near-miss sets.
+ * Clauses: "during I was" → "while", "if I would have" → "if I had", "a girl who want" → "wants",
+ * "I'm used to wake" → "waking", "he very tired" → "he is", "my father he works", "Do you can", "Why
+ * you didn't call me?", "I don't know what does it mean", "where is the post office" inside a
+ * question. Words: "in love of", "by foot", "very shorts", "very danger", "with bus", "the same phone
+ * like mine", "as good like", "calling for ask you", "don't know nothing", "said to her to", "paid the
+ * coffee", "play the football", "had a lunch", "want that you come", "like very much the movies",
+ * "drives very careful", "it will make cold", "we lack of time", "I will back soon".
  */
 export function learnerPhrases(tokens: Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const w = lc(t);
-    if (!PHRASE_TRIGGERS.has(w)) {
-      out.push(t);
-      continue;
-    }
-    const [next, third, before, twoBefore] = [tokens[i + 1], lc(tokens[i + 2]), lc(tokens[i - 1]), lc(tokens[i - 2])];
-    const n = lc(next);
-    const joined = t.post === '' && next !== undefined && next.pre === '' && /^\p{Ll}/u.test(next.word);
-    const joinedBefore = i > 0 && tokens[i - 1].post === '' && t.pre === '';
-    if (w === 'during' && t.post === '' && next?.pre === '' && /^(i|he|she|we|they)$/.test(n)) setWord(t, 'while');
+  return PHRASE_RULES(tokens);
+}
+
+/** Drops the token at i, giving its spacing before to the next: "we lack of time". */
+function dropThis({ i, t, next }: PhraseSite): number {
+  next!.pre = t.pre + next!.pre;
+  return i;
+}
+
+const PHRASE_RULES = wordRulePass<PhraseSite>(
+  [
+    wordRule('during', ({ t, next, n }) => {
+      if (t.post === '' && next?.pre === '' && /^(i|he|she|we|they)$/.test(n)) setWord(t, 'while');
+    }),
     // "if I would have more time": the condition is "had"; "would" goes.
-    if (w === 'would' && joined && n === 'have' && joinedBefore && SUBJECT_PRONOUNS.has(before) && twoBefore === 'if' && tokens[i - 2].post === '') {
-      setWord(next, 'had');
-      next.pre = t.pre + next.pre;
-      continue;
-    }
-    if (w === 'of' && joinedBefore && before === 'love' && twoBefore === 'in' && tokens[i - 2].post === '') setWord(t, 'with');
-    if (w === 'by' && joined && n === 'foot' && phraseEnds(tokens, i + 1)) setWord(t, 'on');
-    if (/^(very|so|too)$/.test(w) && joined) {
+    wordRule('would', ({ tokens, i, t, next, n, joined, joinedBefore, before, twoBefore }) => {
+      if (joined && n === 'have' && joinedBefore && SUBJECT_PRONOUNS.has(before) && twoBefore === 'if' && tokens[i - 2].post === '') {
+        setWord(next!, 'had');
+        next!.pre = t.pre + next!.pre;
+        return i;
+      }
+      return undefined;
+    }),
+    wordRule('of', ({ tokens, i, t, joinedBefore, before, twoBefore }) => {
+      if (joinedBefore && before === 'love' && twoBefore === 'in' && tokens[i - 2].post === '') setWord(t, 'with');
+    }),
+    wordRule('by', ({ tokens, i, t, n, joined }) => {
+      if (joined && n === 'foot' && phraseEnds(tokens, i + 1)) setWord(t, 'on');
+    }),
+    wordRule('very so too', ({ tokens, i, w, next, n, joined }) => {
+      if (!joined) return;
       // An adjective takes no plural: "the days are very shorts" (not "shorts" the garment after "the").
       const stem = n.replace(/s$/, '');
-      if (stem !== n && PURE_ADJECTIVE(stem) && !PURE_ADJECTIVE(n) && phraseEnds(tokens, i + 1)) setWord(next, stem);
-      if (w === 'very' && n === 'hardly') setWord(next, 'hard');
-    }
+      if (stem !== n && PURE_ADJECTIVE(stem) && !PURE_ADJECTIVE(n) && phraseEnds(tokens, i + 1)) setWord(next!, stem);
+      if (w === 'very' && n === 'hardly') setWord(next!, 'hard');
+    }),
     // "the same phone like mine", "not as good like yours": the comparison is "as".
-    if (w === 'like' && t.pre === '') {
+    wordRule('like', ({ tokens, i, t, joinedBefore, before, twoBefore }) => {
+      if (t.pre !== '') return;
       const sameBefore = [1, 2, 3].some((k) => lc(tokens[i - k]) === 'same' && lc(tokens[i - k - 1]) === 'the' && tokens.slice(i - k - 1, i).every((x) => x.post === ''));
       const asBefore = joinedBefore && twoBefore === 'as' && tokens[i - 2].post === '' && PURE_ADJECTIVE(before);
       if (sameBefore || asBefore) setWord(t, 'as');
-    }
+    }),
     // "I'm calling for ask you": a purpose is "to".
-    if (w === 'for' && joined && (isBaseVerb(n) || n === 'ask') && /^(you|him|her|them|me|us|if|about)$/.test(third)) setWord(t, 'to');
+    wordRule('for', ({ t, n, third, joined }) => {
+      if (joined && (isBaseVerb(n) || n === 'ask') && /^(you|him|her|them|me|us|if|about)$/.test(third)) setWord(t, 'to');
+    }),
     // "a girl who want to dance": "who" after one person is singular.
-    if (w === 'who' && joined && joinedBefore && PEOPLE.has(before) && !isPluralNoun(before)) {
-      const target = TO_THIRD[n] ?? (isBaseVerb(n) || PERSON_VERBS.has(n) ? baseVerbForms(n)?.PresentTense : undefined);
-      if (target && next.post === '' && third !== '' && !/^(you|i|we|they|he|she|it)$/.test(third)) setWord(next, target);
-    }
+    wordRule('who', ({ next, n, third, before, joined, joinedBefore }) => {
+      if (joined && joinedBefore && PEOPLE.has(before) && !isPluralNoun(before)) {
+        const target = TO_THIRD[n] ?? (isBaseVerb(n) || PERSON_VERBS.has(n) ? baseVerbForms(n)?.PresentTense : undefined);
+        if (target && next!.post === '' && third !== '' && !/^(you|i|we|they|he|she|it)$/.test(third)) setWord(next!, target);
+      }
+    }),
     // "My hobby is watch movies and play games": a hobby is an activity.
-    if (w === 'is' && joined && joinedBefore && /^(hobby|hobbies)$/.test(before)) gerunds(tokens, i + 1);
+    wordRule('is', ({ tokens, i, before, joined, joinedBefore }) => {
+      if (joined && joinedBefore && /^(hobby|hobbies)$/.test(before)) gerunds(tokens, i + 1);
+    }),
     // "I'm used to wake up early": used to a habit, which is a noun or gerund (not "it is used to set").
-    if (w === 'to' && joined && joinedBefore && before === 'used' && (/^(i|we|you|they)['’](m|re)$/.test(twoBefore) || (/^(am|are|was|were|get|got)$/.test(twoBefore) && SUBJECT_PRONOUNS.has(lc(tokens[i - 3]))))) {
-      const gerund = isBaseVerb(n) || PERSON_VERBS.has(n) ? baseVerbForms(n)?.Gerund : undefined;
-      if (gerund) setWord(next, gerund);
-    }
+    wordRule('to', ({ tokens, i, next, n, before, twoBefore, joined, joinedBefore }) => {
+      if (joined && joinedBefore && before === 'used' && (/^(i|we|you|they)['’](m|re)$/.test(twoBefore) || (/^(am|are|was|were|get|got)$/.test(twoBefore) && SUBJECT_PRONOUNS.has(lc(tokens[i - 3]))))) {
+        const gerund = isBaseVerb(n) || PERSON_VERBS.has(n) ? baseVerbForms(n)?.Gerund : undefined;
+        if (gerund) setWord(next!, gerund);
+      }
+    }),
     // "he very tired after work": the "be" is missing.
-    if (w === 'very' && joined && joinedBefore && /^(i|he|she|we|they)$/.test(before) && clauseStart(tokens, i - 1) && PURE_ADJECTIVE(n) && phraseEnds(tokens, i + 1)) {
-      out.push(bareWord(personalBe(before)!));
-    }
+    wordRule('very', ({ tokens, i, out, n, before, joined, joinedBefore }) => {
+      if (joined && joinedBefore && /^(i|he|she|we|they)$/.test(before) && clauseStart(tokens, i - 1) && PURE_ADJECTIVE(n) && phraseEnds(tokens, i + 1)) {
+        out.push(bareWord(personalBe(before)!));
+      }
+    }),
     // "a very danger road", "very intelligence": "very" qualifies the adjective.
     // Not "the very danger we feared", where "very" means "exact".
-    if (/^(very|so|too)$/.test(w) && joined && VERY_NOUNS[n] && !/^(the|this|that|these|those|its|his|her|their|my|your|our)$/.test(before)) setWord(next, VERY_NOUNS[n]!);
+    wordRule('very so too', ({ next, n, before, joined }) => {
+      if (joined && VERY_NOUNS[n] && !/^(the|this|that|these|those|its|his|her|their|my|your|our)$/.test(before)) setWord(next!, VERY_NOUNS[n]!);
+    }),
     // "go to work with bus": a vehicle with no article is how one goes.
-    if (w === 'with' && joined && VEHICLES.test(n) && (phraseEnds(tokens, i + 1) || /^(every|from|to)$/.test(third))) setWord(t, 'by');
-    if (w === 'on' && joined && before === 'angry' && /^(me|him|her|us|them|you)$/.test(n)) setWord(t, 'with');
-    if (w === 'in' && joined) {
+    wordRule('with', ({ tokens, i, t, n, third, joined }) => {
+      if (joined && VEHICLES.test(n) && (phraseEnds(tokens, i + 1) || /^(every|from|to)$/.test(third))) setWord(t, 'by');
+    }),
+    wordRule('on', ({ t, n, before, joined }) => {
+      if (joined && before === 'angry' && /^(me|him|her|us|them|you)$/.test(n)) setWord(t, 'with');
+    }),
+    wordRule('in', ({ tokens, i, t, n, third, before, joined, joinedBefore }) => {
+      if (!joined) return;
       // "we talked about it in the phone"; "in sale" → "on sale".
       const talked = (): boolean => tokens.slice(Math.max(0, i - 4), i).some((x) => /^(talk|talks|talked|talking|speak|speaks|spoke|speaking|chat|chats|chatted|chatting)$/.test(lc(x)));
       if ((n === 'the' && third === 'phone' && talked()) || (n === 'sale' && phraseEnds(tokens, i + 1))) setWord(t, 'on');
@@ -520,141 +672,189 @@ export function learnerPhrases(tokens: Token[]): Token[] {
         if (/ing$/.test(n) && ingBase(n)) setWord(t, 'of');
         else if (POSSESSIVE.test(n) && (PEOPLE.has(third) || PEOPLE.has(singular(third)) || /^(family|kids|children)$/.test(third))) setWord(t, 'about');
       }
-    }
+    }),
     // "Do you can drive?" → "Can you drive?": the modal asks.
-    if (/^(do|does|did)$/.test(w) && afterPunctuation(tokens, i) && joined && SUBJECT_PRONOUNS.has(n) && MODALS.has(third) && next.post === '' && tokens[i + 2].post === '') {
-      setWord(t, third);
-      out.push(t, next);
-      i += 2;
-      continue;
-    }
+    wordRule('do does did', ({ tokens, i, out, t, next, n, third, joined }) => {
+      if (afterPunctuation(tokens, i) && joined && SUBJECT_PRONOUNS.has(n) && MODALS.has(third) && next!.post === '' && tokens[i + 2].post === '') {
+        setWord(t, third);
+        out.push(t, next!);
+        return i + 2;
+      }
+      return undefined;
+    }),
     // "I don't know nothing" → "anything"; "we haven't never been" → "have never". Not "do not do
     // nothing", which may mean what it says.
-    if (/^(nothing|nobody|nowhere)$/.test(w) && t.pre === '' && [1, 2].some((k) => NEGATIONS.test(lc(tokens[i - k])) && tokens.slice(i - k, i).every((x) => x.post === '')) && !has(before, 'Preposition') && before !== 'do') {
-      setWord(t, w.replace('no', 'any'));
-    }
-    if (w === 'never' && joinedBefore && /^(haven't|hasn't|hadn't)$/.test(before)) setWord(out[out.length - 1], before.replace("n't", ''));
-    if (SAY_TO_TELL[w] && joined) {
+    wordRule('nothing nobody nowhere', ({ tokens, i, t, w, before }) => {
+      if (t.pre === '' && [1, 2].some((k) => NEGATIONS.test(lc(tokens[i - k])) && tokens.slice(i - k, i).every((x) => x.post === '')) && !has(before, 'Preposition') && before !== 'do') {
+        setWord(t, w.replace('no', 'any'));
+      }
+    }),
+    wordRule('never', ({ out, before, joinedBefore }) => {
+      if (joinedBefore && /^(haven't|hasn't|hadn't)$/.test(before)) setWord(out[out.length - 1], before.replace("n't", ''));
+    }),
+    wordRule((w) => SAY_TO_TELL[w] !== undefined, ({ tokens, i, out, t, w, next, n, third, joined }) => {
+      if (!joined) return undefined;
       // "I said to her to wait" → "told her to wait".
       if (n === 'to' && /^(me|him|her|us|them)$/.test(third) && lc(tokens[i + 3]) === 'to' && tokens[i + 2].post === '') {
         setWord(t, SAY_TO_TELL[w]!);
         out.push(t);
-        tokens[i + 2].pre = next.pre + tokens[i + 2].pre;
-        i++;
-        continue;
+        tokens[i + 2].pre = next!.pre + tokens[i + 2].pre;
+        return i + 1;
       }
       // "Did he say you when he's coming back?" → "tell you".
-      if (/^(you|me|him|her|us|them)$/.test(n) && next.post === '' && /^(when|where|what|why|how|if)$/.test(third)) setWord(t, SAY_TO_TELL[w]!);
-    }
+      if (/^(you|me|him|her|us|them)$/.test(n) && next!.post === '' && /^(when|where|what|why|how|if)$/.test(third)) setWord(t, SAY_TO_TELL[w]!);
+      return undefined;
+    }),
     // "I paid the coffee": one pays for what one buys.
-    if (/^(pay|pays|paid|paying)$/.test(w) && joined && /^(the|my|our|your|his|her|their)$/.test(n) && /^(coffee|coffees|drinks|dinner|lunch|breakfast|meal|food|beer|beers|pizza|tickets?)$/.test(third) && phraseEnds(tokens, i + 2)) {
-      out.push(t, bareWord('for'));
-      continue;
-    }
-    if (w === 'hairs' && POSSESSIVE.test(before) && /^(wash|washes|washed|washing|cut|cuts|cutting|comb|combs|combed|brush|brushes|brushed|dry|dries|dried|dye|dyes|dyed)$/.test(twoBefore)) setWord(t, 'hair');
-    if (w === 'helps' && POSSESSIVE.test(before) && tokens.slice(Math.max(0, i - 3), i).some((x) => lc(x) === 'for')) setWord(t, 'help');
-    if (w === 'works' && joined && n === 'to' && third === 'do') setWord(t, 'work');
-    if (w === 'on' && joined && n === 'the') {
-      // "we will meet on the evening" → "in" (not "on the evening of May 5" or "the evening news").
-      if (/^(morning|afternoon|evening)$/.test(third) && phraseEnds(tokens, i + 2)) setWord(t, 'in');
-    }
-    // "on third floor" → "on the third floor".
-    if (w === 'on' && joined && /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|ground)$/.test(n) && third === 'floor') {
-      out.push(t, bareWord('the'));
-      continue;
-    }
-    // "goes to the work by bus" → "to work"; "play the football" → "play football"; "had a lunch" → "had lunch".
-    const dropped =
-      (w === 'to' && n === 'the' && third === 'work' && /^(go|goes|went|going|gone|come|comes|came|coming|get|gets|got)$/.test(before) && (phraseEnds(tokens, i + 2) || /^(every|early|late)$/.test(lc(tokens[i + 3])))) ||
-      (/^(play|plays|played|playing)$/.test(w) && n === 'the' && SPORTS.test(third) && (phraseEnds(tokens, i + 2) || /^(every|together|today|yesterday|again)$/.test(lc(tokens[i + 3])))) ||
-      (/^(have|has|had|having|eat|eats|ate|eating)$/.test(w) && n === 'a' && /^(breakfast|lunch|dinner)$/.test(third) && (phraseEnds(tokens, i + 2) || /^(together|today|yesterday|early|late)$/.test(lc(tokens[i + 3]))));
-    if (dropped && joined && next.post === '') {
-      out.push(t);
-      tokens[i + 2].pre = next.pre + tokens[i + 2].pre;
-      i++;
-      continue;
-    }
-    // "I want that you come" → "I want you to come".
-    if (/^(want|wants|wanted)$/.test(w) && joined && n === 'that' && OBJECT_OF[third] && tokens[i + 3] && tokens[i + 2].post === '' && next.post === '') {
-      const verb = lc(tokens[i + 3]);
-      const base = isBaseVerb(verb) || PERSON_VERBS.has(verb) ? verb : baseOfVerbForm(verb);
-      if (base && /^\p{Ll}+$/u.test(tokens[i + 3].word)) {
-        tokens[i + 2].word = OBJECT_OF[third]!;
-        setWord(tokens[i + 3], base);
-        out.push(t, tokens[i + 2], bareWord('to'));
-        i += 2;
-        continue;
+    wordRule('pay pays paid paying', ({ tokens, i, out, t, n, third, joined }) => {
+      if (joined && /^(the|my|our|your|his|her|their)$/.test(n) && /^(coffee|coffees|drinks|dinner|lunch|breakfast|meal|food|beer|beers|pizza|tickets?)$/.test(third) && phraseEnds(tokens, i + 2)) {
+        out.push(t, bareWord('for'));
+        return i;
       }
-    }
+      return undefined;
+    }),
+    wordRule('hairs', ({ t, before, twoBefore }) => {
+      if (POSSESSIVE.test(before) && /^(wash|washes|washed|washing|cut|cuts|cutting|comb|combs|combed|brush|brushes|brushed|dry|dries|dried|dye|dyes|dyed)$/.test(twoBefore)) setWord(t, 'hair');
+    }),
+    wordRule('helps', ({ tokens, i, t, before }) => {
+      if (POSSESSIVE.test(before) && tokens.slice(Math.max(0, i - 3), i).some((x) => lc(x) === 'for')) setWord(t, 'help');
+    }),
+    wordRule('works', ({ t, n, third, joined }) => {
+      if (joined && n === 'to' && third === 'do') setWord(t, 'work');
+    }),
+    // "we will meet on the evening" → "in" (not "on the evening of May 5" or "the evening news").
+    wordRule('on', ({ tokens, i, t, n, third, joined }) => {
+      if (joined && n === 'the' && /^(morning|afternoon|evening)$/.test(third) && phraseEnds(tokens, i + 2)) setWord(t, 'in');
+    }),
+    // "on third floor" → "on the third floor".
+    wordRule('on', ({ i, out, t, n, third, joined }) => {
+      if (joined && /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|ground)$/.test(n) && third === 'floor') {
+        out.push(t, bareWord('the'));
+        return i;
+      }
+      return undefined;
+    }),
+    // "goes to the work by bus" → "to work"; "play the football" → "play football"; "had a lunch" → "had lunch".
+    wordRule('to play plays played playing have has had having eat eats ate eating', ({ tokens, i, out, t, w, next, n, third, before, joined }) => {
+      const dropped =
+        (w === 'to' && n === 'the' && third === 'work' && /^(go|goes|went|going|gone|come|comes|came|coming|get|gets|got)$/.test(before) && (phraseEnds(tokens, i + 2) || /^(every|early|late)$/.test(lc(tokens[i + 3])))) ||
+        (/^(play|plays|played|playing)$/.test(w) && n === 'the' && SPORTS.test(third) && (phraseEnds(tokens, i + 2) || /^(every|together|today|yesterday|again)$/.test(lc(tokens[i + 3])))) ||
+        (/^(have|has|had|having|eat|eats|ate|eating)$/.test(w) && n === 'a' && /^(breakfast|lunch|dinner)$/.test(third) && (phraseEnds(tokens, i + 2) || /^(together|today|yesterday|early|late)$/.test(lc(tokens[i + 3]))));
+      if (dropped && joined && next!.post === '') {
+        out.push(t);
+        tokens[i + 2].pre = next!.pre + tokens[i + 2].pre;
+        return i + 1;
+      }
+      return undefined;
+    }),
+    // "I want that you come" → "I want you to come".
+    wordRule('want wants wanted', ({ tokens, i, out, t, next, n, third, joined }) => {
+      if (joined && n === 'that' && OBJECT_OF[third] && tokens[i + 3] && tokens[i + 2].post === '' && next!.post === '') {
+        const verb = lc(tokens[i + 3]);
+        const base = isBaseVerb(verb) || PERSON_VERBS.has(verb) ? verb : baseOfVerbForm(verb);
+        if (base && /^\p{Ll}+$/u.test(tokens[i + 3].word)) {
+          tokens[i + 2].word = OBJECT_OF[third]!;
+          setWord(tokens[i + 3], base);
+          out.push(t, tokens[i + 2], bareWord('to'));
+          return i + 2;
+        }
+      }
+      return undefined;
+    }),
     // "My father he works in a factory": the subject is said once.
-    if (/^(he|she|they)$/.test(w) && i > 1 && joinedBefore && tokens[i - 2].post === '' && /^(my|our|his|her|their|your)$/.test(twoBefore) && clauseStart(tokens, i - 2) && (PEOPLE.has(before) || PEOPLE.has(singular(before))) && next && (BE.has(n) || MODALS.has(n) || readsAsVerbAfterNoun(n) || tags(n).some((x) => x === 'PresentTense' || x === 'PastTense'))) {
-      next.pre = t.pre + next.pre;
-      continue;
-    }
+    wordRule('he she they', (at) => {
+      const { tokens, i, next, n, before, twoBefore, joinedBefore } = at;
+      if (i > 1 && joinedBefore && tokens[i - 2].post === '' && /^(my|our|his|her|their|your)$/.test(twoBefore) && clauseStart(tokens, i - 2) && (PEOPLE.has(before) || PEOPLE.has(singular(before))) && next && (BE.has(n) || MODALS.has(n) || readsAsVerbAfterNoun(n) || tags(n).some((x) => x === 'PresentTense' || x === 'PastTense'))) return dropThis(at);
+      return undefined;
+    }),
     // "I am having two brothers": having what one has is "have".
-    if (w === 'having' && joinedBefore && /^(am|is|are)$/.test(before) && /^(i|you|we|they|he|she)$/.test(twoBefore) && joined && /^(a|an|one|two|three|four|five|no|many)$/.test(n) && /^(brothers?|sisters?|children|kids?|sons?|daughters?|cousins?|pets?|dogs?|cats?)$/.test(third)) {
-      setWord(out[out.length - 1], /^(he|she)$/.test(twoBefore) ? 'has' : 'have');
-      next.pre = t.pre + next.pre;
-      continue;
-    }
-    const reordered = questionOrder(tokens, i) ?? embeddedQuestion(tokens, i);
-    if (reordered) {
-      out.push(...reordered.push);
-      i = reordered.last;
-      continue;
-    }
+    wordRule('having', (at) => {
+      const { out, n, third, before, twoBefore, joined, joinedBefore } = at;
+      if (joinedBefore && /^(am|is|are)$/.test(before) && /^(i|you|we|they|he|she)$/.test(twoBefore) && joined && /^(a|an|one|two|three|four|five|no|many)$/.test(n) && /^(brothers?|sisters?|children|kids?|sons?|daughters?|cousins?|pets?|dogs?|cats?)$/.test(third)) {
+        setWord(out[out.length - 1], /^(he|she)$/.test(twoBefore) ? 'has' : 'have');
+        return dropThis(at);
+      }
+      return undefined;
+    }),
+    wordRule('why where when what how who', ({ tokens, i, out }) => {
+      const reordered = questionOrder(tokens, i) ?? embeddedQuestion(tokens, i);
+      if (reordered) {
+        out.push(...reordered.push);
+        return reordered.last;
+      }
+      return undefined;
+    }),
     // "How do you call this in English?" → "What".
-    if (w === 'how' && afterPunctuation(tokens, i) && n === 'do' && third === 'you' && lc(tokens[i + 3]) === 'call' && /^(this|that|it|these|those)$/.test(lc(tokens[i + 4])) && lc(tokens[i + 5]) === 'in') setWord(t, 'what');
+    wordRule('how', ({ tokens, i, t, n, third }) => {
+      if (afterPunctuation(tokens, i) && n === 'do' && third === 'you' && lc(tokens[i + 3]) === 'call' && /^(this|that|it|these|those)$/.test(lc(tokens[i + 4])) && lc(tokens[i + 5]) === 'in') setWord(t, 'what');
+    }),
     // "Tomorrow it will make very cold" → "be"; "it makes cold" → "is".
-    if (/^(make|makes|made)$/.test(w) && (before === 'it' || (before === 'will' && twoBefore === 'it')) && joinedBefore) {
-      const k = /^(very|so|really|too)$/.test(n) ? i + 2 : i + 1;
-      if (WEATHER.test(lc(tokens[k])) && (phraseEnds(tokens, k) || /^(today|tomorrow|tonight|outside|here|there)$/.test(lc(tokens[k + 1])))) setWord(t, w === 'make' ? 'be' : w === 'makes' ? 'is' : 'was');
-    }
+    wordRule('make makes made', ({ tokens, i, t, w, n, before, twoBefore, joinedBefore }) => {
+      if ((before === 'it' || (before === 'will' && twoBefore === 'it')) && joinedBefore) {
+        const k = /^(very|so|really|too)$/.test(n) ? i + 2 : i + 1;
+        if (WEATHER.test(lc(tokens[k])) && (phraseEnds(tokens, k) || /^(today|tomorrow|tonight|outside|here|there)$/.test(lc(tokens[k + 1])))) setWord(t, w === 'make' ? 'be' : w === 'makes' ? 'is' : 'was');
+      }
+    }),
     // Words the verb already holds: "we lack of time" (not "due to lack of"), "I feel myself tired"; "go
     // to abroad", "let's to go", "been to there"; and "so much expensive" (not "so much better", an
     // adjective the lexicon lacks counting by its ending), "I pay the half of my salary".
-    const adjective = (x: string): boolean => PURE_ADJECTIVE(x) || (tags(x).length === 0 && /(ive|ous|ful|able|ible|ent|ant|ic|al)$/.test(x));
-    const redundant =
-      (w === 'much' && joinedBefore && /^(so|too|very)$/.test(before) && joined && adjective(n) && !has(n, 'Comparative') && phraseEnds(tokens, i + 1)) ||
-      (w === 'the' && joined && n === 'half' && third === 'of' && next.post === '' && /^(my|his|her|our|their|your|the|it|them)$/.test(lc(tokens[i + 3]))) ||
-      (w === 'of' && joinedBefore && /^(lack|lacks|lacked)$/.test(before) && SUBJECT_PRONOUNS.has(twoBefore)) ||
-      (/^(myself|himself|herself|ourselves|themselves|yourself)$/.test(w) && joinedBefore && /^(feel|feels|felt|feeling)$/.test(before) && joined && PURE_ADJECTIVE(n)) ||
-      (w === 'to' && joined && ((n === 'abroad' && /^(go|goes|went|going|gone|travel|travels|traveled|traveling|move|moved|moving)$/.test(before)) || (n === 'there' && /^(been|go|goes|went|going|gone|come|comes|came|coming|get|got)$/.test(before)))) ||
-      (w === 'to' && joined && joinedBefore && before === "let's" && isBaseVerb(n));
-    if (redundant && next) {
-      next.pre = t.pre + next.pre;
-      continue;
-    }
+    wordRule('much the of to myself himself herself ourselves themselves yourself', (at) => {
+      const { tokens, i, w, next, n, third, before, twoBefore, joined, joinedBefore } = at;
+      const adjective = (x: string): boolean => PURE_ADJECTIVE(x) || (tags(x).length === 0 && /(ive|ous|ful|able|ible|ent|ant|ic|al)$/.test(x));
+      const redundant =
+        (w === 'much' && joinedBefore && /^(so|too|very)$/.test(before) && joined && adjective(n) && !has(n, 'Comparative') && phraseEnds(tokens, i + 1)) ||
+        (w === 'the' && joined && n === 'half' && third === 'of' && next!.post === '' && /^(my|his|her|our|their|your|the|it|them)$/.test(lc(tokens[i + 3]))) ||
+        (w === 'of' && joinedBefore && /^(lack|lacks|lacked)$/.test(before) && SUBJECT_PRONOUNS.has(twoBefore)) ||
+        (/^(myself|himself|herself|ourselves|themselves|yourself)$/.test(w) && joinedBefore && /^(feel|feels|felt|feeling)$/.test(before) && joined && PURE_ADJECTIVE(n)) ||
+        (w === 'to' && joined && ((n === 'abroad' && /^(go|goes|went|going|gone|travel|travels|traveled|traveling|move|moved|moving)$/.test(before)) || (n === 'there' && /^(been|go|goes|went|going|gone|come|comes|came|coming|get|got)$/.test(before)))) ||
+        (w === 'to' && joined && joinedBefore && before === "let's" && isBaseVerb(n));
+      if (redundant && next) return dropThis(at);
+      return undefined;
+    }),
     // "it's depend on you" → "it depends on you"; "it's seems fine" → "it seems".
-    if (w === "it's" && joined && /^(depend|depends|seem|seems)$/.test(n)) {
-      setWord(t, t.word.slice(0, 2));
-      setWord(next, n.endsWith('s') ? n : `${n}s`);
-    }
+    wordRule("it's", ({ t, next, n, joined }) => {
+      if (joined && /^(depend|depends|seem|seems)$/.test(n)) {
+        setWord(t, t.word.slice(0, 2));
+        setWord(next!, n.endsWith('s') ? n : `${n}s`);
+      }
+    }),
     // "In the other hand, …" → "On the other hand," (not "in the other hand he held a cup").
-    if (w === 'in' && afterPunctuation(tokens, i) && joined && n === 'the' && third === 'other' && lc(tokens[i + 3]) === 'hand' && tokens[i + 3].post === ',') setWord(t, 'on');
+    wordRule('in', ({ tokens, i, t, n, third, joined }) => {
+      if (afterPunctuation(tokens, i) && joined && n === 'the' && third === 'other' && lc(tokens[i + 3]) === 'hand' && tokens[i + 3].post === ',') setWord(t, 'on');
+    }),
     // "The most of the people" → "Most of the people".
-    if (w === 'the' && afterPunctuation(tokens, i) && joined && n === 'most' && third === 'of' && next.post === '' && /^(the|my|your|his|her|our|their|these|those|them|us)$/.test(lc(tokens[i + 3]))) {
-      next.pre = t.pre + next.pre;
-      setWord(next, /^\p{Lu}/u.test(t.word) ? 'Most' : 'most');
-      continue;
-    }
+    wordRule('the', ({ tokens, i, t, next, n, third, joined }) => {
+      if (afterPunctuation(tokens, i) && joined && n === 'most' && third === 'of' && next!.post === '' && /^(the|my|your|his|her|our|their|these|those|them|us)$/.test(lc(tokens[i + 3]))) {
+        next!.pre = t.pre + next!.pre;
+        setWord(next!, /^\p{Lu}/u.test(t.word) ? 'Most' : 'most');
+        return i;
+      }
+      return undefined;
+    }),
     // "He told me go home" → "told me to go": telling and asking take "to" (not "asks me question").
-    if (/^(tell|tells|told|ask|asks|asked)$/.test(w) && joined && /^(me|him|her|us|them)$/.test(n) && next.post === '' && ((isBaseVerb(third) && !has(third, 'Noun') && !has(third, 'Singular')) || PERSON_VERBS.has(third)) && !/^(question|questions|favor|favour)$/.test(third) && tokens[i + 2].pre === '') {
-      out.push(t, next, bareWord('to'));
-      i++;
-      continue;
-    }
+    wordRule('tell tells told ask asks asked', ({ tokens, i, out, t, next, n, third, joined }) => {
+      if (joined && /^(me|him|her|us|them)$/.test(n) && next!.post === '' && ((isBaseVerb(third) && !has(third, 'Noun') && !has(third, 'Singular')) || PERSON_VERBS.has(third)) && !/^(question|questions|favor|favour)$/.test(third) && tokens[i + 2].pre === '') {
+        out.push(t, next!, bareWord('to'));
+        return i + 1;
+      }
+      return undefined;
+    }),
     // "How much years" → "How many years": "much" does not count.
     // Not "How much costs this jacket?", where the plural is the verb.
-    if (w === 'much' && joinedBefore && before === 'how' && joined && (purePlural(n) || /^(people|times|children|years|months|weeks|days|hours|minutes)$/.test(n)) && !/^(this|that|these|those|the|it|a|an|my|your|his|her|our|their)$/.test(third)) setWord(t, 'many');
+    wordRule('much', ({ t, n, third, before, joined, joinedBefore }) => {
+      if (joinedBefore && before === 'how' && joined && (purePlural(n) || /^(people|times|children|years|months|weeks|days|hours|minutes)$/.test(n)) && !/^(this|that|these|those|the|it|a|an|my|your|his|her|our|their)$/.test(third)) setWord(t, 'many');
+    }),
     // "I prefer coffee than tea" → "to tea" (not "rather than").
-    if (w === 'than' && joinedBefore && before !== 'rather' && t.pre === '') {
-      const k = [2, 3, 4].find((d) => /^(prefer|prefers|preferred)$/.test(lc(tokens[i - d])));
-      if (k && lc(tokens[i - k + 1]) !== 'to' && tokens.slice(i - k, i).every((x) => x.post === '')) setWord(t, 'to');
-    }
+    wordRule('than', ({ tokens, i, t, before, joinedBefore }) => {
+      if (joinedBefore && before !== 'rather' && t.pre === '') {
+        const k = [2, 3, 4].find((d) => /^(prefer|prefers|preferred)$/.test(lc(tokens[i - d])));
+        if (k && lc(tokens[i - k + 1]) !== 'to' && tokens.slice(i - k, i).every((x) => x.post === '')) setWord(t, 'to');
+      }
+    }),
     // "This is the first time I visit London" → "I have visited": a first time is in the perfect.
-    if (w === 'time' && joinedBefore && before === 'first' && twoBefore === 'the' && /^(is|it's|this's)$/.test(lc(tokens[i - 3])) && t.post === '') {
-      const at = n === 'that' && next.post === '' ? i + 2 : i + 1;
+    wordRule('time', ({ tokens, i, out, t, next, n, before, twoBefore, joinedBefore }) => {
+      if (!(joinedBefore && before === 'first' && twoBefore === 'the' && /^(is|it's|this's)$/.test(lc(tokens[i - 3])) && t.post === '')) return undefined;
+      const at = n === 'that' && next!.post === '' ? i + 2 : i + 1;
       const [subject, verb] = [tokens[at], tokens[at + 1]];
       const sw = lc(subject);
       const vw = lc(verb);
@@ -662,58 +862,79 @@ export function learnerPhrases(tokens: Token[]): Token[] {
       if (subject && base && HAVE_OF[sw] && subject.post === '' && subject.pre === '' && verb.pre === '' && !BE.has(vw) && !MODALS.has(vw) && !DO_FORMS.has(vw) && !/^(do|have|has|had)$/.test(vw)) {
         setWord(verb, participle(base));
         out.push(t, ...tokens.slice(i + 1, at + 1), bareWord(HAVE_OF[sw]!));
-        i = at;
-        continue;
+        return at;
       }
-    }
+      return undefined;
+    }),
     // "I will back soon" → "I will be back soon" (not "I'll back you up").
-    if (w === 'back' && joinedBefore && (before === 'will' || /['’]ll$/.test(before)) && (!next || /^(soon|later|in|at|tomorrow|tonight|home|by|after|before)$/.test(n))) out.push(bareWord('be'));
+    wordRule('back', ({ out, next, n, before, joinedBefore }) => {
+      if (joinedBefore && (before === 'will' || /['’]ll$/.test(before)) && (!next || /^(soon|later|in|at|tomorrow|tonight|home|by|after|before)$/.test(n))) out.push(bareWord('be'));
+    }),
     // "Tomorrow will rain" → "Tomorrow it will rain".
-    if (w === 'will' && i > 0 && /^(tomorrow|today|tonight)$/.test(before) && afterPunctuation(tokens, i - 1) && /^(rain|snow)$/.test(n)) out.push(bareWord('it'));
+    wordRule('will', ({ tokens, i, out, n, before }) => {
+      if (i > 0 && /^(tomorrow|today|tonight)$/.test(before) && afterPunctuation(tokens, i - 1) && /^(rain|snow)$/.test(n)) out.push(bareWord('it'));
+    }),
     // "I like very much the horror movies" → "I like the horror movies very much".
-    const moved = t.post === '' ? adverbAfterObject(tokens, i) : undefined;
-    if (moved) {
-      out.push(t, ...moved.object, ...moved.adverb);
-      i = moved.end - 1;
-      continue;
-    }
-    // "my wife doesn't like it too" → "either": a negative agrees with "either".
-    if (w === 'too' && t.pre === '' && /[.!?,]|^$/.test(t.post + (next ? 'x' : '')) && !NEGATIONS.test(before) && tokens.slice(Math.max(0, i - 6), i).some((x, k, all) => NEGATIONS.test(lc(x)) && all.slice(k).every((y) => !/[.!?,;]/.test(y.post)))) setWord(t, 'either');
-    // "two pills in the same time" → "at the same time" (not "in the same time as").
-    if (w === 'in' && joined && n === 'the' && third === 'same' && lc(tokens[i + 3]) === 'time' && !/^(as|that|it)$/.test(lc(tokens[i + 4]))) setWord(t, 'at');
-    // "I have hunger" → "I am hungry".
-    if (/^(have|has)$/.test(w) && joined && /^(hunger|thirst)$/.test(n) && personalBe(before) && joinedBefore) {
-      setWord(t, personalBe(before)!);
-      setWord(next, n === 'hunger' ? 'hungry' : 'thirsty');
-    }
-    // "I went there two years before." → "ago" (not "had been there two years before").
-    if (w === 'before' && /^(years|months|weeks|days)$/.test(before) && (NUMBER_WORDS.test(twoBefore) || /^(a|\d+)$/.test(twoBefore) || twoBefore === 'few') && /[.!?]/.test(t.post + '.') && (!next || /[.!?]/.test(t.post)) && !tokens.slice(0, i).some((x) => /^(had|'d)$/.test(lc(x)))) setWord(t, 'ago');
-    // "nobody didn't answer" → "nobody answered"; "Nobody don't know" → "Nobody knows".
-    if (/^(nobody|nothing)$/.test(w) && joined && /^(didn't|don't|doesn't)$/.test(n) && tokens[i + 2] && next.post === '') {
-      const base = lc(tokens[i + 2]);
-      const forms = isBaseVerb(base) || PERSON_VERBS.has(base) ? baseVerbForms(base) : base === 'answer' ? conjugate(base) : undefined;
-      const past = n === "didn't" ? forms?.PastTense : forms?.PresentTense;
-      if (past) {
-        out.push(t);
-        setWord(tokens[i + 2], past);
-        tokens[i + 2].pre = next.pre + tokens[i + 2].pre;
-        i++;
-        continue;
+    wordRule((w) => ADVERB_VERBS.test(w), ({ tokens, i, out, t }) => {
+      const moved = t.post === '' ? adverbAfterObject(tokens, i) : undefined;
+      if (moved) {
+        out.push(t, ...moved.object, ...moved.adverb);
+        return moved.end - 1;
       }
-    }
+      return undefined;
+    }),
+    // "my wife doesn't like it too" → "either": a negative agrees with "either".
+    wordRule('too', ({ tokens, i, t, next, before }) => {
+      if (t.pre === '' && /[.!?,]|^$/.test(t.post + (next ? 'x' : '')) && !NEGATIONS.test(before) && tokens.slice(Math.max(0, i - 6), i).some((x, k, all) => NEGATIONS.test(lc(x)) && all.slice(k).every((y) => !/[.!?,;]/.test(y.post)))) setWord(t, 'either');
+    }),
+    // "two pills in the same time" → "at the same time" (not "in the same time as").
+    wordRule('in', ({ tokens, i, t, n, third, joined }) => {
+      if (joined && n === 'the' && third === 'same' && lc(tokens[i + 3]) === 'time' && !/^(as|that|it)$/.test(lc(tokens[i + 4]))) setWord(t, 'at');
+    }),
+    // "I have hunger" → "I am hungry".
+    wordRule('have has', ({ t, next, n, before, joined, joinedBefore }) => {
+      if (joined && /^(hunger|thirst)$/.test(n) && personalBe(before) && joinedBefore) {
+        setWord(t, personalBe(before)!);
+        setWord(next!, n === 'hunger' ? 'hungry' : 'thirsty');
+      }
+    }),
+    // "I went there two years before." → "ago" (not "had been there two years before").
+    wordRule('before', ({ tokens, i, t, next, before, twoBefore }) => {
+      if (/^(years|months|weeks|days)$/.test(before) && (NUMBER_WORDS.test(twoBefore) || /^(a|\d+)$/.test(twoBefore) || twoBefore === 'few') && /[.!?]/.test(t.post + '.') && (!next || /[.!?]/.test(t.post)) && !tokens.slice(0, i).some((x) => /^(had|'d)$/.test(lc(x)))) setWord(t, 'ago');
+    }),
+    // "nobody didn't answer" → "nobody answered"; "Nobody don't know" → "Nobody knows".
+    wordRule('nobody nothing', ({ tokens, i, out, t, next, n, joined }) => {
+      if (joined && /^(didn't|don't|doesn't)$/.test(n) && tokens[i + 2] && next!.post === '') {
+        const base = lc(tokens[i + 2]);
+        const forms = isBaseVerb(base) || PERSON_VERBS.has(base) ? baseVerbForms(base) : base === 'answer' ? conjugate(base) : undefined;
+        const past = n === "didn't" ? forms?.PastTense : forms?.PresentTense;
+        if (past) {
+          out.push(t);
+          setWord(tokens[i + 2], past);
+          tokens[i + 2].pre = next!.pre + tokens[i + 2].pre;
+          return i + 1;
+        }
+      }
+      return undefined;
+    }),
     // "The company changed it's name" → "its name": after a verb or a preposition, before a noun.
-    if (w === "it's" && joined && joinedBefore && (tags(before).includes('PastTense') || /^(of|in|on|for|with|to|from|by|about|into)$/.test(before)) && (isSingularNoun(n) || isPluralNoun(n)) && !tags(n).some((x) => x === 'Adjective' || x === 'Verb' || x === 'Gerund') && !BARE_NOUNS.has(n)) setWord(t, 'its');
+    wordRule("it's", ({ t, n, before, joined, joinedBefore }) => {
+      if (joined && joinedBefore && (tags(before).includes('PastTense') || /^(of|in|on|for|with|to|from|by|about|into)$/.test(before)) && (isSingularNoun(n) || isPluralNoun(n)) && !tags(n).some((x) => x === 'Adjective' || x === 'Verb' || x === 'Gerund') && !BARE_NOUNS.has(n)) setWord(t, 'its');
+    }),
     // "He drives very careful" → "carefully": how one does something is an adverb.
-    if (MANNER_ADVERBS[w] && t.pre === '' && i > 0 && phraseEnds(tokens, i)) {
-      const k = /^(very|really|so|too|quite)$/.test(before) && joinedBefore ? i - 2 : i - 1;
-      if (k >= 0 && tokens[k].post === '' && ACTION_VERBS.test(lc(tokens[k]))) setWord(t, MANNER_ADVERBS[w]!);
-    }
+    wordRule((w) => MANNER_ADVERBS[w] !== undefined, ({ tokens, i, t, w, before, joinedBefore }) => {
+      if (t.pre === '' && i > 0 && phraseEnds(tokens, i)) {
+        const k = /^(very|really|so|too|quite)$/.test(before) && joinedBefore ? i - 2 : i - 1;
+        if (k >= 0 && tokens[k].post === '' && ACTION_VERBS.test(lc(tokens[k]))) setWord(t, MANNER_ADVERBS[w]!);
+      }
+    }),
     // "the museum was close on Monday" → "closed".
-    if (w === 'close' && joined && joinedBefore && /^(is|was|are|were)$/.test(before) && /^(on|today|tomorrow|tonight|until|for|during|now)$/.test(n)) setWord(t, 'closed');
-    out.push(t);
-  }
-  return out;
-}
+    wordRule('close', ({ t, n, before, joined, joinedBefore }) => {
+      if (joined && joinedBefore && /^(is|was|are|were)$/.test(before) && /^(on|today|tomorrow|tonight|until|for|during|now)$/.test(n)) setWord(t, 'closed');
+    }),
+  ],
+  phraseSite,
+);
 
 /** What a rule that rewrites several tokens leaves: the tokens to push, and the last index it read. */
 interface Rewrite {
@@ -841,16 +1062,6 @@ function gerunds(tokens: readonly Token[], i: number): void {
   }
 }
 
-/** The words learnerPhrases' rules start from. */
-const PHRASE_TRIGGERS: ReadonlySet<string> = new Set([
-  ...(
-    'during would of by very so too like for who is to with on in do does did nothing nobody nowhere never say says said saying pay pays paid paying ' +
-    'hairs helps works play plays played playing have has had having eat eats ate eating want wants wanted he she they how make makes made will ' +
-    "likes liked love loves loved enjoy enjoys enjoyed know knows knew speak speaks spoke understand understands understood miss misses missed the before it's close why where when what " +
-    'back myself himself herself ourselves themselves yourself who much tell tells told ask asks asked than time'
-  ).split(' '),
-  ...Object.keys(MANNER_ADVERBS),
-]);
 
 const TO_HOME_VERBS = /^(go|goes|going|went|gone|come|comes|coming|came|get|gets|got|getting|return|returns|returned|returning|walk|walked|drive|drove)$/;
 const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$/;
