@@ -294,6 +294,19 @@ const INDEFINITE_SINGULARS = /^(everybody|everyone|somebody|someone|nobody|anybo
 const TO_PLURAL = table({ has: 'have', does: 'do', "doesn't": "don't", is: 'are', was: 'were' });
 
 /** "my sister have" → "my sister has"; "the children is" → "the children are"; "people is" → "people are". */
+/**
+ * Whether the noun phrase starting at j is the second of two joined by "and" that open a clause, and so
+ * a plural subject together: "my sister and her husband are" (not "I went home and my brother is").
+ */
+function coordinatedSubject(tokens: readonly Token[], j: number): boolean {
+  if (j < 2 || lc(tokens[j - 1]) !== 'and' || tokens[j - 2].post !== '') return false;
+  const k = j - 2;
+  const w = lc(tokens[k]);
+  if (!(isSingularNoun(w) || isPluralNoun(w) || PEOPLE.has(w) || /^\p{Lu}\p{Ll}+$/u.test(tokens[k].word) || /^(i|you|he|she)$/.test(w))) return false;
+  const start = k > 0 && DETERMINERS.has(lc(tokens[k - 1])) && tokens[k - 1].post === '' ? k - 1 : k;
+  return afterPunctuation(tokens, start) || clauseStart(tokens, start);
+}
+
 function nounSubjectAgreement(tokens: Token[]): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     // "everybody were", "everyone have": these pronouns are singular ("everyone like it" → "likes").
@@ -316,7 +329,7 @@ function nounSubjectAgreement(tokens: Token[]): void {
     const det = lc(tokens[i - 1]);
     const headed = i > 0 && tokens[i - 1].post === '' && clauseStart(tokens, i - 1);
     // A mass noun agrees as a singular one: "the information are" (Harper's fix of "informations") → "is".
-    if (headed && DETERMINERS.has(det) && (isSingularNoun(n) || MASS_NOUNS.has(n)) && !COLLECTIVE_NOUNS.has(n)) {
+    if (headed && DETERMINERS.has(det) && (isSingularNoun(n) || MASS_NOUNS.has(n)) && !COLLECTIVE_NOUNS.has(n) && !coordinatedSubject(tokens, i - 1)) {
       // A frequency adverb may stand between ("my boss always say" → "says").
       const hop = FREQUENCY_ADVERBS.has(vw) && v.post === '' && tokens[i + 2] ? 1 : 0;
       const verb = tokens[i + 1 + hop];

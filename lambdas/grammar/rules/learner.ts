@@ -5,7 +5,7 @@
  * would have", "like very much the horror movies").
  */
 import { afterPunctuation, BARE_NOUNS, bareWord, baseOfVerbForm, baseVerbForms, BE, clauseStart, COMPLEMENT_STARTS, CONJUNCTIONS, COPULA, DETERMINERS, DO_FORMS, endsPhrase, HAVE_OF, HEAD_FOLLOWERS, lc, MODALS, NOMINAL_TAGS, NUMBER_WORDS, NUMBERS, OBJECT_PRONOUNS, PEOPLE, PERSON_NOUNS, PERSON_VERB_BY_THIRD, PERSON_VERBS, PHRASE_ENDERS, phraseEnds, PURE_ADJECTIVE, purePlural, readsAsVerbAfterNoun, setWord, SUBJECT_PRONOUNS, table, TO_TAKERS, TO_THIRD, verbAfterTo, wordRule, wordRulePass, type RuleSite, type Token } from './common';
-import { conjugate, gerundBase, has, ingBase, isBaseVerb, isPluralNoun, isSingularNoun, known, participle, singular, tags, verbForms } from './lexicon';
+import { conjugate, gerundBase, has, ingBase, isBaseVerb, isPluralNoun, isSingularNoun, isUncountable, known, participle, singular, tags, verbForms } from './lexicon';
 
 /** What the verb-pattern and word-choice rules read about a token: its neighbours and the word before it. */
 interface VerbSite extends RuleSite {
@@ -839,6 +839,17 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       }
       return undefined;
     }),
+    // "I put too much salts in the soup" → "salt": what "much" measures has no plural (not "how much
+    // years", which counts, nor "bath salts" after another word).
+    wordRule('much', ({ i, out, t, next, n, joined }) => {
+      const one = singular(n);
+      if (joined && one !== n && n === `${one}s` && isUncountable(one) && !known(n)) {
+        out.push(t);
+        setWord(next!, one);
+        return i;
+      }
+      return undefined;
+    }),
     // "How much years" → "How many years": "much" does not count.
     // Not "How much costs this jacket?", where the plural is the verb.
     wordRule('much', ({ t, n, third, before, joined, joinedBefore }) => {
@@ -931,6 +942,142 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
     // "the museum was close on Monday" → "closed".
     wordRule('close', ({ t, n, before, joined, joinedBefore }) => {
       if (joined && joinedBefore && /^(is|was|are|were)$/.test(before) && /^(on|today|tomorrow|tonight|until|for|during|now)$/.test(n)) setWord(t, 'closed');
+    }),
+    // "What means this word?" → "What does this word mean?", "How much costs this jacket?", "At what
+    // time closes the pharmacy?": a question about a thing asks with "do". Only these verbs after
+    // these openers ("What makes this word special?" keeps its subject "what"), with a question mark.
+    wordRule((w) => QUESTION_VERB_BASE[w] !== undefined, ({ tokens, i, out, t, w }) => {
+      const [b1, b2] = [lc(tokens[i - 1]), lc(tokens[i - 2])];
+      const opener = w === 'means' ? (b1 === 'what' ? 1 : 0) : /^costs?$/.test(w) ? (b1 === 'much' && b2 === 'how' ? 2 : 0) : b1 === 'time' && b2 === 'what' ? 2 : 0;
+      const start = opener > 0 && lc(tokens[i - opener - 1]) === 'at' ? i - opener - 1 : i - opener;
+      if (opener === 0 || !afterPunctuation(tokens, start) || !asksAt(tokens, i) || !tokens.slice(start, i + 1).every((x) => x.post === '')) return undefined;
+      // The thing asked about: a determiner and a noun or two, then the question's end or a preposition.
+      const head = tokens[i + 1];
+      if (!head || !/^(this|that|these|those|the|your|my|our|his|her|their)$/.test(lc(head)) || head.post !== '') return undefined;
+      const noun = (k: number): boolean => tokens[k] !== undefined && /^\p{Ll}+$/u.test(tokens[k].word) && (isSingularNoun(lc(tokens[k])) || isPluralNoun(lc(tokens[k])) || purePlural(lc(tokens[k])) || countedWordOrName(tokens[k]));
+      let end = i + 2;
+      if (!noun(end)) return undefined;
+      if (tokens[end].post === '' && noun(end + 1)) end++;
+      const last = tokens[end];
+      if (!(/[?]/.test(last.post) || (last.post === '' && /^(on|at|in|for|to|every|today|tonight|tomorrow|now)$/.test(lc(tokens[end + 1]))))) return undefined;
+      const plural = /^(these|those)$/.test(lc(head)) || (isPluralNoun(lc(last)) && !isSingularNoun(lc(last))) || purePlural(lc(last));
+      out.push({ ...t, word: plural ? 'do' : 'does' }, ...tokens.slice(i + 1, end), { ...last, post: '', space: ' ' }, { ...bareWord(QUESTION_VERB_BASE[w]!), post: last.post, space: last.space });
+      return end;
+    }),
+    // "I have cold, can you close the window?" → "I am cold": a person is cold or hot (not "I have a cold", "cold hands").
+    wordRule('have has', ({ tokens, i, t, n, before, joined, joinedBefore }) => {
+      if (joined && joinedBefore && /^(cold|hot)$/.test(n) && /^(i|he|she|we|they)$/.test(before) && endsPhrase(tokens, i + 1)) setWord(t, personalBe(before)!);
+    }),
+    // "I was responsible of social media" → "for".
+    wordRule('of', ({ t, before, joinedBefore }) => {
+      if (joinedBefore && before === 'responsible') setWord(t, 'for');
+    }),
+    // "the movie is based in a true story" → "based on" (not "based in a small town").
+    wordRule('in', ({ t, n, third, before, joined, joinedBefore }) => {
+      if (joined && joinedBefore && before === 'based' && /^(a|the|his|her|their|real)$/.test(n) && /^(true|real|story|book|novel|play|legend|comic|film|movie|events|facts)$/.test(third)) setWord(t, 'on');
+    }),
+    // "the prices are raising every month" → "rising": what goes up by itself rises (not "raising prices", "raising money").
+    wordRule('raising', ({ tokens, i, t, before, twoBefore, joinedBefore }) => {
+      if (joinedBefore && /^(is|are|was|were|keep|keeps|kept)$/.test(before) && /^(prices|price|costs|cost|rents|rent|taxes|temperatures|temperature|numbers|sales|bills|levels|rates|cases)$/.test(twoBefore) && (endsPhrase(tokens, i) || /^(every|again|fast|quickly|so|too|very|each|all|and|because|since|by)$/.test(lc(tokens[i + 1])))) setWord(t, 'rising');
+    }),
+    // "I have to assist to a meeting" → "attend a meeting": one attends an event.
+    wordRule('assist assists assisted assisting', ({ tokens, i, out, t, w, next, n, third, joined }) => {
+      if (joined && n === 'to' && next!.post === '' && /^(a|an|the|my|his|her|our|their|this|that)$/.test(third) && /^(meeting|class|classes|conference|course|lecture|wedding|party|event|session|concert|ceremony|seminar|workshop|funeral|interview)$/.test(lc(tokens[i + 3]))) {
+        setWord(t, w.replace('assist', 'attend'));
+        out.push(t);
+        tokens[i + 2].pre = next!.pre + tokens[i + 2].pre;
+        return i + 1;
+      }
+      return undefined;
+    }),
+    // "i broke the arm" → "I broke my arm": one's own body part takes the possessive.
+    wordRule('broke broken hurt cut burned burnt twisted sprained injured bruised', ({ tokens, i, n, third, before, joined, joinedBefore }) => {
+      const owner = POSSESSIVE_OF[before] ?? (/^(have|has|had)$/.test(before) ? POSSESSIVE_OF[lc(tokens[i - 2])] : undefined);
+      if (owner && joined && joinedBefore && n === 'the' && BODY_PARTS.test(third) && (phraseEnds(tokens, i + 2) || /^(when|while|yesterday|last|playing|in|at|during)$/.test(lc(tokens[i + 3])))) setWord(tokens[i + 1], owner);
+    }),
+    // "I worked there since 2018 until last year" → "from 2018": a span with an end starts "from".
+    wordRule('since', ({ tokens, i, t }) => {
+      const until = tokens.slice(i + 1, i + 7).findIndex((x) => /^(until|till)$/.test(lc(x)));
+      if (t.post === '' && until > 0 && tokens.slice(i, i + 1 + until).every((x) => x.post === '')) setWord(t, 'from');
+    }),
+    // "Do you know to cook?" → "know how to cook" (not "know to be careful").
+    wordRule('know knows knew', ({ i, out, t, n, third, before, joined }) => {
+      if (joined && n === 'to' && third !== 'be' && (isBaseVerb(third) || PERSON_VERBS.has(third)) && /^(you|i|we|they|he|she|don't|doesn't|didn't|not|to)$/.test(before)) {
+        out.push(t, bareWord('how'));
+        return i;
+      }
+      return undefined;
+    }),
+    // "Can you look the kids for an hour?" → "look after the kids": "look" takes no object.
+    wordRule('look looks', ({ i, out, t, n, third, joined }) => {
+      if (joined && /^(the|my|your|our|his|her|their)$/.test(n) && /^(kids|children|child|baby|babies|dog|dogs|cat|cats|plants|house|grandmother|grandfather|brother|sister)$/.test(third)) {
+        out.push(t, bareWord('after'));
+        return i;
+      }
+      return undefined;
+    }),
+    // "I'm with a headache" → "I have a headache": an illness is had.
+    wordRule('with', ({ tokens, i, out, t, n, third, before, joined, joinedBefore }) => {
+      const be = /^(am|is|are)$/.test(before) ? lc(tokens[i - 2]) : before.replace(/['’](m|s|re)$/, '');
+      if (!joined || !joinedBefore || n !== 'a' || !/^(headache|fever|cold|cough|flu|toothache|stomachache|backache|sore)$/.test(third) || !HAVE_OF[be] || be === 'it' || !(/^(am|is|are)$/.test(before) || before !== be)) return undefined;
+      const last = out[out.length - 1];
+      if (before === be || /^(am|is|are)$/.test(before)) setWord(last, HAVE_OF[be]!);
+      else {
+        setWord(last, last.word.replace(/['’](m|s|re)$/i, ''));
+        out.push({ ...bareWord(HAVE_OF[be]!), pre: '' });
+      }
+      tokens[i + 1].pre = t.pre + tokens[i + 1].pre;
+      return i;
+    }),
+    // "I spent all my salary in clothes" → "on clothes": money is spent on things (not "in Paris").
+    wordRule('in', ({ tokens, i, t, n, joined }) => {
+      if (joined && /^(clothes|shoes|food|books|games|toys|gifts|presents|drinks|snacks|candy|coffee|gas|rent|taxis|things|stuff|makeup|furniture)$/.test(n) && tokens.slice(Math.max(0, i - 5), i).some((x) => /^(spend|spends|spent|spending|waste|wastes|wasted|wasting)$/.test(lc(x)))) setWord(t, 'on');
+    }),
+    // "I think it goes to rain" → "it is going to rain".
+    wordRule('goes', ({ i, out, t, n, third, before, joined, joinedBefore }) => {
+      if (joined && joinedBefore && before === 'it' && n === 'to' && /^(rain|snow|be)$/.test(third)) {
+        setWord(t, 'is');
+        out.push(t, bareWord('going'));
+        return i;
+      }
+      return undefined;
+    }),
+    // "I became a present from my boss" → "got": one becomes what one is, and gets what one is given.
+    wordRule('became', ({ t, n, third, joined }) => {
+      if (joined && /^(a|an)$/.test(n) && /^(present|gift|letter|message|email|call|package|parcel|answer|reply|postcard|bonus|raise|ticket)$/.test(third)) setWord(t, 'got');
+    }),
+    // "if the weather will be good" → "is good": a condition is in the present (not "if you will",
+    // a request, nor after "know if", "see if", where "if" asks whether).
+    wordRule('will', ({ tokens, i, t, next, n, third }) => {
+      const at = lc(tokens[i - 2]) === 'if' ? i - 2 : lc(tokens[i - 3]) === 'if' && lc(tokens[i - 2]) === 'the' ? i - 3 : -1;
+      const subject = lc(tokens[i - 1]);
+      if (at < 0 || n !== 'be' || !/^(good|nice|sunny|rainy|bad|cold|hot|warm|fine|ready|free|available|open|closed|late|busy|cloudy|windy)$/.test(third) || /^(know|knows|knew|see|ask|asked|wonder|sure|check|tell|whether)$/.test(lc(tokens[at - 1]))) return undefined;
+      const be = at === i - 3 ? (/^(weather|traffic|meeting|store|shop|restaurant|bus|train|flight|food)$/.test(subject) ? 'is' : undefined) : subject === 'you' ? undefined : COPULA[subject];
+      if (!be || !tokens.slice(at, i + 1).every((x) => x.post === '')) return undefined;
+      setWord(next!, be);
+      next!.pre = t.pre + next!.pre;
+      return i;
+    }),
+    // "My wife is a nurse, he works at night" → "she works": the pronoun takes the person's sex.
+    wordRule('he she', ({ tokens, i, t, w, n }) => {
+      if (i < 3 || !/,$/.test(tokens[i - 1].post) || !POSSESSIVE.test(lc(tokens[0])) || tokens[0].post !== '' || !(BE.has(n) || MODALS.has(n) || readsAsVerbAfterNoun(n))) return undefined;
+      const person = lc(tokens[1]);
+      const sex = FEMALE.test(person) ? 'she' : MALE.test(person) ? 'he' : undefined;
+      const others = tokens.slice(2, i).some((x) => FEMALE.test(lc(x)) || MALE.test(lc(x)) || /^(he|she|him|her|his)$/.test(lc(x)));
+      if (sex && sex !== w && !others && tokens[1].post === '') setWord(t, sex);
+      return undefined;
+    }),
+    // "We won them three to one" → "beat them": one wins a game and beats a team.
+    wordRule('won', ({ tokens, i, t, n, joined }) => {
+      if (joined && /^(them|us|him|her|you)$/.test(n) && (NUMBER_WORDS.test(lc(tokens[i + 2])) || /^\d+$/.test(tokens[i + 2]?.word ?? '')) && /^(to|-)$/.test(lc(tokens[i + 3]))) setWord(t, 'beat');
+    }),
+    // "she asked me where was i going" → "where I was going": a question inside a sentence keeps a statement's order.
+    wordRule('where what when why how', ({ tokens, i, out, t, next, n, third, joined }) => {
+      const verb = tokens[i + 3];
+      if (!joined || i === 0 || !/^(asked|ask|asks|wondered|wonder|know|knew|tell|told)$/.test(lc(tokens[i - 1])) && !/^(me|him|her|us|them)$/.test(lc(tokens[i - 1])) || !/^(was|were|is|are|am)$/.test(n) || !SUBJECT_PRONOUNS.has(third) || !verb || !/ing$/.test(lc(verb)) || asksAt(tokens, i)) return undefined;
+      if (next!.post !== '' || tokens[i + 2].post !== '' || lc(tokens[i - 1]) === 'me' && !/^(asked|ask|asks|tell|told)$/.test(lc(tokens[i - 2]))) return undefined;
+      out.push(t, { ...tokens[i + 2], pre: next!.pre }, { ...next!, pre: tokens[i + 2].pre });
+      return i + 2;
     }),
   ],
   phraseSite,
@@ -1045,6 +1192,14 @@ const VEHICLES = /^(bus|train|taxi|plane|subway|metro|car|bike|bicycle|boat|ship
 const SPORTS = /^(football|soccer|tennis|basketball|golf|volleyball|baseball|hockey|rugby|cricket|chess|badminton)$/;
 const WEATHER = /^(cold|hot|warm|sunny|windy|chilly|freezing|humid|cool)$/;
 const NEGATIONS = /^(don't|doesn't|didn't|can't|cannot|won't|not|never|isn't|aren't|wasn't|weren't|couldn't|wouldn't|haven't|hasn't|hadn't)$/;
+/** The verbs a learner's question puts before its thing ("What means this word?"), and their base. */
+const QUESTION_VERB_BASE = table({ means: 'mean', costs: 'cost', cost: 'cost', opens: 'open', closes: 'close', starts: 'start', begins: 'begin', ends: 'end', leaves: 'leave', arrives: 'arrive', departs: 'depart' });
+/** A subject pronoun's possessive. */
+const POSSESSIVE_OF = table({ i: 'my', you: 'your', he: 'his', she: 'her', we: 'our', they: 'their' });
+const BODY_PARTS = /^(arm|leg|hand|finger|foot|ankle|wrist|knee|back|nose|elbow|shoulder|toe|neck|head|thumb)$/;
+/** People by sex, for the pronoun that refers back to them. */
+const FEMALE = /^(wife|mother|mom|mum|sister|daughter|girlfriend|aunt|grandmother|grandma|niece|boss's wife)$/;
+const MALE = /^(husband|father|dad|brother|son|boyfriend|uncle|grandfather|grandpa|nephew)$/;
 /** A subject pronoun's object form. */
 const OBJECT_OF = table({ i: 'me', you: 'you', he: 'him', she: 'her', we: 'us', they: 'them' });
 
