@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     ['everyday speech, learners (tuning)', 'speech-learner-tuning.tsv', true],
     ['everyday speech, learners (tuning 2)', 'speech-learner-tuning-2.tsv', true],
     ['everyday speech, learners (held out)', 'speech-learner-held-out.tsv', false],
+    ['everyday speech, learners (held out 2)', 'speech-learner-held-out-2.tsv', false],
   ] as const;
   for (const [name, file, readable] of learnerSets) {
     const pairs = lines(join(DATA, file)).map((l) => l.split('\t') as [string, string]);
