@@ -337,7 +337,7 @@ function* variants(text: string, words: readonly Word[]): Generator<Variant> {
     // Nor a singular before a verb agreeing with it, next or one word on ("Example below uses"; not
     // past a pronoun: "the employer ask me questions").
     const agreeing = after?.thirdPerson || (words[i + 2] !== undefined && !after?.determiner && factsOf(words[i + 2].text.toLowerCase()).thirdPerson);
-    if (otherNumber?.plural && !SINGULAR_DETERMINERS.has(previous) && !after?.noun && !agreeing && !(guessed && determined(words, i))) yield one('number', otherNumber.word);
+    if (otherNumber?.plural && !SINGULAR_DETERMINERS.has(previous) && !after?.noun && !agreeing && !(guessed && determined(words, i)) && !afterJoinedSubject(words, i)) yield one('number', otherNumber.word);
     // "than" stays where a comparison opened earlier in the sentence ("study better in the morning than
     // at night"), beyond the model's three words.
     for (const other of CONFUSED.get(w) ?? []) if (!(w === 'than' && comparesBefore(words, i))) yield one('confusion', other);
@@ -358,6 +358,21 @@ function* variants(text: string, words: readonly Word[]): Generator<Variant> {
       yield { kind: 'article', from: i, to: i, words: [/^[aeiou]/.test(w) ? 'an' : 'a'] };
     }
   }
+}
+
+/**
+ * Whether word i follows two noun phrases joined by "and" ("my sister and my brother work"), whose
+ * verb it may be: its "-s" form would be a verb agreeing with the second alone, not a plural noun.
+ */
+function afterJoinedSubject(words: readonly Word[], i: number): boolean {
+  const previous = words[i - 1]?.text.toLowerCase() ?? '';
+  if (!factsOf(previous).noun && !/^\p{Lu}\p{Ll}+$/u.test(words[i - 1]?.text ?? '')) return false;
+  for (let j = i - 2; j >= Math.max(1, i - 4); j--) {
+    if (words[j].text.toLowerCase() !== 'and') continue;
+    const first = words[j - 1].text;
+    return factsOf(first.toLowerCase()).noun || /^\p{Lu}\p{Ll}+$/u.test(first) || /^(i|me|you|he|him|she|her|we|us|they|them)$/i.test(first);
+  }
+  return false;
 }
 
 /**

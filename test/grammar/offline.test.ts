@@ -71,6 +71,14 @@ describe('offline corrector', () => {
     expect(await corrector.correct(text)).toEqual({ corrected: text, edits: [] });
   });
 
+  it('keeps the verb of two people joined by "and", and makes one person\'s agree', async () => {
+    const corrector = await createOfflineCorrector();
+    for (const text of ['My sister and my brother work in a bank.', 'Both my sister and my brother work in a bank.', 'Me and my friend are going to the cinema.', 'My sister and her husband are doctors.']) {
+      expect((await corrector.correct(text)).corrected).toBe(text);
+    }
+    expect((await corrector.correct('My brother work in a bank.')).corrected).toBe('My brother works in a bank.');
+  });
+
   it('is idempotent', async () => {
     const corrector = await createOfflineCorrector();
     for (const text of ['he go to school', 'my friends has many book and they is happy', 'i didnt went there last week']) {

@@ -302,8 +302,10 @@ function coordinatedSubject(tokens: readonly Token[], j: number): boolean {
   if (j < 2 || lc(tokens[j - 1]) !== 'and' || tokens[j - 2].post !== '') return false;
   const k = j - 2;
   const w = lc(tokens[k]);
-  if (!(isSingularNoun(w) || isPluralNoun(w) || PEOPLE.has(w) || /^\p{Lu}\p{Ll}+$/u.test(tokens[k].word) || /^(i|you|he|she)$/.test(w))) return false;
-  const start = k > 0 && DETERMINERS.has(lc(tokens[k - 1])) && tokens[k - 1].post === '' ? k - 1 : k;
+  if (!(isSingularNoun(w) || isPluralNoun(w) || PEOPLE.has(w) || /^\p{Lu}\p{Ll}+$/u.test(tokens[k].word) || /^(i|me|you|he|him|she|her|we|us|they|them)$/.test(w))) return false;
+  const phrase = k > 0 && DETERMINERS.has(lc(tokens[k - 1])) && tokens[k - 1].post === '' ? k - 1 : k;
+  // "Both my sister and my brother", "either you or": the pair may open with "both".
+  const start = phrase > 0 && /^(both|either|neither)$/.test(lc(tokens[phrase - 1])) && tokens[phrase - 1].post === '' ? phrase - 1 : phrase;
   return afterPunctuation(tokens, start) || clauseStart(tokens, start);
 }
 
