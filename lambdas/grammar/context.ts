@@ -365,9 +365,11 @@ function* variants(text: string, words: readonly Word[]): Generator<Variant> {
  * verb it may be: its "-s" form would be a verb agreeing with the second alone, not a plural noun.
  */
 function afterJoinedSubject(words: readonly Word[], i: number): boolean {
-  const previous = words[i - 1]?.text.toLowerCase() ?? '';
-  if (!factsOf(previous).noun && !/^\p{Lu}\p{Ll}+$/u.test(words[i - 1]?.text ?? '')) return false;
-  for (let j = i - 2; j >= Math.max(1, i - 4); j--) {
+  // "the bus and the train both stop": "both" or "all" may stand between.
+  const last = /^(both|all)$/i.test(words[i - 1]?.text ?? '') ? i - 2 : i - 1;
+  const previous = words[last]?.text.toLowerCase() ?? '';
+  if (!factsOf(previous).noun && !/^\p{Lu}\p{Ll}+$/u.test(words[last]?.text ?? '')) return false;
+  for (let j = last - 1; j >= Math.max(1, last - 3); j--) {
     if (words[j].text.toLowerCase() !== 'and') continue;
     const first = words[j - 1].text;
     return factsOf(first.toLowerCase()).noun || /^\p{Lu}\p{Ll}+$/u.test(first) || /^(i|me|you|he|him|she|her|we|us|they|them)$/i.test(first);

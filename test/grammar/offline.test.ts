@@ -73,7 +73,7 @@ describe('offline corrector', () => {
 
   it('keeps the verb of two people joined by "and", and makes one person\'s agree', async () => {
     const corrector = await createOfflineCorrector();
-    for (const text of ['My sister and my brother work in a bank.', 'Both my sister and my brother work in a bank.', 'Me and my friend are going to the cinema.', 'My sister and her husband are doctors.']) {
+    for (const text of ['My sister and my brother work in a bank.', 'Both my sister and my brother work in a bank.', 'Me and my friend are going to the cinema.', 'My sister and her husband are doctors.', 'The bus and the train both stop here.', 'The bread and the milk are in the fridge.', 'Where do you and your sister live?']) {
       expect((await corrector.correct(text)).corrected).toBe(text);
     }
     expect((await corrector.correct('My brother work in a bank.')).corrected).toBe('My brother works in a bank.');

@@ -105,6 +105,8 @@ function pluralAfterQuantifier(tokens: Token[]): void {
     // "both" after its plural floats: "my parents both work".
     if (/^(you|we|they)$/.test(lc(tokens[qAt - 1])) && isBaseVerb(w)) continue;
     if (qw === 'both' && (isPluralNoun(lc(tokens[qAt - 1])) || /^(we|you|they|us|them)$/.test(lc(tokens[qAt - 1])))) continue;
+    // … and after two joined by "and": "the bus and the train both stop".
+    if (qw === 'both' && qAt > 1 && coordinatedSubject(tokens, DETERMINERS.has(lc(tokens[qAt - 2])) ? qAt - 2 : qAt - 1)) continue;
     // The head of the phrase must be this word, not a compound's first half ("two car accidents").
     // A subject pronoun after it starts a new clause ("for these reason we left").
     // A participle after it describes it ("three tooth playing hockey").
@@ -302,11 +304,13 @@ function coordinatedSubject(tokens: readonly Token[], j: number): boolean {
   if (j < 2 || lc(tokens[j - 1]) !== 'and' || tokens[j - 2].post !== '') return false;
   const k = j - 2;
   const w = lc(tokens[k]);
-  if (!(isSingularNoun(w) || isPluralNoun(w) || PEOPLE.has(w) || /^\p{Lu}\p{Ll}+$/u.test(tokens[k].word) || /^(i|me|you|he|him|she|her|we|us|they|them)$/.test(w))) return false;
+  if (!(isSingularNoun(w) || isPluralNoun(w) || isUncountable(w) || PEOPLE.has(w) || /^\p{Lu}\p{Ll}+$/u.test(tokens[k].word) || /^(i|me|you|he|him|she|her|we|us|they|them)$/.test(w))) return false;
   const phrase = k > 0 && DETERMINERS.has(lc(tokens[k - 1])) && tokens[k - 1].post === '' ? k - 1 : k;
   // "Both my sister and my brother", "either you or": the pair may open with "both".
   const start = phrase > 0 && /^(both|either|neither)$/.test(lc(tokens[phrase - 1])) && tokens[phrase - 1].post === '' ? phrase - 1 : phrase;
-  return afterPunctuation(tokens, start) || clauseStart(tokens, start);
+  // In a question the pair follows its auxiliary: "Where do you and your sister live?"
+  const asked = start > 0 && /^(do|does|did|are|were|have|has|can|could|will|would|should)$/.test(lc(tokens[start - 1])) && tokens[start - 1].post === '';
+  return afterPunctuation(tokens, start) || clauseStart(tokens, start) || asked;
 }
 
 function nounSubjectAgreement(tokens: Token[]): void {
