@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   // Its writer spelled the British way ("neighbour", "centre"): as an en-GB job's transcript, kept.
   unchangedSets.push({ name: 'everyday speech, correct (tuning), as en-GB', sentences: lines(join(DATA, 'speech-correct-tuning.txt')), readable: true, language: 'en-GB' });
   unchangedSets.push({ name: 'everyday speech, correct (tuning 2)', sentences: lines(join(DATA, 'speech-correct-tuning-2.txt')), readable: true });
+  unchangedSets.push({ name: 'everyday speech, correct, 25 kinds of structure', sentences: lines(join(DATA, 'speech-correct-structures.txt')), readable: true });
   unchangedSets.push({ name: 'everyday speech, correct (held out)', sentences: lines(join(DATA, 'speech-correct-held-out.txt')), readable: false });
   unchangedSets.push({ name: 'everyday speech, correct near misses of learner errors', sentences: lines(join(DATA, 'speech-correct-near-misses.txt')), readable: true });
   unchangedSets.push({ name: 'everyday speech, correct near misses (held out)', sentences: lines(join(DATA, 'speech-correct-near-misses-held-out.txt')), readable: false });

@@ -712,7 +712,7 @@ function articleToDrop(tokens: readonly Token[], i: number): boolean {
   if (/^(these|those|this|my|your|his|our|their|its)$/.test(n)) return true;
   // "more reliable than the facts", "smarter than the other people": a comparison with a whole class.
   const endsHere = (k: number): boolean => tokens[k].post !== '' || !tokens[k + 1];
-  if (lc(tokens[i - 1]) === 'than' && (n === 'others' || (n === 'other' && after && (purePlural(lc(after)) || lc(after) === 'people') && endsHere(i + 2)) || (purePlural(n) && endsHere(i + 1)))) return true;
+  if (lc(tokens[i - 1]) === 'than' && ((n === 'other' && after && (purePlural(lc(after)) || lc(after) === 'people') && endsHere(i + 2)) || (purePlural(n) && endsHere(i + 1)))) return true;
   // "the nature", "the society" meant in general: no article unless what follows may make it specific.
   return GENERIC_NOUNS.has(n) && (endsHere(i + 1) || GENERIC_FOLLOWERS.test(lc(after))) && i > 0 && !/^(of|in|at|on)$/.test(lc(tokens[i - 1]));
 }
@@ -826,7 +826,9 @@ function removeStrayCommas(tokens: Token[]): void {
     const next = lc(tokens[i + 1]);
     const opener = i === 0 && /^(but|and|or)$/.test(w);
     const joiner = w === 'but' && i > 0 && /^(if|when|because|i|we|they|he|she|it|the)$/.test(next);
-    const thinking = /^(believe|think|know|feel|hope|guess)$/.test(w) && i > 0 && SUBJECT_PRONOUNS.has(lc(tokens[i - 1])) && (next === 'that' || SUBJECT_PRONOUNS.has(next) || next === 'this');
+    // Not "You know, I …": that "you know" is a filler, not a verb and its clause.
+    const filler = w === 'know' && lc(tokens[i - 1]) === 'you';
+    const thinking = /^(believe|think|know|feel|hope|guess)$/.test(w) && i > 0 && SUBJECT_PRONOUNS.has(lc(tokens[i - 1])) && (next === 'that' || SUBJECT_PRONOUNS.has(next) || next === 'this') && !filler;
     // An aside closed by a later comma ("But, of course, …") is left as it is.
     const aside = tokens.slice(i + 1, i + 5).some((x) => x.post === ',');
     if ((opener || joiner || thinking) && !aside) t.post = '';
@@ -1305,7 +1307,9 @@ function subordinateClauseComma(tokens: Token[]): void {
     const prev = lc(tokens[j - 1]);
     // "like that" ends a phrase: its "that" is a pronoun, not the start of a clause ("When they think like that it is").
     const likeThat = prev === 'that' && lc(tokens[j - 2]) === 'like';
-    if ((CLAUSE_TAKERS.test(prev) && !likeThat) || MAIN_VERBS.has(prev) || MODALS.has(prev) || has(prev, 'Preposition')) {
+    // "told me I should rest": the clause is the object of a verb and its person.
+    const toldMe = OBJECT_PRONOUNS.has(prev) && /^(tell|tells|told|ask|asks|asked|show|showed|shows|remind|reminded|promise|promised|warn|warned|assure|assured|convince|convinced|teach|taught)$/.test(lc(tokens[j - 2]));
+    if ((CLAUSE_TAKERS.test(prev) && !likeThat) || toldMe || MAIN_VERBS.has(prev) || MODALS.has(prev) || has(prev, 'Preposition')) {
       if (personal) return;
       continue;
     }

@@ -90,9 +90,10 @@ const VERB_PATTERNS = wordRulePass<VerbSite>(
     }),
     // "She wants going to Paris" → "wants to go": these verbs take "to" and the verb's base, not a
     // gerund; only where the gerund takes a complement ("want swimming lessons" stays), and not
-    // "need", whose gerund is a passive ("the car needs cleaning").
+    // "need", whose gerund is a passive ("the car needs cleaning"), nor "forget", whose gerund is a
+    // memory ("I'll never forget seeing the ocean").
     wordRule(TO_TAKERS, ({ tokens, i, out, t, w, next, third }) => {
-      if (!/^need/.test(w) && t.post === '' && next && next.pre === '' && next.post === '' && /ing$/.test(lc(next)) && (!third || COMPLEMENT_STARTS.has(lc(third)) || endsPhrase(tokens, i + 1))) {
+      if (!/^(need|forg)/.test(w) && t.post === '' && next && next.pre === '' && next.post === '' && /ing$/.test(lc(next)) && (!third || COMPLEMENT_STARTS.has(lc(third)) || endsPhrase(tokens, i + 1))) {
         const base = ingBase(lc(next));
         if (base) {
           out.push(t, { ...bareWord('to'), pre: '' });
@@ -262,8 +263,9 @@ const WORD_CHOICE_RULES = wordRulePass<VerbSite>(
       return undefined;
     }),
     // "don't forget buying milk" → "to buy": a reminder is of what is still to do.
-    wordRule('forget', ({ i, out, t, next, subject }) => {
-      if (/^(don't|not|never)$/.test(subject) && t.post === '' && next && /ing$/.test(lc(next))) {
+    wordRule('forget', ({ tokens, i, out, t, next, subject }) => {
+      // Not "I'll never forget seeing the ocean", a memory.
+      if ((subject === "don't" || (subject === 'not' && lc(tokens[i - 2]) === 'do')) && t.post === '' && next && /ing$/.test(lc(next))) {
         const base = gerundBase(lc(next));
         if (base) {
           out.push(t, bareWord('to'));
