@@ -30,6 +30,16 @@ const EXTRA_KNOWN = [
   "don'ts", 'eco', 'bio', 'cafe', 'cafes',
   // Words newer than the lists: "app" is not "amp", nor "wifi" "wife".
   'app', 'apps', 'wifi', 'offline', 'chatbot', 'chatbots', 'livestream', 'vlog', 'vlogs',
+  // … and everyday words of speech the lists lack: "tech" is not "teach", "keto" not "keno", "mri" not "mi".
+  'tech', 'fintech', 'biotech', 'covid', 'coronavirus', 'lockdown', 'lockdowns', 'telehealth', 'telemedicine', 'rideshare',
+  'mri', 'mris', 'xray', 'xrays', 'influencer', 'influencers', 'bluetooth', 'ebook', 'ebooks', 'keto', 'kombucha', 'boba',
+  'matcha', 'vlogger', 'vloggers', 'podcaster', 'podcasters', 'esports', 'staycation', 'glamping', 'onboarding', 'unfollow',
+  // Services and brands people name, which a transcript may write in lowercase: "venmo" is not "venom",
+  // "doordash" not "doors".
+  'uber', 'lyft', 'venmo', 'zelle', 'paypal', 'doordash', 'grubhub', 'instacart', 'airbnb', 'netflix', 'hulu', 'spotify',
+  'tiktok', 'instagram', 'facebook', 'whatsapp', 'youtube', 'skype', 'snapchat', 'linkedin', 'pinterest', 'reddit',
+  'wikipedia', 'etsy', 'ebay', 'gmail', 'fitbit', 'zillow', 'costco', 'walmart', 'chatgpt', 'ipad', 'ipads', 'airpods',
+  'playstation', 'xbox', 'nintendo', 'minecraft', 'fortnite', 'pokemon',
 ];
 /**
  * Computing and Unix words the lists are older than, which people write and say about their work:

@@ -79,6 +79,11 @@ describe('offline corrector', () => {
     expect((await corrector.correct('My brother work in a bank.')).corrected).toBe('My brother works in a bank.');
   });
 
+  it('leaves "all of the" as said: it is not wrong, only longer', async () => {
+    const corrector = await createOfflineCorrector();
+    expect((await corrector.correct('All of the students passed the exam.')).corrected).toBe('All of the students passed the exam.');
+  });
+
   it('is idempotent', async () => {
     const corrector = await createOfflineCorrector();
     for (const text of ['he go to school', 'my friends has many book and they is happy', 'i didnt went there last week']) {

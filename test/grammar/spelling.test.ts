@@ -153,6 +153,11 @@ describe('correctSpelling', () => {
     expect(correctSpelling(text)).toBe(text);
   });
 
+  it('leaves everyday words and services of speech the lists lack alone: "tech", "keto", "mri", "venmo", "doordash"', () => {
+    const text = 'she works in tech, is on a keto diet, had an mri, paid with venmo, ordered from doordash and read an ebook on netflix';
+    expect(correctSpelling(text)).toBe(text);
+  });
+
   it('writes a British past in -t as the American past, not the present', () => {
     expect(correctSpelling('we learnt it and dreamt of it')).toBe('we learned it and dreamed of it');
   });
