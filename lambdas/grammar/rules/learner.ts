@@ -1020,14 +1020,16 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
     }),
     // "I'm with a headache" → "I have a headache": an illness is had.
     wordRule('with', ({ tokens, i, out, t, n, third, before, joined, joinedBefore }) => {
-      const be = /^(am|is|are)$/.test(before) ? lc(tokens[i - 2]) : before.replace(/['’](m|s|re)$/, '');
-      if (!joined || !joinedBefore || n !== 'a' || !/^(headache|fever|cold|cough|flu|toothache|stomachache|backache|sore)$/.test(third) || !HAVE_OF[be] || be === 'it' || !(/^(am|is|are)$/.test(before) || before !== be)) return undefined;
+      if (!joined || !joinedBefore || n !== 'a' || !/^(headache|fever|cold|cough|flu|toothache|stomachache|backache|sore)$/.test(third)) return undefined;
+      const contracted = /^(i|you|he|she|we|they)['’](m|s|re)$/.exec(before);
+      const subject = contracted ? contracted[1] : /^(am|is|are)$/.test(before) ? lc(tokens[i - 2]) : undefined;
+      const have = subject && subject !== 'it' ? HAVE_OF[subject] : undefined;
+      if (!subject || !have) return undefined;
       const last = out[out.length - 1];
-      if (before === be || /^(am|is|are)$/.test(before)) setWord(last, HAVE_OF[be]!);
-      else {
-        setWord(last, last.word.replace(/['’](m|s|re)$/i, ''));
-        out.push({ ...bareWord(HAVE_OF[be]!), pre: '' });
-      }
+      if (contracted) {
+        setWord(last, last.word.slice(0, subject.length));
+        out.push(bareWord(have));
+      } else setWord(last, have);
       tokens[i + 1].pre = t.pre + tokens[i + 1].pre;
       return i;
     }),
