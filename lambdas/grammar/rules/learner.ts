@@ -1002,17 +1002,20 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       const until = tokens.slice(i + 1, i + 7).findIndex((x) => /^(until|till)$/.test(lc(x)));
       if (t.post === '' && until > 0 && tokens.slice(i, i + 1 + until).every((x) => x.post === '')) setWord(t, 'from');
     }),
-    // "Do you know to cook?" → "know how to cook" (not "know to be careful").
-    wordRule('know knows knew', ({ i, out, t, n, third, before, joined }) => {
-      if (joined && n === 'to' && third !== 'be' && (isBaseVerb(third) || PERSON_VERBS.has(third)) && /^(you|i|we|they|he|she|don't|doesn't|didn't|not|to)$/.test(before)) {
+    // "Do you know to cook?", "I don't know to swim" → "know how to". Only asked or denied: "the kids
+    // know to wait" (know that they should) and "know to be careful" stay.
+    wordRule('know knows knew', ({ tokens, i, out, t, n, third, before, joined }) => {
+      const asked = SUBJECT_PRONOUNS.has(before) && /^(do|does|did)$/.test(lc(tokens[i - 2]));
+      if (joined && n === 'to' && third !== 'be' && (isBaseVerb(third) || PERSON_VERBS.has(third)) && (asked || /^(don't|doesn't|didn't|not)$/.test(before))) {
         out.push(t, bareWord('how'));
         return i;
       }
       return undefined;
     }),
     // "Can you look the kids for an hour?" → "look after the kids": "look" takes no object.
-    wordRule('look looks', ({ i, out, t, n, third, joined }) => {
-      if (joined && /^(the|my|your|our|his|her|their)$/.test(n) && /^(kids|children|child|baby|babies|dog|dogs|cat|cats|plants|house|grandmother|grandfather|brother|sister)$/.test(third)) {
+    // Not "look the kids in the eye".
+    wordRule('look looks', ({ tokens, i, out, t, n, third, joined }) => {
+      if (joined && /^(the|my|your|our|his|her|their)$/.test(n) && /^(kids|children|child|baby|babies|dog|dogs|cat|cats|plants|house|grandmother|grandfather|brother|sister)$/.test(third) && lc(tokens[i + 3]) !== 'in') {
         out.push(t, bareWord('after'));
         return i;
       }
