@@ -93,7 +93,7 @@ const CASES: readonly RuleCase[] = [
   ['"I have cold" is "I am cold"', 'I have cold, can you close the window?', 'I am cold, can you close the window?', true],
   ['… not "a cold" or "cold hands"', 'I have a cold and she has cold hands.', 'I have a cold and she has cold hands.', true],
   ['"responsible of" is "responsible for"; "based in a true story" is "based on"', 'I was responsible of the movie that is based in a true story.', 'I was responsible for the movie that is based on a true story.', true],
-  ['… a company stays "based in" a place', 'The company is based in a small town.', 'The company is based in a small town.', true],
+  ['… a company stays "based in" a place', 'The company is based in a small town and our office is based in the real estate district.', 'The company is based in a small town and our office is based in the real estate district.', true],
   ['prices rise by themselves', 'the prices are raising every month', 'the prices are rising every month', false],
   ['… and people raise money', 'They are raising money and prices are raising concerns.', 'They are raising money and prices are raising concerns.', true],
   ['"assist to a meeting" is "attend a meeting"', 'I have to assist to a meeting at three.', 'I have to attend a meeting at three.', true],

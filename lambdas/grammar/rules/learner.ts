@@ -974,9 +974,13 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
     wordRule('of', ({ t, before, joinedBefore }) => {
       if (joinedBefore && before === 'responsible') setWord(t, 'for');
     }),
-    // "the movie is based in a true story" → "based on" (not "based in a small town").
-    wordRule('in', ({ t, n, third, before, joined, joinedBefore }) => {
-      if (joined && joinedBefore && before === 'based' && /^(a|the|his|her|their|real)$/.test(n) && /^(true|real|story|book|novel|play|legend|comic|film|movie|events|facts)$/.test(third)) setWord(t, 'on');
+    // "the movie is based in a true story" → "based on" (not "based in a small town", "based in the
+    // real estate district").
+    wordRule('in', ({ tokens, i, t, n, before, joined, joinedBefore }) => {
+      if (!joined || !joinedBefore || before !== 'based') return;
+      const source = (k: number): boolean => /^(story|stories|book|books|novel|play|legend|comic|film|movie|events|facts|life)$/.test(lc(tokens[k]));
+      const told = (k: number): boolean => source(k) || (/^(true|real)$/.test(lc(tokens[k])) && source(k + 1));
+      if ((/^(a|the|his|her|their)$/.test(n) && told(i + 2)) || told(i + 1)) setWord(t, 'on');
     }),
     // "the prices are raising every month" → "rising": what goes up by itself rises (not "raising prices", "raising money").
     wordRule('raising', ({ tokens, i, t, before, twoBefore, joinedBefore }) => {
