@@ -111,7 +111,7 @@ const CASES: readonly RuleCase[] = [
   ['a condition is in the present', 'we are going to the beach if the weather will be good', 'we are going to the beach if the weather is good', false],
   ['… not after "know if", nor "if you will"', "I don't know if it will be open. If you will be so kind.", "I don't know if it will be open. If you will be so kind.", true],
   ['the pronoun takes the person\'s sex', 'My wife is a nurse, he works at night a lot.', 'My wife is a nurse, she works at night a lot.', true],
-  ['… not when another person comes between', 'My wife and her brother are here, he works at night.', 'My wife and her brother are here, he works at night.', true],
+  ['… not when another person comes between, nor before the person is described', 'My wife and her brother are here, he works at night. My sister is married, he is a doctor.', 'My wife and her brother are here, he works at night. My sister is married, he is a doctor.', true],
   ['two people joined by "and" are a plural subject', 'My sister and her husband are doctors, and Tom and his brother are here.', 'My sister and her husband are doctors, and Tom and his brother are here.', true],
   ['… a clause after "and" keeps its own subject', 'I went home and my brother are there.', 'I went home and my brother is there.', true],
   ['one beats a team, and wins a game', 'We won them three to one and won the game.', 'We beat them three to one and won the game.', true],

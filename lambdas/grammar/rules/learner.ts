@@ -1072,6 +1072,8 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
     // "My wife is a nurse, he works at night" → "she works": the pronoun takes the person's sex.
     wordRule('he she', ({ tokens, i, t, w, n }) => {
       if (i < 3 || !/,$/.test(tokens[i - 1].post) || !POSSESSIVE.test(lc(tokens[0])) || tokens[0].post !== '' || !(BE.has(n) || MODALS.has(n) || readsAsVerbAfterNoun(n))) return undefined;
+      // Only after the person is described ("is a nurse"): "My sister is married, he is a doctor" may be her husband.
+      if (!/^(is|was)$/.test(lc(tokens[2])) || !/^(a|an)$/.test(lc(tokens[3]))) return undefined;
       const person = lc(tokens[1]);
       const sex = FEMALE.test(person) ? 'she' : MALE.test(person) ? 'he' : undefined;
       const others = tokens.slice(2, i).some((x) => FEMALE.test(lc(x)) || MALE.test(lc(x)) || /^(he|she|him|her|his)$/.test(lc(x)));
