@@ -1,6 +1,7 @@
 import { remember } from './cache';
 import { scoreSpan, type LanguageModel } from './language-model';
 import type { WordChooser } from './spelling';
+import { COLLECTIVE_NOUNS } from './rules/common';
 import { has, isPluralNoun, isSingularNoun, isUncountable, known, plural, singular, tags, verbForms } from './rules/lexicon';
 
 /**
@@ -337,7 +338,9 @@ function* variants(text: string, words: readonly Word[]): Generator<Variant> {
     // Nor a singular before a verb agreeing with it, next or one word on ("Example below uses"; not
     // past a pronoun: "the employer ask me questions").
     const agreeing = after?.thirdPerson || (words[i + 2] !== undefined && !after?.determiner && factsOf(words[i + 2].text.toLowerCase()).thirdPerson);
-    if (otherNumber?.plural && !SINGULAR_DETERMINERS.has(previous) && !after?.noun && !agreeing && !(guessed && determined(words, i)) && !afterJoinedSubject(words, i)) yield one('number', otherNumber.word);
+    // Nor a group before a plural verb: "the team are playing" is British English, not "the teams".
+    const groupAgreeing = COLLECTIVE_NOUNS.has(w) && /^(are|were|have|do|don't|aren't|weren't|haven't)$/.test(next);
+    if (otherNumber?.plural && !SINGULAR_DETERMINERS.has(previous) && !after?.noun && !agreeing && !(guessed && determined(words, i)) && !afterJoinedSubject(words, i) && !groupAgreeing) yield one('number', otherNumber.word);
     // "than" stays where a comparison opened earlier in the sentence ("study better in the morning than
     // at night"), beyond the model's three words.
     for (const other of CONFUSED.get(w) ?? []) if (!(w === 'than' && comparesBefore(words, i))) yield one('confusion', other);

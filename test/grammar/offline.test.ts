@@ -50,6 +50,13 @@ describe('offline corrector', () => {
     expect(await british('My favorite color is blue.')).toBe('My favorite color is blue.');
   });
 
+  it('leaves British usage alone in a British transcript: a team that are playing, a fortnight, "whilst"', async () => {
+    const corrector = await createOfflineCorrector();
+    for (const text of ['the team are playing really well this season', "He's been off sick for a fortnight.", 'Whilst I was waiting, I read the paper.', 'Have you got any plans for the weekend?']) {
+      expect((await corrector.correct(text, { language: 'en-GB' })).corrected.toLowerCase().replace(/\.$/, '')).toBe(text.toLowerCase().replace(/\.$/, ''));
+    }
+  });
+
   it('writes American spelling for en-US or no language', async () => {
     const corrector = await createOfflineCorrector();
     for (const options of [undefined, { language: 'en-US' }]) {

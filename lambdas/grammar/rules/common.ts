@@ -185,6 +185,9 @@ export function readsAsVerbAfterNoun(word: string): boolean {
   return /^\p{Ll}{3,}s$/u.test(word) && !tags(word).some((t) => t === 'Pronoun' || t === 'Determiner' || t === 'Possessive');
 }
 
+/** Nouns for groups, which may take a plural verb ("the family are", "a couple who are"; British English "the team are"). */
+export const COLLECTIVE_NOUNS: ReadonlySet<string> = new Set(['family', 'police', 'team', 'staff', 'government', 'couple', 'majority', 'number', 'rest', 'youth', 'public', 'audience', 'crew', 'committee', 'jury']);
+
 /** The "be" and the "have" each subject pronoun takes. */
 export const COPULA = table({ i: 'am', he: 'is', she: 'is', it: 'is', we: 'are', you: 'are', they: 'are' });
 export const HAVE_OF = table({ i: 'have', you: 'have', we: 'have', they: 'have', he: 'has', she: 'has', it: 'has' });

@@ -1,6 +1,6 @@
 import { isKnownWord, isTechnicalWord } from '../spelling';
 import { adjectivePastBase, conjugate, degreeOf, guessNounTags, has, isBaseVerb, isCommonWord, isNounAfterQuantifier, isPluralNoun, isSingularNoun, isUncountable, known, participle, pastOfParticiple, plural, singular, tags, verbForms } from './lexicon';
-import { A_FOLLOWERS, afterPunctuation, BARE_NOUNS, bareWord, baseOfVerbForm, baseVerbForms, BE, clauseStart, COMPLEMENT_STARTS, CONJUNCTIONS, COPULA, DETERMINERS, DO_FORMS, endsPhrase, HAVE_OF, HEAD_FOLLOWERS, lc, MODALS, NOMINAL_TAGS, NOT_PLAIN_PLURALS, NUMBER_WORDS, NUMBERS, OBJECT_PRONOUNS, PEOPLE, PERSON_NOUNS, PERSON_VERB_BY_THIRD, PERSON_VERBS, PHRASE_ENDERS, phraseEnds, PURE_ADJECTIVE, purePlural, readsAsVerbAfterNoun, setWord, SUBJECT_PRONOUNS, table, TO_TAKERS, TO_THIRD, verbAfterTo, type Token } from './common';
+import { A_FOLLOWERS, afterPunctuation, BARE_NOUNS, bareWord, baseOfVerbForm, baseVerbForms, BE, clauseStart, COLLECTIVE_NOUNS, COMPLEMENT_STARTS, CONJUNCTIONS, COPULA, DETERMINERS, DO_FORMS, endsPhrase, HAVE_OF, HEAD_FOLLOWERS, lc, MODALS, NOMINAL_TAGS, NOT_PLAIN_PLURALS, NUMBER_WORDS, NUMBERS, OBJECT_PRONOUNS, PEOPLE, PERSON_NOUNS, PERSON_VERB_BY_THIRD, PERSON_VERBS, PHRASE_ENDERS, phraseEnds, PURE_ADJECTIVE, purePlural, readsAsVerbAfterNoun, setWord, SUBJECT_PRONOUNS, table, TO_TAKERS, TO_THIRD, verbAfterTo, type Token } from './common';
 import { learnerPhrases, learnerPrepositions, learnerVerbPatterns, learnerWordChoices } from './learner';
 
 /**
@@ -290,8 +290,6 @@ function perfectBefore(tokens: Token[], s: number): Token[] {
 }
 
 const PLURAL_DETERMINERS = new Set(['my', 'his', 'her', 'your', 'our', 'their', 'the', 'these', 'those', 'many', 'some', 'most', 'all']);
-/** Nouns for groups, which may take a plural verb ("the family are", "a couple who are"). */
-const COLLECTIVE_NOUNS = new Set(['family', 'police', 'team', 'staff', 'government', 'couple', 'majority', 'number', 'rest', 'youth', 'public', 'audience', 'crew', 'committee', 'jury']);
 const INDEFINITE_SINGULARS = /^(everybody|everyone|somebody|someone|nobody|anybody|anyone)$/;
 const TO_PLURAL = table({ has: 'have', does: 'do', "doesn't": "don't", is: 'are', was: 'were' });
 
