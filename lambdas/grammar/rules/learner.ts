@@ -1002,9 +1002,11 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       if (owner && joined && joinedBefore && n === 'the' && BODY_PARTS.test(third) && (phraseEnds(tokens, i + 2) || /^(when|while|yesterday|last|playing|in|at|during)$/.test(lc(tokens[i + 3])))) setWord(tokens[i + 1], owner);
     }),
     // "I worked there since 2018 until last year" → "from 2018": a span with an end starts "from".
+    // Only a point in time between them (not "since I'm free until Friday", "since" meaning "because").
     wordRule('since', ({ tokens, i, t }) => {
       const until = tokens.slice(i + 1, i + 7).findIndex((x) => /^(until|till)$/.test(lc(x)));
-      if (t.post === '' && until > 0 && tokens.slice(i, i + 1 + until).every((x) => x.post === '')) setWord(t, 'from');
+      const between = tokens.slice(i + 1, i + 1 + until);
+      if (t.post === '' && until > 0 && tokens.slice(i, i + 1 + until).every((x) => x.post === '') && between.every((x) => TIME_WORD.test(lc(x)) || NUMBER_WORDS.test(lc(x)))) setWord(t, 'from');
     }),
     // "Do you know to cook?", "I don't know to swim" → "know how to". Only asked or denied: "the kids
     // know to wait" (know that they should) and "know to be careful" stay.
@@ -1027,7 +1029,10 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
     }),
     // "I'm with a headache" → "I have a headache": an illness is had.
     wordRule('with', ({ tokens, i, out, t, n, third, before, joined, joinedBefore }) => {
-      if (!joined || !joinedBefore || n !== 'a' || !/^(headache|fever|cold|cough|flu|toothache|stomachache|backache|sore)$/.test(third)) return undefined;
+      // The illness ends its phrase ("with a cold drink" is not one), or is "a sore" part.
+      const after = lc(tokens[i + 3]);
+      const illness = third === 'sore' ? /^(throat|back|head|leg|arm|foot|eye|eyes|neck|knee|stomach)$/.test(after) : /^(headache|fever|cold|cough|flu|toothache|stomachache|backache)$/.test(third) && (phraseEnds(tokens, i + 2) || /^(so|today|now|again|since|all|this|right)$/.test(after));
+      if (!joined || !joinedBefore || n !== 'a' || !illness) return undefined;
       const contracted = /^(i|you|he|she|we|they)['’](m|s|re)$/.exec(before);
       const subject = contracted ? contracted[1] : /^(am|is|are)$/.test(before) ? lc(tokens[i - 2]) : undefined;
       const have = subject && subject !== 'it' ? HAVE_OF[subject] : undefined;
@@ -1207,6 +1212,8 @@ const WEATHER = /^(cold|hot|warm|sunny|windy|chilly|freezing|humid|cool)$/;
 const NEGATIONS = /^(don't|doesn't|didn't|can't|cannot|won't|not|never|isn't|aren't|wasn't|weren't|couldn't|wouldn't|haven't|hasn't|hadn't)$/;
 /** The verbs a learner's question puts before its thing ("What means this word?"), and their base. */
 const QUESTION_VERB_BASE = table({ means: 'mean', costs: 'cost', cost: 'cost', opens: 'open', closes: 'close', starts: 'start', begins: 'begin', ends: 'end', leaves: 'leave', arrives: 'arrive', departs: 'depart' });
+/** Words of a point in time: "2018", "two thousand eighteen", "last march", "the end of may". */
+const TIME_WORD = /^(\d+(st|nd|rd|th|am|pm)?|hundred|thousand|and|the|of|last|next|this|early|late|mid|end|beginning|start|morning|afternoon|evening|night|noon|midnight|o'clock|am|pm|week|month|year|summer|winter|spring|fall|autumn|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 /** A subject pronoun's possessive. */
 const POSSESSIVE_OF = table({ i: 'my', you: 'your', he: 'his', she: 'her', we: 'our', they: 'their' });
 const BODY_PARTS = /^(arm|leg|hand|finger|foot|ankle|wrist|knee|back|nose|elbow|shoulder|toe|neck|head|thumb)$/;
