@@ -137,7 +137,7 @@ const CASES: readonly RuleCase[] = [
   ['"it goes to rain" is "it is going to rain"', 'i think it goes to rain', 'I think it is going to rain', false],
   ['"became a present" is "got a present" (not "became a teacher")', 'I became a present from my boss and she became a teacher.', 'I got a present from my boss and she became a teacher.', true],
   ['a condition is in the present', 'we are going to the beach if the weather will be good', 'we are going to the beach if the weather is good', false],
-  ['… not after "know if", nor "if you will"', "I don't know if it will be open. If you will be so kind.", "I don't know if it will be open. If you will be so kind.", true],
+  ['… not after "know if", nor "if you will", nor "as if"', "I don't know if it will be open. If you will be so kind. It looks as if it will be sunny.", "I don't know if it will be open. If you will be so kind. It looks as if it will be sunny.", true],
   ['the pronoun takes the person\'s sex', 'My wife is a nurse, he works at night a lot.', 'My wife is a nurse, she works at night a lot.', true],
   ['… not when another person comes between, nor before the person is described', 'My wife and her brother are here, he works at night. My sister is married, he is a doctor.', 'My wife and her brother are here, he works at night. My sister is married, he is a doctor.', true],
   ['two people joined by "and" are a plural subject', 'My sister and her husband are doctors, and Tom and his brother are here.', 'My sister and her husband are doctors, and Tom and his brother are here.', true],

@@ -1063,11 +1063,11 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       if (joined && /^(a|an)$/.test(n) && /^(present|gift|letter|message|email|call|package|parcel|answer|reply|postcard|bonus|raise|ticket)$/.test(third)) setWord(t, 'got');
     }),
     // "if the weather will be good" → "is good": a condition is in the present (not "if you will",
-    // a request, nor after "know if", "see if", where "if" asks whether).
+    // a request, nor after "know if", "see if", where "if" asks whether, nor "as if").
     wordRule('will', ({ tokens, i, t, next, n, third }) => {
       const at = lc(tokens[i - 2]) === 'if' ? i - 2 : lc(tokens[i - 3]) === 'if' && lc(tokens[i - 2]) === 'the' ? i - 3 : -1;
       const subject = lc(tokens[i - 1]);
-      if (at < 0 || n !== 'be' || !/^(good|nice|sunny|rainy|bad|cold|hot|warm|fine|ready|free|available|open|closed|late|busy|cloudy|windy)$/.test(third) || /^(know|knows|knew|see|ask|asked|wonder|sure|check|tell|whether)$/.test(lc(tokens[at - 1]))) return undefined;
+      if (at < 0 || n !== 'be' || !/^(good|nice|sunny|rainy|bad|cold|hot|warm|fine|ready|free|available|open|closed|late|busy|cloudy|windy)$/.test(third) || /^(know|knows|knew|see|ask|asked|wonder|sure|check|tell|whether|as)$/.test(lc(tokens[at - 1]))) return undefined;
       const be = at === i - 3 ? (/^(weather|traffic|meeting|store|shop|restaurant|bus|train|flight|food)$/.test(subject) ? 'is' : undefined) : subject === 'you' ? undefined : COPULA[subject];
       if (!be || !tokens.slice(at, i + 1).every((x) => x.post === '')) return undefined;
       setWord(next!, be);
