@@ -356,7 +356,9 @@ function* variants(text: string, words: readonly Word[]): Generator<Variant> {
     const listed = text.startsWith(',', words[i].end);
     // A noun before a word that may be a noun and ends the phrase modifies it ("in car travel.").
     const headed = adjective ? next !== '' && isSingularNoun(next) : !after?.noun && !(after?.head && closesPhrase(text, words, i + 1));
-    if (((takesArticle && headed) || nounByPosition(text, words, i)) && !listed && !determined(words, i)) {
+    // Nor before a bare deadline: "by end of day", "by end of business" are how offices say it.
+    const deadline = w === 'end' && next === 'of' && /^(day|business|play|year|month|week|quarter|term)$/i.test(words[i + 2]?.text ?? '');
+    if (((takesArticle && headed) || nounByPosition(text, words, i)) && !listed && !determined(words, i) && !deadline) {
       yield { kind: 'article', from: i, to: i, words: ['the'] };
       yield { kind: 'article', from: i, to: i, words: [/^[aeiou]/.test(w) ? 'an' : 'a'] };
     }
