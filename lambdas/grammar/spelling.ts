@@ -787,6 +787,11 @@ function fixWord(token: string, sentence: string, start: number, { choose, split
   const before = sentence.slice(0, start);
   const sentenceStart = /^[\s"'(\[]*$/.test(before);
   if (/\p{Lu}/u.test(token.slice(1))) return undefined;
+  // Beside another capitalised word it is part of a name: "Covent Garden", "Machu Picchu". Not "I",
+  // nor a word capitalised only because it opens the sentence ("Many Goverments").
+  const capitalBefore = /(\p{Lu}\p{Ll}+) $/u.exec(before);
+  const nameBefore = capitalBefore !== null && /\p{L}/u.test(before.slice(0, capitalBefore.index)) && !/[.!?]["')\]]*\s*$/.test(before.slice(0, capitalBefore.index));
+  if (/^\p{Lu}/u.test(token) && (nameBefore || /^ (?!I\b)\p{Lu}\p{Ll}/u.test(sentence.slice(start + token.length)))) return undefined;
   // A capitalised word inside a sentence is a name, unless it is a long word one slip from a common
   // one with the same first letter ("Compuer" → "Computer", not "Krall" → "Krill").
   if (/^\p{Lu}/u.test(token) && !sentenceStart) return capitalisedSlip(token);

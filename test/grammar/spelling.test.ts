@@ -91,6 +91,13 @@ describe('correctSpelling', () => {
     expect(correctSpelling('It shows Diana Krall wearing a Rolex watch.')).toBe('It shows Diana Krall wearing a Rolex watch.');
   });
 
+  it('leaves a capitalised word beside another alone: a name of two words ("Covent Garden", "Douglas Boling")', () => {
+    for (const text of ['We got the tube to Covent Garden.', 'Covent Garden is busy.', 'It was written by Douglas Boling and Per Bothner.']) {
+      expect(correctSpelling(text)).toBe(text);
+    }
+    expect(correctSpelling('Helo I am Anna.')).toBe('Hello I am Anna.');
+  });
+
   it('leaves names, abbreviations, words next to digits and addresses alone', () => {
     const text = 'I met Krall and NASA staff at 5pm, see example.com/abcdx or mail jo@abcdx.org';
     expect(correctSpelling(text)).toBe(text);
