@@ -746,17 +746,6 @@ function joinFragment(sentence: string, tokens: readonly Token[], i: number, dia
  */
 const MAX_WORD_LENGTH = 32;
 
-/** Capitalised words inside a sentence are corrected only this far. */
-const MIN_CAPITALISED_LENGTH = 6;
-const MIN_CAPITALISED_COUNT = 100;
-
-function capitalisedSlip(token: string): string | undefined {
-  const w = token.toLowerCase();
-  if (w.length < MIN_CAPITALISED_LENGTH) return undefined;
-  const best = oneEditAway(w, (edit, count) => count >= MIN_CAPITALISED_COUNT && edit[0] === w[0])[0]?.word;
-  return best && best.charAt(0).toUpperCase() + best.slice(1);
-}
-
 /**
  * Picks among a misspelling's alternatives (best first, with scores) by the words around it, or
  * returns `fallback`, the pick by the previous word's class.
@@ -787,14 +776,11 @@ function fixWord(token: string, sentence: string, start: number, { choose, split
   const before = sentence.slice(0, start);
   const sentenceStart = /^[\s"'(\[]*$/.test(before);
   if (/\p{Lu}/u.test(token.slice(1))) return undefined;
-  // Beside another capitalised word it is part of a name: "Covent Garden", "Machu Picchu". Not "I",
-  // nor a word capitalised only because it opens the sentence ("Many Goverments").
-  const capitalBefore = /(\p{Lu}\p{Ll}+) $/u.exec(before);
-  const nameBefore = capitalBefore !== null && /\p{L}/u.test(before.slice(0, capitalBefore.index)) && !/[.!?]["')\]]*\s*$/.test(before.slice(0, capitalBefore.index));
-  if (/^\p{Lu}/u.test(token) && (nameBefore || /^ (?!I\b)\p{Lu}\p{Ll}/u.test(sentence.slice(start + token.length)))) return undefined;
-  // A capitalised word inside a sentence is a name, unless it is a long word one slip from a common
-  // one with the same first letter ("Compuer" → "Computer", not "Krall" → "Krill").
-  if (/^\p{Lu}/u.test(token) && !sentenceStart) return capitalisedSlip(token);
+  // A capitalised word inside a sentence is a name: a transcript capitalises names, and a long one
+  // is often one slip from a common word ("Primark" is not "Primary", "Covent" not "Convent", "Boling"
+  // not "Bowling"). So is the sentence's first word when a capitalised word follows it ("Covent
+  // Garden is busy"; not "I").
+  if (/^\p{Lu}/u.test(token) && (!sentenceStart || /^ (?!I\b)\p{Lu}\p{Ll}/u.test(sentence.slice(start + token.length)))) return undefined;
   // Next to a digit or inside a web address or an e-mail: not a word.
   // A dot joining it to a next word makes a host or file name ("www.example.org", "index.ts").
   // So does a colon joining it to another part or a bracket after it ("B::func", "stat(2)"), and a
