@@ -70,8 +70,14 @@ const TECHNICAL: ReadonlySet<string> = new Set(TECHNICAL_WORDS);
 /** One of the computing words above: fine as written, but no reason to join two words into it. */
 export const isTechnicalWord = (word: string): boolean => TECHNICAL.has(word.toLowerCase());
 
-/** Abbreviations people type in lowercase, left as typed: "usa" is not "us" nor "Usa", "dvd" not "did". */
-const LOWERCASE_ABBREVIATIONS: ReadonlySet<string> = new Set(['tv', 'tvs', 'usa', 'uk', 'pc', 'pcs', 'cd', 'cds', 'dvd', 'dvds', 'ceo', 'ceos', 'gps', 'atm', 'ipod', 'ipods', 'iphone', 'iphones']);
+/**
+ * Abbreviations people type in lowercase, left as typed: "usa" is not "us" nor "Usa", "dvd" not "did";
+ * and units written short after a number: "5 min" is not "5 man" (nor the name "Min").
+ */
+const LOWERCASE_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'tv', 'tvs', 'usa', 'uk', 'pc', 'pcs', 'cd', 'cds', 'dvd', 'dvds', 'ceo', 'ceos', 'gps', 'atm', 'ipod', 'ipods', 'iphone', 'iphones',
+  'min', 'mins', 'sec', 'secs', 'hr', 'hrs', 'yr', 'yrs', 'km', 'kg', 'lb', 'lbs', 'oz', 'ft', 'mph', 'kph', 'approx',
+]);
 
 /** Candidates must be at least this common in SUBTLEX-US (51 million words of subtitles). */
 const MIN_CANDIDATE_COUNT = 3;

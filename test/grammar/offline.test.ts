@@ -86,9 +86,9 @@ describe('offline corrector', () => {
     expect((await corrector.correct('My brother work in a bank.')).corrected).toBe('My brother works in a bank.');
   });
 
-  it('leaves "all of the" as said (not wrong, only longer), and an office\'s "by end of day"', async () => {
+  it('leaves "all of the" as said (not wrong, only longer), an office\'s "by end of day", "10 a.m." and "5 min"', async () => {
     const corrector = await createOfflineCorrector();
-    for (const text of ['All of the students passed the exam.', 'The client wants the report by end of day.']) {
+    for (const text of ['All of the students passed the exam.', 'The client wants the report by end of day.', 'The meeting is on March 3rd at 10 a.m.', "I'll be there in 5 min."]) {
       expect((await corrector.correct(text)).corrected).toBe(text);
     }
   });

@@ -1533,6 +1533,8 @@ function ordinalSuffix(n: number): string {
 export function vetoesHarperFix(before: string, original: string, replacement: string, after: string): boolean {
   const letters = (x: string): string => x.replace(/[\s-]/g, '');
   const next = /^ (\p{Ll}+)/u.exec(after)?.[1];
+  // Its AnA reading the "a" of "a.m." as an article: "at 10 a.m." is not "an.m.".
+  if (/^a$/i.test(original) && /^\.m\./i.test(after)) return true;
   if (original !== replacement && letters(original) === letters(replacement)) {
     // A hyphen taken out or put in is a spelling both ways: "pre-conditions", "re-read", "non-uniform".
     if (original.replace(/-/g, '') === replacement.replace(/-/g, '')) return true;
