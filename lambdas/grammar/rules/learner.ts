@@ -1074,6 +1074,22 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       next!.pre = t.pre + next!.pre;
       return i;
     }),
+    // "I will call you when I will arrive" → "when I arrive": a time clause about the future is in the
+    // present. Only after a future or a request ("call me when", "I'll text you after"), and not
+    // inside a question ("I don't know when he will arrive", "tell me when you will be ready").
+    wordRule('will', ({ tokens, i, t, next, n, before, joinedBefore }) => {
+      const k = /^(when|after|before|until|once)$/.test(lc(tokens[i - 2])) ? i - 2 : lc(tokens[i - 2]) === 'as' && lc(tokens[i - 3]) === 'soon' && lc(tokens[i - 4]) === 'as' ? i - 4 : -1;
+      if (k < 1 || !joinedBefore || !/^(i|you|he|she|we|they|it)$/.test(before) || !next || t.post !== '' || !tokens.slice(k, i).every((x) => x.post === '')) return undefined;
+      const asker = lc(tokens[k - 1]);
+      const asked = /^(know|knew|ask|asked|wonder|wondering|sure|idea|tell|told|remember|forget|forgot|decide|see|check|unclear|clear|certain)$/.test(asker) || (OBJECT_PRONOUNS.has(asker) && /^(tell|told|ask|asked|show|let|remind)$/.test(lc(tokens[k - 2])));
+      const future = tokens.slice(0, k).some((x) => /^(will|won't|shall|going|please|let's)$|['’]ll$/.test(lc(x))) || /^(call|text|tell|wait|come|send|give|bring|take|remember|don't|ring|email|message)$/.test(lc(tokens[0]));
+      if (asked || !future || tokens.slice(0, k).some((x) => /[.!?;]/.test(x.post))) return undefined;
+      const verb = n === 'be' ? COPULA[before] : isBaseVerb(n) || PERSON_VERBS.has(n) ? (/^(he|she|it)$/.test(before) ? baseVerbForms(n)?.PresentTense : n) : undefined;
+      if (!verb) return undefined;
+      setWord(next, verb);
+      next.pre = t.pre + next.pre;
+      return i;
+    }),
     // "My wife is a nurse, he works at night" → "she works": the pronoun takes the person's sex.
     wordRule('he she', ({ tokens, i, t, w, n }) => {
       if (i < 3 || !/,$/.test(tokens[i - 1].post) || !POSSESSIVE.test(lc(tokens[0])) || tokens[0].post !== '' || !(BE.has(n) || MODALS.has(n) || readsAsVerbAfterNoun(n))) return undefined;
