@@ -147,6 +147,12 @@ const CASES: readonly RuleCase[] = [
   ['… a clause after "and" keeps its own subject', 'I went home and my brother are there.', 'I went home and my brother is there.', true],
   ['one beats a team, and wins a game', 'We won them three to one and won the game.', 'We beat them three to one and won the game.', true],
   ['a question inside a sentence keeps a statement\'s order', 'she asked me where was i going', 'she asked me where I was going', false],
+  ['hair on a head is not counted (not "a grey hair", which may be one)', 'she has a long hairs and he has a grey hair', 'she has long hair and he has a grey hair', false],
+  ['English negates once: "doesn\'t have no money" (not "no one")', "he doesn't have no money and I don't know no one here", "he doesn't have any money and I don't know no one here", false],
+  ['arriving is done, not been (not the passive "it is returned")', 'we are arrived at the hotel. It is returned to the sender.', 'we have arrived at the hotel. It is returned to the sender.', true],
+  ['"having" what one has is "have", a car as a brother; a cook is not a cooker', 'she is having a car and she is a very good cooker. We are having a party.', 'she has a car and she is a very good cook. We are having a party.', true],
+  ['a person "is work" is working; "which" before the person\'s clause is "who"', 'my father is work in a bank and this is the woman which i told you about', 'my father is working in a bank and this is the woman who I told you about', false],
+  ['… a thing keeps "which"', 'The table which I bought is broken.', 'The table which I bought is broken.', true],
   ['… a question stays a question', 'Where was I going?', 'Where was I going?', true],
 ];
 

@@ -135,12 +135,13 @@ const VERB_PATTERNS = wordRulePass<VerbSite>(
       }
       return undefined;
     }),
-    // "I am study English": after "be" an everyday verb the lexicon files as a noun is its -ing form
-    // (the other verbs' Harper mends: "she is go" → "going"). Not an adjective ("they are clean") nor
-    // "cook" or "hope", which "be" takes as nouns.
+    // "I am study English", "my father is work in a bank": after "be" an everyday verb the lexicon files
+    // as a noun is its -ing form (the other verbs' Harper mends: "she is go" → "going"). Not an
+    // adjective ("they are clean") nor "cook" or "hope", which "be" takes as nouns.
     wordRule('am is are was were', (at) => {
-      const { tokens, i, t, next } = at;
-      if (afterSubject(at) && t.post === '' && next && PERSON_VERBS.has(lc(next)) && !/^(cook|hope)$/.test(lc(next)) && !has(lc(next), 'Adjective') && !endsPhrase(tokens, i + 1)) {
+      const { tokens, i, t, next, subject } = at;
+      const person = i > 1 && tokens[i - 1].post === '' && tokens[i - 2].post === '' && (PEOPLE.has(subject) || PEOPLE.has(singular(subject))) && /^(my|his|her|our|their|your|the)$/.test(lc(tokens[i - 2]));
+      if ((afterSubject(at) || person) && t.post === '' && next && PERSON_VERBS.has(lc(next)) && !/^(cook|hope)$/.test(lc(next)) && !has(lc(next), 'Adjective') && !endsPhrase(tokens, i + 1)) {
         setWord(next, conjugate(lc(next)).Gerund);
       }
     }),
@@ -223,7 +224,8 @@ const WORD_CHOICE_RULES = wordRulePass<VerbSite>(
   [
     // "the woman which helped me": a person is "who".
     wordRule('which', ({ tokens, i, t, next, subject }) => {
-      if (i > 0 && tokens[i - 1].post === '' && (PEOPLE.has(subject) || PEOPLE.has(singular(subject))) && next && /^\p{Ll}+$/u.test(next.word) && (BE.has(lc(next)) || MODALS.has(lc(next)) || tags(lc(next)).some((x) => x === 'PastTense' || x === 'PresentTense') || (isPluralNoun(subject) && (has(lc(next), 'Infinitive') || PERSON_VERBS.has(lc(next)))))) {
+      // "the woman which helped me", "the woman which I told you about".
+      if (i > 0 && tokens[i - 1].post === '' && (PEOPLE.has(subject) || PEOPLE.has(singular(subject))) && next && (/^\p{Ll}+$/u.test(next.word) || next.word === 'I') && (BE.has(lc(next)) || MODALS.has(lc(next)) || /^(i|you|we|they|he|she)$/.test(lc(next)) || tags(lc(next)).some((x) => x === 'PastTense' || x === 'PresentTense') || (isPluralNoun(subject) && (has(lc(next), 'Infinitive') || PERSON_VERBS.has(lc(next)))))) {
         setWord(t, 'who');
       }
     }),
@@ -772,7 +774,7 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
     // "I am having two brothers": having what one has is "have".
     wordRule('having', (at) => {
       const { out, n, third, before, twoBefore, joined, joinedBefore } = at;
-      if (joinedBefore && /^(am|is|are)$/.test(before) && /^(i|you|we|they|he|she)$/.test(twoBefore) && joined && /^(a|an|one|two|three|four|five|no|many)$/.test(n) && /^(brothers?|sisters?|children|kids?|sons?|daughters?|cousins?|pets?|dogs?|cats?)$/.test(third)) {
+      if (joinedBefore && /^(am|is|are)$/.test(before) && /^(i|you|we|they|he|she)$/.test(twoBefore) && joined && /^(a|an|one|two|three|four|five|no|many)$/.test(n) && /^(brothers?|sisters?|children|kids?|sons?|daughters?|cousins?|pets?|dogs?|cats?|cars?|house|bike|bicycle|apartment|flat|job|boyfriend|girlfriend|husband|wife|phone|laptop|computer|garden)$/.test(third)) {
         setWord(out[out.length - 1], /^(he|she)$/.test(twoBefore) ? 'has' : 'have');
         return dropThis(at);
       }
@@ -1089,6 +1091,31 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       setWord(next, verb);
       next.pre = t.pre + next.pre;
       return i;
+    }),
+    // "she has a long hairs" → "she has long hair": hair on a head is not counted (not "he has a grey
+    // hair", which may be one).
+    wordRule('a', ({ tokens, i, t, next, n, third, before, joined }) => {
+      if (joined && /^(have|has|had)$/.test(before) && /^(long|short|black|blond|blonde|brown|curly|straight|red|dark|beautiful|grey|gray|white|thick|thin)$/.test(n) && next!.post === '' && third === 'hairs') {
+        setWord(tokens[i + 2], 'hair');
+        next!.pre = t.pre + next!.pre;
+        return i;
+      }
+      return undefined;
+    }),
+    // "he doesn't have no money" → "any money": English negates once.
+    wordRule('no', ({ tokens, i, t, n, before, joinedBefore }) => {
+      if (joinedBefore && t.post === '' && /^(have|has|had|want|need|see|get|got|find|buy|eat|drink|make|take|give|know|hear|mean)$/.test(before) && NEGATIONS.test(lc(tokens[i - 2])) && tokens[i - 2].post === '' && (isSingularNoun(n) || isPluralNoun(n) || isUncountable(n) || purePlural(n) || /^(time|money|idea|problem|problems|friends|more|way)$/.test(n))) setWord(t, 'any');
+    }),
+    // "we are arrived at the hotel" → "we have arrived": arriving is done, not been (not "it is
+    // returned", a passive).
+    wordRule('arrived', ({ tokens, i, out, before, twoBefore, joinedBefore }) => {
+      if (joinedBefore && /^(am|is|are)$/.test(before) && /^(i|you|we|they|he|she|it)$/.test(twoBefore) && tokens[i - 2].post === '' && (endsPhrase(tokens, i) || /^(at|in|home|here|there|from|to|safely|yesterday|today|now|back)$/.test(lc(tokens[i + 1])))) {
+        setWord(out[out.length - 1], HAVE_OF[twoBefore]!);
+      }
+    }),
+    // "she is a very good cooker" → "cook": a cooker is a stove.
+    wordRule('cooker cookers', ({ tokens, i, t, w, before }) => {
+      if (/^(good|great|bad|excellent|terrible|amazing|wonderful|fantastic|better|best|awful)$/.test(before) && /^(a|an|very|really|such|the|so)$/.test(lc(tokens[i - 2]))) setWord(t, w === 'cookers' ? 'cooks' : 'cook');
     }),
     // "My wife is a nurse, he works at night" → "she works": the pronoun takes the person's sex.
     wordRule('he she', ({ tokens, i, t, w, n }) => {
