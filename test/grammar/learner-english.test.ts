@@ -153,6 +153,11 @@ const CASES: readonly RuleCase[] = [
   ['"having" what one has is "have", a car as a brother; a cook is not a cooker', 'she is having a car and she is a very good cooker. We are having a party.', 'she has a car and she is a very good cook. We are having a party.', true],
   ['a person "is work" is working; "which" before the person\'s clause is "who"', 'my father is work in a bank and this is the woman which i told you about', 'my father is working in a bank and this is the woman who I told you about', false],
   ['… a thing keeps "which"', 'The table which I bought is broken.', 'The table which I bought is broken.', true],
+  ['one marries someone', 'she married with him last year', 'she married him last year', false],
+  ['… and is married to them, or married with two kids', 'She is married with a doctor. He is happily married with two kids.', 'She is married to a doctor. He is happily married with two kids.', true],
+  ['"too much people" counts with "many" (not "too much sugar")', 'there are too much people here and i ate too much cookies but too much sugar', 'there are too many people here and I ate too many cookies but too much sugar', false],
+  ['graduating is done, not been; one asks someone; one has a party', 'he is graduated from harvard, he asked to me a question and i will do a party on saturday', 'he graduated from harvard, he asked me a question and I will have a party on saturday', false],
+  ['"since an hour" is "for an hour"', "i'm looking for my keys since an hour", "I've been looking for my keys for an hour", false],
   ['… a question stays a question', 'Where was I going?', 'Where was I going?', true],
 ];
 

@@ -213,7 +213,7 @@ const SINCE_POINT = new RegExp(
     '(?:i|he|she|we|they) (?:was|were) (?:a child|a kid|a baby|a teenager|a student|young|little|kids|children|born|at school|in school|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})\\b))(?:$| )',
 );
 /** "since two years": a length of time, which takes "for". */
-const SINCE_DURATION = /^(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many|\d+) (?:years?|months?|weeks?|days?|hours?|minutes?)(?:$| )/;
+const SINCE_DURATION = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many|\d+) (?:years?|months?|weeks?|days?|hours?|minutes?)(?:$| )/;
 const PERFECT_CONTRACTION = table({ "i'm": "i've", "you're": "you've", "we're": "we've", "they're": "they've", "he's": "he's", "she's": "she's", "it's": "it's" });
 
 /**
@@ -1365,6 +1365,8 @@ function prepositions(tokens: Token[]): void {
     if (/^car(e|es|ing|ed)$/.test(head) && !/^(take|takes|took|taking|taken)$/.test(lc(tokens[i - 1]))) continue;
     // "good in math", not "good in the oven": a skill is good at, a subject or a sport.
     if (/^(good|bad|better|worse|best|great|terrible)$/.test(head) && !SKILLS.test(lc(tokens[i + 2])) && !(/ing$/.test(lc(tokens[i + 2])) && has(lc(tokens[i + 2]), 'Gerund'))) continue;
+    // "married with two kids" is married, and with children.
+    if (head === 'married' && (NUMBER_WORDS.test(lc(tokens[i + 2])) || /^(\d+|kids|children|no)$/.test(lc(tokens[i + 2])) || (lc(tokens[i + 2]) === 'a' && /^(kid|child|baby|son|daughter)$/.test(lc(tokens[i + 3]))))) continue;
     const rule = COLLOCATIONS.find(([h, wrong]) => h.test(head) && wrong.test(prep));
     // "interest" is a noun in "interest for …" only after a determiner: keep that one to the verb form.
     if (rule && !(head === 'interest' && DETERMINERS.has(lc(tokens[i - 1])))) setWord(tokens[i + 1], rule[2]);

@@ -483,6 +483,7 @@ const WORD_CHOICES: readonly [Readonly<Record<string, string | undefined>>, RegE
   [table({ make: 'do', makes: 'does', made: 'did', making: 'doing' }), /^(?:(?:my|his|her|your|our|their|the) )?homework\b/],
   [table({ remember: 'remind', remembers: 'reminds', remembered: 'reminded' }), /^(me|him|her|us|them) to\b/],
   [table({ make: 'have', makes: 'has', made: 'had', making: 'having' }), /^a (?:(?:big|small|surprise|birthday|little) )*party\b/],
+  [table({ do: 'have', does: 'has', did: 'had', doing: 'having' }), /^a (?:(?:big|small|surprise|birthday|little) )*party\b/],
   [table({ rob: 'steal', robs: 'steals', robbed: 'stole', robbing: 'stealing' }), /^(?:my|his|her|your|our|their|the|a) (?:phone|wallet|bag|money|car|bike|bicycle|purse|passport|laptop|watch|camera)\b/],
   [table({ see: 'watch', sees: 'watches', saw: 'watched', seeing: 'watching', seen: 'watched' }), /^(?:tv|television)\b/],
   [table({ make: 'take', makes: 'takes', made: 'took', making: 'taking' }), /^(?:(?:a|some|many|a lot of|lots of|more|a few|so many) )?(?:photos?|pictures?|selfies?)\b/],
@@ -1116,6 +1117,35 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
     // "she is a very good cooker" → "cook": a cooker is a stove.
     wordRule('cooker cookers', ({ tokens, i, t, w, before }) => {
       if (/^(good|great|bad|excellent|terrible|amazing|wonderful|fantastic|better|best|awful)$/.test(before) && /^(a|an|very|really|such|the|so)$/.test(lc(tokens[i - 2]))) setWord(t, w === 'cookers' ? 'cooks' : 'cook');
+    }),
+    // "she married with him last year" → "she married him": one marries someone (but "is married to").
+    wordRule('married', ({ tokens, i, out, t, next, n, third, before, joined, joinedBefore }) => {
+      if (joined && joinedBefore && n === 'with' && next!.post === '' && (SUBJECT_PRONOUNS.has(before) || PEOPLE.has(before)) && /^(him|her|them|me|us|my|his|her|their|a|an|the)$/.test(third)) {
+        out.push(t);
+        tokens[i + 2].pre = next!.pre + tokens[i + 2].pre;
+        return i + 1;
+      }
+      return undefined;
+    }),
+    // "there are too much people" → "too many people": "much" does not count (as "how much years").
+    wordRule('much', ({ t, n, before, joined, joinedBefore }) => {
+      if (joined && joinedBefore && /^(too|so|very)$/.test(before) && (n === 'people' || n === 'children' || (purePlural(n) && !isUncountable(singular(n))))) setWord(t, 'many');
+    }),
+    // "he is graduated from Harvard" → "he graduated": graduating is done, not been.
+    wordRule('graduated', ({ tokens, i, out, n, before, twoBefore, joinedBefore }) => {
+      if (joinedBefore && /^(is|was|am|are|were)$/.test(before) && /^(i|you|he|she|we|they)$/.test(twoBefore) && tokens[i - 2].post === '' && /^(from|in|last|two|three|four|five|\d+)$/.test(n)) {
+        const be = out.pop()!;
+        tokens[i].pre = be.pre + tokens[i].pre;
+      }
+    }),
+    // "he asked to me a question" → "asked me": one asks someone.
+    wordRule('asked', ({ tokens, i, out, t, next, n, third, before, joined }) => {
+      if (joined && n === 'to' && next!.post === '' && /^(me|him|her|us|them)$/.test(third) && !BE.has(before) && /^(a|the|some|many|about|if|why|what|how|when|where)$/.test(lc(tokens[i + 3]))) {
+        out.push(t);
+        tokens[i + 2].pre = next!.pre + tokens[i + 2].pre;
+        return i + 1;
+      }
+      return undefined;
     }),
     // "My wife is a nurse, he works at night" → "she works": the pronoun takes the person's sex.
     wordRule('he she', ({ tokens, i, t, w, n }) => {
