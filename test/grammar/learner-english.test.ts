@@ -158,6 +158,7 @@ const CASES: readonly RuleCase[] = [
   ['"too much people" counts with "many" (not "too much sugar")', 'there are too much people here and i ate too much cookies but too much sugar', 'there are too many people here and I ate too many cookies but too much sugar', false],
   ['graduating is done, not been; one asks someone; one has a party', 'he is graduated from harvard, he asked to me a question and i will do a party on saturday', 'he graduated from harvard, he asked me a question and I will have a party on saturday', false],
   ['"since an hour" is "for an hour"', "i'm looking for my keys since an hour", "I've been looking for my keys for an hour", false],
+  ['a present in -s with a past time word is past too', 'he come yesterday and she makes a cake last night', 'he came yesterday and she made a cake last night', false],
   ['… a question stays a question', 'Where was I going?', 'Where was I going?', true],
 ];
 

@@ -168,7 +168,8 @@ function pastWithTimeWords(tokens: Token[]): void {
       chained = true;
       continue;
     }
-    if (!personVerb && (!(has(w, 'Infinitive') || has(w, 'PresentTense')) || !isBaseVerb(w.replace(/e?s$/, '')) && !isBaseVerb(w))) continue;
+    // A present in -s is a verb whose base the lexicon knows ("comes" → "come", not "com").
+    if (!personVerb && (!(has(w, 'Infinitive') || has(w, 'PresentTense')) || !isBaseVerb(w.replace(/e?s$/, '')) && !isBaseVerb(w) && !(has(w, 'PresentTense') && isBaseVerb(verbForms(w)?.Infinitive ?? '')))) continue;
     if (['have', 'has', 'do', 'does', 'can', 'may', 'must', 'should', 'would', 'could', 'will', 'shall', 'might', 'need', 'want', 'wants', 'think', 'know', 'hope', 'hopes'].includes(w)) continue;
     const forms = personVerb ? conjugate(personVerb) : verbForms(w);
     if (!forms?.PastTense || forms.PastTense === w) continue;
