@@ -159,6 +159,8 @@ const CASES: readonly RuleCase[] = [
   ['graduating is done, not been; one asks someone; one has a party', 'he is graduated from harvard, he asked to me a question and i will do a party on saturday', 'he graduated from harvard, he asked me a question and I will have a party on saturday', false],
   ['"since an hour" is "for an hour"', "i'm looking for my keys since an hour", "I've been looking for my keys for an hour", false],
   ['a present in -s with a past time word is past too', 'he come yesterday and she makes a cake last night', 'he came yesterday and she made a cake last night', false],
+  ['"my hairs", "going to the shopping", "please to help", "didn\'t used to", "cooks very good"', "my hairs is wet. I am going to the shopping. Could you please to help me? I didn't used to like it. My mother cooks very good.", "my hair is wet. I am going shopping. Could you please help me? I didn't use to like it. My mother cooks very well.", true],
+  ['… not "sings good songs", "tastes very good", "I used to go"', 'She sings good songs. The food tastes very good. I used to go there.', 'She sings good songs. The food tastes very good. I used to go there.', true],
   ['… a question stays a question', 'Where was I going?', 'Where was I going?', true],
 ];
 

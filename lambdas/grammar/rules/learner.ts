@@ -248,10 +248,17 @@ const WORD_CHOICE_RULES = wordRulePass<VerbSite>(
       }
       return undefined;
     }),
-    // "went to shopping" → "went shopping": an activity one goes to do takes no "to".
+    // "went to shopping" → "went shopping": an activity one goes to do takes no "to" (nor "to the").
     wordRule('go goes going went gone', (at) => {
-      const { tokens, i, t, next, third } = at;
-      if (t.post === '' && lc(next) === 'to' && next!.post === '' && third && GO_ACTIVITIES.test(lc(third)) && (endsPhrase(tokens, i + 2) || COMPLEMENT_STARTS.has(lc(tokens[i + 3])) || PHRASE_ENDERS.has(lc(tokens[i + 3])))) return dropNext(at);
+      const { tokens, i, out, t, next, third } = at;
+      const the = lc(third) === 'the' && third!.post === '' ? 1 : 0;
+      const activity = tokens[i + 2 + the];
+      if (t.post === '' && lc(next) === 'to' && next!.post === '' && activity && GO_ACTIVITIES.test(lc(activity)) && (endsPhrase(tokens, i + 2 + the) || COMPLEMENT_STARTS.has(lc(tokens[i + 3 + the])) || PHRASE_ENDERS.has(lc(tokens[i + 3 + the])))) {
+        if (!the) return dropNext(at);
+        out.push(t);
+        activity.pre = next!.pre + activity.pre;
+        return i + 2;
+      }
       return undefined;
     }),
     // "I suggest you to go" → "I suggest you go". Not after "me", "him" …: "recommended me rest" is no
@@ -718,8 +725,9 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       }
       return undefined;
     }),
-    wordRule('hairs', ({ t, before, twoBefore }) => {
-      if (POSSESSIVE.test(before) && /^(wash|washes|washed|washing|cut|cuts|cutting|comb|combs|combed|brush|brushes|brushed|dry|dries|dried|dye|dyes|dyed)$/.test(twoBefore)) setWord(t, 'hair');
+    // "I wash my hairs", "my hairs is wet": the hair on one's head is not counted.
+    wordRule('hairs', ({ t, before }) => {
+      if (POSSESSIVE.test(before)) setWord(t, 'hair');
     }),
     wordRule('helps', ({ tokens, i, t, before }) => {
       if (POSSESSIVE.test(before) && tokens.slice(Math.max(0, i - 3), i).some((x) => lc(x) === 'for')) setWord(t, 'help');
@@ -1147,6 +1155,20 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       }
       return undefined;
     }),
+    // "Could you please to help me?" → "please help": a request's verb takes no "to".
+    wordRule('please', ({ tokens, i, out, t, next, n, third, before, joined, joinedBefore }) => {
+      if (joined && joinedBefore && n === 'to' && next!.post === '' && before === 'you' && MODALS.has(lc(tokens[i - 2])) && (isBaseVerb(third) || PERSON_VERBS.has(third))) {
+        out.push(t);
+        tokens[i + 2].pre = next!.pre + tokens[i + 2].pre;
+        return i + 1;
+      }
+      return undefined;
+    }),
+    // "I didn't used to like it", "Did you used to live here?" → "use to": "did" carries the past.
+    wordRule('used', ({ tokens, i, t, n, before, joined, joinedBefore }) => {
+      const did = before === "didn't" || ((before === 'not' || SUBJECT_PRONOUNS.has(before)) && /^(did|didn't)$/.test(lc(tokens[i - 2])));
+      if (joined && joinedBefore && n === 'to' && did) setWord(t, 'use');
+    }),
     // "My wife is a nurse, he works at night" → "she works": the pronoun takes the person's sex.
     wordRule('he she', ({ tokens, i, t, w, n }) => {
       if (i < 3 || !/,$/.test(tokens[i - 1].post) || !POSSESSIVE.test(lc(tokens[0])) || tokens[0].post !== '' || !(BE.has(n) || MODALS.has(n) || readsAsVerbAfterNoun(n))) return undefined;
@@ -1268,9 +1290,10 @@ function adverbAfterObject(tokens: readonly Token[], i: number): { object: Token
 const MANNER_ADVERBS = table({
   careful: 'carefully', natural: 'naturally', slow: 'slowly', quick: 'quickly', loud: 'loudly', quiet: 'quietly', clear: 'clearly', careless: 'carelessly',
   perfect: 'perfectly', fluent: 'fluently', correct: 'correctly', polite: 'politely', serious: 'seriously', calm: 'calmly', safe: 'safely', beautiful: 'beautifully',
+  good: 'well',
 });
 /** Verbs of doing, after which a bare adjective is how it is done (not "look", "feel", "seem", "stay", which take adjectives). */
-const ACTION_VERBS = /^(drive|drives|drove|driving|speak|speaks|spoke|speaking|talk|talks|talked|talking|act|acts|acted|acting|sing|sings|sang|singing|write|writes|wrote|writing|walk|walks|walked|walking|work|works|worked|working|play|plays|played|playing|dance|dances|danced|dancing|explain|explains|explained|explaining|answer|answers|answered)$/;
+const ACTION_VERBS = /^(cook|cooks|cooked|cooking|sleep|sleeps|slept|sleeping|drive|drives|drove|driving|speak|speaks|spoke|speaking|talk|talks|talked|talking|act|acts|acted|acting|sing|sings|sang|singing|write|writes|wrote|writing|walk|walks|walked|walking|work|works|worked|working|play|plays|played|playing|dance|dances|danced|dancing|explain|explains|explained|explaining|answer|answers|answered)$/;
 
 /** Nouns learners put after "very", and their adjectives. */
 const VERY_NOUNS = table({
