@@ -161,6 +161,11 @@ const CASES: readonly RuleCase[] = [
   ['a present in -s with a past time word is past too', 'he come yesterday and she makes a cake last night', 'he came yesterday and she made a cake last night', false],
   ['"my hairs", "going to the shopping", "please to help", "didn\'t used to", "cooks very good"', "my hairs is wet. I am going to the shopping. Could you please to help me? I didn't used to like it. My mother cooks very good.", "my hair is wet. I am going shopping. Could you please help me? I didn't use to like it. My mother cooks very well.", true],
   ['… not "sings good songs", "tastes very good", "I used to go"', 'She sings good songs. The food tastes very good. I used to go there.', 'She sings good songs. The food tastes very good. I used to go there.', true],
+  ['"be" agrees with a pronoun opening its clause', 'we is ready, he are happy, you was right', 'we are ready, he is happy, you were right', false],
+  ['… not the second of two joined by "and"', 'My husband and I are going to Spain. He and I are good pals.', 'My husband and I are going to Spain. He and I are good pals.', true],
+  ['… not an object "you", nor a subjunctive "were"', 'What I told you is true. If I were you, I would go. I wish it were Friday.', 'What I told you is true. If I were you, I would go. I wish it were Friday.', true],
+  ['a length after a perfect takes "for"', "i have been here since two weeks and i haven't seen him since a few days", "I have been here for two weeks and I haven't seen him for a few days", false],
+  ['… a point in time keeps "since"', 'I have been here since Monday.', 'I have been here since Monday.', true],
   ['… a question stays a question', 'Where was I going?', 'Where was I going?', true],
 ];
 

@@ -45,6 +45,16 @@ const VERB_PATTERNS = wordRulePass<VerbSite>(
       }
       return undefined;
     }),
+    // "we is ready", "he are happy", "you was right" → "we are", "he is", "you were": "be" agrees with a
+    // pronoun opening its clause (not "what I told you is true", where "you" is an object, nor "if I
+    // were you").
+    wordRule('am is are was were', ({ tokens, i, t, w, subject }) => {
+      // Not the second of two joined by "and": "He and I are", "my husband and I are".
+      if (!/^(i|you|he|she|it|we|they)$/.test(subject) || tokens[i - 1].post !== '' || !clauseStart(tokens, i - 1) || /^(and|or|nor)$/.test(lc(tokens[i - 2])) || (t.post !== '' && !/^[,.!?]$/.test(t.post))) return;
+      const right = /^(was|were)$/.test(w) ? (/^(i|he|she|it)$/.test(subject) ? 'was' : 'were') : COPULA[subject]!;
+      // "If I were you", "I wish it were": a singular's "were" is a subjunctive, and stays.
+      if (right !== w && w !== 'were') setWord(t, right);
+    }),
     // "I am born in Mumbai": a birth is past.
     wordRule('am is are', (at) => {
       const { t, next, third, subject } = at;
@@ -1011,6 +1021,14 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
     wordRule('broke broken hurt cut burned burnt twisted sprained injured bruised', ({ tokens, i, n, third, before, joined, joinedBefore }) => {
       const owner = POSSESSIVE_OF[before] ?? (/^(have|has|had)$/.test(before) ? POSSESSIVE_OF[lc(tokens[i - 2])] : undefined);
       if (owner && joined && joinedBefore && n === 'the' && BODY_PARTS.test(third) && (phraseEnds(tokens, i + 2) || /^(when|while|yesterday|last|playing|in|at|during)$/.test(lc(tokens[i + 3])))) setWord(tokens[i + 1], owner);
+    }),
+    // "I have been here since two weeks" → "for two weeks": "since" starts a point in time, "for" a length.
+    // (Where the verb is not yet perfect, perfectSince mends both.)
+    wordRule('since', ({ tokens, i, t, n, third, joined }) => {
+      const k = n === 'a' && third === 'few' ? i + 3 : i + 2;
+      const length = (/^(a|an|one|many|several|\d+)$/.test(n) || NUMBER_WORDS.test(n)) && /^(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)$/.test(lc(tokens[k]));
+      const perfect = tokens.slice(Math.max(0, i - 6), i).some((x, j, all) => /^(have|has|had|haven't|hasn't|hadn't)$|['’]ve$/.test(lc(x)) && all.slice(j).every((y) => y.post === ''));
+      if (joined && length && perfect && tokens[i - 1]?.post === '') setWord(t, 'for');
     }),
     // "I worked there since 2018 until last year" → "from 2018": a span with an end starts "from".
     // Only a point in time between them (not "since I'm free until Friday", "since" meaning "because").
