@@ -214,7 +214,7 @@ const SINCE_POINT = new RegExp(
     '(?:i|he|she|we|they) (?:was|were) (?:a child|a kid|a baby|a teenager|a student|young|little|kids|children|born|at school|in school|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})\\b))(?:$| )',
 );
 /** "since two years": a length of time, which takes "for". */
-const SINCE_DURATION = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many|\d+) (?:years?|months?|weeks?|days?|hours?|minutes?)(?:$| )/;
+const SINCE_DURATION = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|many|\d+) (?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)(?:$| )/;
 const PERFECT_CONTRACTION = table({ "i'm": "i've", "you're": "you've", "we're": "we've", "they're": "they've", "he's": "he's", "she's": "she's", "it's": "it's" });
 
 /**
@@ -241,6 +241,11 @@ function perfectBefore(tokens: Token[], s: number): Token[] {
   let c = s - 1;
   while (c > 0 && tokens[c - 1].post === '' && !CONJUNCTIONS.has(lc(tokens[c - 1]))) c--;
   const clause = tokens.slice(c, s).map(lc);
+  // Already perfect: a length takes "for" ("I have been here since two weeks", "haven't seen him since a few days").
+  if (duration && clause.some((w) => /^(have|has|had|haven't|hasn't|hadn't)$/.test(w) || /['’]ve$/.test(w))) {
+    setWord(tokens[s], 'for');
+    return tokens;
+  }
   if (clause.some((w) => /^(been|had|time|first|only|last|than|will|would|can|could|should|must|going|ago)$/.test(w) || /['’](ve|d|ll)$/.test(w))) return tokens;
   // The subject nearest "since" (a transcript's run-on holds several clauses): a pronoun, or "my/the …"
   // and a noun; then its verb.

@@ -20,6 +20,21 @@ const verbSite = (tokens: Token[], i: number, out: Token[]): VerbSite => ({ toke
 /** A "be" or "have" right after a personal subject pronoun: "I am", "he has". */
 const afterSubject = ({ tokens, i, subject }: VerbSite): boolean => i > 0 && tokens[i - 1].post === '' && personalBe(subject) !== undefined;
 
+/** Drops the token at i, giving its spacing before to the next ("we lack of time"): the rule has dealt with it. */
+function dropThis({ tokens, i, t }: RuleSite): number {
+  const next = tokens[i + 1];
+  next.pre = t.pre + next.pre;
+  return i;
+}
+
+/** Keeps the token at i and drops the one after it ("went to shopping" → "went shopping"): the rule has dealt with both. */
+function dropNext({ tokens, i, out, t }: RuleSite): number {
+  const [next, third] = [tokens[i + 1], tokens[i + 2]];
+  out.push(t);
+  third.pre = next.pre + third.pre;
+  return i + 1;
+}
+
 /**
  * Verb patterns learners carry over from their first language:
  * "I am agree" → "I agree" ("he is agree" → "he agrees"), "I have 20 years old" → "I am 20 years old",
@@ -33,15 +48,14 @@ const VERB_PATTERNS = wordRulePass<VerbSite>(
   [
     // "I am agree": "agree" is a verb, so the "be" before it goes; "I'm agree" keeps its subject.
     wordRule((w) => /^(am|is|are)$/.test(w) || CONTRACTED_SUBJECT.test(w), (at) => {
-      const { i, t, w, next, subject } = at;
+      const { t, w, next, subject } = at;
       if (!(next && t.post === '' && /^(dis)?agree$/.test(lc(next)) && (/^(am|is|are)$/.test(w) ? afterSubject(at) : CONTRACTED_SUBJECT.test(w)))) return undefined;
       const who = w.replace(/['’].*$/, '');
       if (w !== who) setWord(t, who);
       const person = w === who ? subject : who;
       if (/^(he|she)$/.test(person)) setWord(next, `${lc(next)}s`);
       if (w === who) {
-        next.pre = t.pre + next.pre;
-        return i;
+        return dropThis(at);
       }
       return undefined;
     }),
@@ -121,26 +135,24 @@ const VERB_PATTERNS = wordRulePass<VerbSite>(
       }
     }),
     // "gave up to smoke" → "gave up smoking".
-    wordRule('up', ({ i, out, t, next, third, subject }) => {
+    wordRule('up', (at) => {
+      const { t, next, third, subject } = at;
       if (/^(give|gives|gave|given|giving)$/.test(subject) && t.post === '' && lc(next) === 'to' && next!.post === '' && third && verbAfterTo(lc(third))?.Gerund) {
         setWord(third, verbAfterTo(lc(third))!.Gerund);
-        third.pre = next!.pre + third.pre;
-        out.push(t);
-        return i + 1;
+        return dropNext(at);
       }
       return undefined;
     }),
     // "I enjoy to swim": these verbs take a gerund, never "to" and a verb.
     // Not in the passive ("are considered to have been") nor where the word is a noun ("the finish to").
-    wordRule((w) => GERUND_TAKERS.test(w) || /^(mind|minds|miss|misses|missed|suggest|suggests|suggested|practise|practises|practised|practice|practices|practiced)$/.test(w), ({ i, out, t, w, next, third, subject }) => {
+    wordRule((w) => GERUND_TAKERS.test(w) || /^(mind|minds|miss|misses|missed|suggest|suggests|suggested|practise|practises|practised|practice|practices|practiced)$/.test(w), (at) => {
+      const { t, w, next, third, subject } = at;
       const takesGerund = GERUND_TAKERS.test(w) || (/^(mind|minds)$/.test(w) && /^(do|does|don't|doesn't|didn't|would|i|you|we|they|not)$/.test(subject)) || (/^(miss|misses|missed|suggest|suggests|suggested|practise|practises|practised|practice|practices|practiced)$/.test(w) && (SUBJECT_PRONOUNS.has(subject) || /^(always|often|really|still|never)$/.test(subject)));
       if (takesGerund && t.post === '' && lc(next) === 'to' && next!.post === '' && third && !BE.has(lc(third)) && !BE.has(subject) && !DETERMINERS.has(subject)) {
         const gerund = verbAfterTo(lc(third))?.Gerund;
         if (gerund) {
           setWord(third, gerund);
-          third.pre = next!.pre + third.pre;
-          out.push(t);
-          return i + 1;
+          return dropNext(at);
         }
       }
       return undefined;
@@ -190,11 +202,10 @@ const VERB_PATTERNS = wordRulePass<VerbSite>(
       }
     }),
     // "she told to me a story": "tell" takes its person without "to" (not the passive "was told to").
-    wordRule('told', ({ i, out, t, next, third, subject }) => {
+    wordRule('told', (at) => {
+      const { t, next, third, subject } = at;
       if (t.post === '' && lc(next) === 'to' && next!.post === '' && third && /^(me|him|her|us|them|my|his|our|their|your)$/.test(lc(third)) && !BE.has(subject) && subject !== 'got') {
-        out.push(t);
-        third.pre = next!.pre + third.pre;
-        return i + 1;
+        return dropNext(at);
       }
       return undefined;
     }),
@@ -220,14 +231,6 @@ const CONTRACTED_SUBJECT = /^(i|we|you|they|he|she)['’](m|re|s)$/;
  */
 export function learnerWordChoices(tokens: Token[]): Token[] {
   return WORD_CHOICE_RULES(tokens);
-}
-
-/** Drops the token after the one at i ("went to shopping" → "went shopping"): the one at i is pushed, the next is dealt with. */
-function dropNext({ tokens, i, out, t }: RuleSite): number {
-  const [next, third] = [tokens[i + 1], tokens[i + 2]];
-  out.push(t);
-  third.pre = next.pre + third.pre;
-  return i + 1;
 }
 
 const WORD_CHOICE_RULES = wordRulePass<VerbSite>(
@@ -313,10 +316,10 @@ const WORD_CHOICE_RULES = wordRulePass<VerbSite>(
       if (t.post === '' && next && (NUMBERS.has(lc(next)) || /^\d+$/.test(next.word) || /^(a|one)$/.test(lc(next))) && /^(years?|months?|weeks?|days?|hours?|minutes?)$/.test(lc(third))) setWord(t, 'for');
     }),
     // "Although it was raining, but we went": one clause is joined once ("Because I was tired, so I…").
-    wordRule('but so', ({ tokens, i, t, w, next }) => {
+    wordRule('but so', (at) => {
+      const { tokens, i, w, next } = at;
       if (i > 1 && /,$/.test(tokens[i - 1].post) && CONCESSIVE_OPENER[w].test(lc(tokens[0])) && tokens[0].post === '' && next && SUBJECT_PRONOUNS.has(lc(next))) {
-        next.pre = t.pre + next.pre;
-        return i;
+        return dropThis(at);
       }
       return undefined;
     }),
@@ -353,12 +356,12 @@ const WORD_CHOICE_RULES = wordRulePass<VerbSite>(
       if (/^(go|goes|going|went)$/.test(subject) && t.post === '' && next && /^\p{Lu}\p{Ll}+$/u.test(next.word) && !WEEKDAYS.test(lc(next)) && !/^(january|february|march|april|may|june|july|august|september|october|november|december)$/.test(lc(next))) setWord(t, 'to');
     }),
     // "I am knowing excel" → "I know": verbs of knowing have no progressive.
-    wordRule('am is are', ({ i, t, next, subject }) => {
+    wordRule('am is are', (at) => {
+      const { i, t, next, subject } = at;
       if (t.post === '' && next && /^(knowing|understanding|owning)$/.test(lc(next)) && i > 0 && SUBJECT_PRONOUNS.has(subject)) {
         const base = lc(next).replace(/ing$/, '');
         setWord(next, /^(he|she|it)$/.test(subject) ? conjugate(base).PresentTense : base);
-        next.pre = t.pre + next.pre;
-        return i;
+        return dropThis(at);
       }
       return undefined;
     }),
@@ -432,29 +435,29 @@ const WORD_CHOICE_RULES = wordRulePass<VerbSite>(
       if (t.post === '' && lc(next) === 'the' && /^(class|team|world|family|school|city|country|group|office|company)$/.test(lc(third)) && i > 2 && (has(lc(tokens[i - 2]), 'Superlative') || lc(tokens[i - 3]) === 'most' || lc(tokens[i - 2]) === 'best')) setWord(t, 'in');
     }),
     // "go to somewhere" → "go somewhere": these adverbs are already a direction.
-    wordRule('to', ({ i, t, next, subject }) => {
+    wordRule('to', (at) => {
+      const { next, subject } = at;
       if (/^(go|goes|going|went|gone|come|comes|coming|came|travel|traveled|move|moved)$/.test(subject) && next && /^(somewhere|anywhere|everywhere|nowhere|abroad|downtown|upstairs|downstairs|overseas)$/.test(lc(next))) {
-        next.pre = t.pre + next.pre;
-        return i;
+        return dropThis(at);
       }
       return undefined;
     }),
     // "a little of German" → "a little German" (not "a little of the cake").
-    wordRule('of', ({ tokens, i, t, next, subject }) => {
+    wordRule('of', (at) => {
+      const { tokens, i, next, subject } = at;
       if (subject === 'little' && lc(tokens[i - 2]) === 'a' && next && !DETERMINERS.has(lc(next)) && !OBJECT_PRONOUNS.has(lc(next)) && !/^(what|everything|both|each|all)$/.test(lc(next))) {
-        next.pre = t.pre + next.pre;
-        return i;
+        return dropThis(at);
       }
       return undefined;
     }),
     // "before or after to eat" → "after eating": a preposition takes a gerund.
-    wordRule('to', ({ i, t, next, subject }) => {
+    wordRule('to', (at) => {
+      const { t, next, subject } = at;
       if (/^(before|after|without)$/.test(subject) && t.post === '' && next && isBaseVerb(lc(next))) {
         const gerund = verbForms(lc(next))?.Gerund;
         if (gerund) {
           setWord(next, gerund);
-          next.pre = t.pre + next.pre;
-          return i;
+          return dropThis(at);
         }
       }
       return undefined;
@@ -604,23 +607,17 @@ export function learnerPhrases(tokens: Token[]): Token[] {
   return PHRASE_RULES(tokens);
 }
 
-/** Drops the token at i, giving its spacing before to the next: "we lack of time". */
-function dropThis({ i, t, next }: PhraseSite): number {
-  next!.pre = t.pre + next!.pre;
-  return i;
-}
-
 const PHRASE_RULES = wordRulePass<PhraseSite>(
   [
     wordRule('during', ({ t, next, n }) => {
       if (t.post === '' && next?.pre === '' && /^(i|he|she|we|they)$/.test(n)) setWord(t, 'while');
     }),
     // "if I would have more time": the condition is "had"; "would" goes.
-    wordRule('would', ({ tokens, i, t, next, n, joined, joinedBefore, before, twoBefore }) => {
+    wordRule('would', (at) => {
+      const { tokens, i, next, n, joined, joinedBefore, before, twoBefore } = at;
       if (joined && n === 'have' && joinedBefore && SUBJECT_PRONOUNS.has(before) && twoBefore === 'if' && tokens[i - 2].post === '') {
         setWord(next!, 'had');
-        next!.pre = t.pre + next!.pre;
-        return i;
+        return dropThis(at);
       }
       return undefined;
     }),
@@ -714,14 +711,13 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
     wordRule('never', ({ out, before, joinedBefore }) => {
       if (joinedBefore && /^(haven't|hasn't|hadn't)$/.test(before)) setWord(out[out.length - 1], before.replace("n't", ''));
     }),
-    wordRule((w) => SAY_TO_TELL[w] !== undefined, ({ tokens, i, out, t, w, next, n, third, joined }) => {
+    wordRule((w) => SAY_TO_TELL[w] !== undefined, (at) => {
+      const { tokens, i, t, w, next, n, third, joined } = at;
       if (!joined) return undefined;
       // "I said to her to wait" → "told her to wait".
       if (n === 'to' && /^(me|him|her|us|them)$/.test(third) && lc(tokens[i + 3]) === 'to' && tokens[i + 2].post === '') {
         setWord(t, SAY_TO_TELL[w]!);
-        out.push(t);
-        tokens[i + 2].pre = next!.pre + tokens[i + 2].pre;
-        return i + 1;
+        return dropNext(at);
       }
       // "Did he say you when he's coming back?" → "tell you".
       if (/^(you|me|him|her|us|them)$/.test(n) && next!.post === '' && /^(when|where|what|why|how|if)$/.test(third)) setWord(t, SAY_TO_TELL[w]!);
@@ -758,15 +754,14 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       return undefined;
     }),
     // "goes to the work by bus" → "to work"; "play the football" → "play football"; "had a lunch" → "had lunch".
-    wordRule('to play plays played playing have has had having eat eats ate eating', ({ tokens, i, out, t, w, next, n, third, before, joined }) => {
+    wordRule('to play plays played playing have has had having eat eats ate eating', (at) => {
+      const { tokens, i, w, next, n, third, before, joined } = at;
       const dropped =
         (w === 'to' && n === 'the' && third === 'work' && /^(go|goes|went|going|gone|come|comes|came|coming|get|gets|got)$/.test(before) && (phraseEnds(tokens, i + 2) || /^(every|early|late)$/.test(lc(tokens[i + 3])))) ||
         (/^(play|plays|played|playing)$/.test(w) && n === 'the' && SPORTS.test(third) && (phraseEnds(tokens, i + 2) || /^(every|together|today|yesterday|again)$/.test(lc(tokens[i + 3])))) ||
         (/^(have|has|had|having|eat|eats|ate|eating)$/.test(w) && n === 'a' && /^(breakfast|lunch|dinner)$/.test(third) && (phraseEnds(tokens, i + 2) || /^(together|today|yesterday|early|late)$/.test(lc(tokens[i + 3]))));
       if (dropped && joined && next!.post === '') {
-        out.push(t);
-        tokens[i + 2].pre = next!.pre + tokens[i + 2].pre;
-        return i + 1;
+        return dropNext(at);
       }
       return undefined;
     }),
@@ -846,11 +841,11 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       if (afterPunctuation(tokens, i) && joined && n === 'the' && third === 'other' && lc(tokens[i + 3]) === 'hand' && tokens[i + 3].post === ',') setWord(t, 'on');
     }),
     // "The most of the people" → "Most of the people".
-    wordRule('the', ({ tokens, i, t, next, n, third, joined }) => {
+    wordRule('the', (at) => {
+      const { tokens, i, t, next, n, third, joined } = at;
       if (afterPunctuation(tokens, i) && joined && n === 'most' && third === 'of' && next!.post === '' && /^(the|my|your|his|her|our|their|these|those|them|us)$/.test(lc(tokens[i + 3]))) {
-        next!.pre = t.pre + next!.pre;
         setWord(next!, /^\p{Lu}/u.test(t.word) ? 'Most' : 'most');
-        return i;
+        return dropThis(at);
       }
       return undefined;
     }),
@@ -873,10 +868,13 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       }
       return undefined;
     }),
-    // "How much years" → "How many years": "much" does not count.
-    // Not "How much costs this jacket?", where the plural is the verb.
+    // "How much years", "there are too much people" → "many": "much" does not count. Not "How much
+    // costs this jacket?", where the plural is the verb (a mass noun's plural is mended above).
     wordRule('much', ({ t, n, third, before, joined, joinedBefore }) => {
-      if (joinedBefore && before === 'how' && joined && (purePlural(n) || /^(people|times|children|years|months|weeks|days|hours|minutes)$/.test(n)) && !/^(this|that|these|those|the|it|a|an|my|your|his|her|our|their)$/.test(third)) setWord(t, 'many');
+      if (!joined || !joinedBefore) return;
+      const how = before === 'how' && (purePlural(n) || /^(people|times|children|years|months|weeks|days|hours|minutes)$/.test(n)) && !/^(this|that|these|those|the|it|a|an|my|your|his|her|our|their)$/.test(third);
+      const too = /^(too|so|very)$/.test(before) && (n === 'people' || n === 'children' || (purePlural(n) && !isUncountable(singular(n))));
+      if (how || too) setWord(t, 'many');
     }),
     // "I prefer coffee than tea" → "to tea" (not "rather than").
     wordRule('than', ({ tokens, i, t, before, joinedBefore }) => {
@@ -925,28 +923,29 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
     wordRule('in', ({ tokens, i, t, n, third, joined }) => {
       if (joined && n === 'the' && third === 'same' && lc(tokens[i + 3]) === 'time' && !/^(as|that|it)$/.test(lc(tokens[i + 4]))) setWord(t, 'at');
     }),
-    // "I have hunger" → "I am hungry".
-    wordRule('have has', ({ t, next, n, before, joined, joinedBefore }) => {
-      if (joined && /^(hunger|thirst)$/.test(n) && personalBe(before) && joinedBefore) {
+    // "I have hunger" → "I am hungry"; "I have cold, can you close the window?" → "I am cold": a person
+    // is hungry, thirsty, cold or hot (not "I have a cold", "cold hands").
+    wordRule('have has', ({ tokens, i, t, next, n, before, joined, joinedBefore }) => {
+      if (!joined || !joinedBefore) return;
+      if (/^(hunger|thirst)$/.test(n) && personalBe(before)) {
         setWord(t, personalBe(before)!);
         setWord(next!, n === 'hunger' ? 'hungry' : 'thirsty');
-      }
+      } else if (/^(cold|hot)$/.test(n) && /^(i|he|she|we|they)$/.test(before) && endsPhrase(tokens, i + 1)) setWord(t, personalBe(before)!);
     }),
     // "I went there two years before." → "ago" (not "had been there two years before").
     wordRule('before', ({ tokens, i, t, next, before, twoBefore }) => {
       if (/^(years|months|weeks|days)$/.test(before) && (NUMBER_WORDS.test(twoBefore) || /^(a|\d+)$/.test(twoBefore) || twoBefore === 'few') && /[.!?]/.test(t.post + '.') && (!next || /[.!?]/.test(t.post)) && !tokens.slice(0, i).some((x) => /^(had|'d)$/.test(lc(x)))) setWord(t, 'ago');
     }),
     // "nobody didn't answer" → "nobody answered"; "Nobody don't know" → "Nobody knows".
-    wordRule('nobody nothing', ({ tokens, i, out, t, next, n, joined }) => {
+    wordRule('nobody nothing', (at) => {
+      const { tokens, i, next, n, joined } = at;
       if (joined && /^(didn't|don't|doesn't)$/.test(n) && tokens[i + 2] && next!.post === '') {
         const base = lc(tokens[i + 2]);
         const forms = isBaseVerb(base) || PERSON_VERBS.has(base) ? baseVerbForms(base) : base === 'answer' ? conjugate(base) : undefined;
         const past = n === "didn't" ? forms?.PastTense : forms?.PresentTense;
         if (past) {
-          out.push(t);
           setWord(tokens[i + 2], past);
-          tokens[i + 2].pre = next!.pre + tokens[i + 2].pre;
-          return i + 1;
+          return dropNext(at);
         }
       }
       return undefined;
@@ -987,10 +986,6 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       out.push({ ...t, word: plural ? 'do' : 'does' }, ...tokens.slice(i + 1, end), { ...last, post: '', space: ' ' }, { ...bareWord(QUESTION_VERB_BASE[w]!), post: last.post, space: last.space });
       return end;
     }),
-    // "I have cold, can you close the window?" → "I am cold": a person is cold or hot (not "I have a cold", "cold hands").
-    wordRule('have has', ({ tokens, i, t, n, before, joined, joinedBefore }) => {
-      if (joined && joinedBefore && /^(cold|hot)$/.test(n) && /^(i|he|she|we|they)$/.test(before) && endsPhrase(tokens, i + 1)) setWord(t, personalBe(before)!);
-    }),
     // "I was responsible of social media" → "for".
     wordRule('of', ({ t, before, joinedBefore }) => {
       if (joinedBefore && before === 'responsible') setWord(t, 'for');
@@ -1008,12 +1003,11 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       if (joinedBefore && /^(is|are|was|were|keep|keeps|kept)$/.test(before) && /^(prices|price|costs|cost|rents|rent|taxes|temperatures|temperature|numbers|sales|bills|levels|rates|cases)$/.test(twoBefore) && (endsPhrase(tokens, i) || /^(every|again|fast|quickly|so|too|very|each|all|and|because|since|by)$/.test(lc(tokens[i + 1])))) setWord(t, 'rising');
     }),
     // "I have to assist to a meeting" → "attend a meeting": one attends an event.
-    wordRule('assist assists assisted assisting', ({ tokens, i, out, t, w, next, n, third, joined }) => {
+    wordRule('assist assists assisted assisting', (at) => {
+      const { tokens, i, t, w, next, n, third, joined } = at;
       if (joined && n === 'to' && next!.post === '' && /^(a|an|the|my|his|her|our|their|this|that)$/.test(third) && /^(meeting|class|classes|conference|course|lecture|wedding|party|event|session|concert|ceremony|seminar|workshop|funeral|interview)$/.test(lc(tokens[i + 3]))) {
         setWord(t, w.replace('assist', 'attend'));
-        out.push(t);
-        tokens[i + 2].pre = next!.pre + tokens[i + 2].pre;
-        return i + 1;
+        return dropNext(at);
       }
       return undefined;
     }),
@@ -1021,14 +1015,6 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
     wordRule('broke broken hurt cut burned burnt twisted sprained injured bruised', ({ tokens, i, n, third, before, joined, joinedBefore }) => {
       const owner = POSSESSIVE_OF[before] ?? (/^(have|has|had)$/.test(before) ? POSSESSIVE_OF[lc(tokens[i - 2])] : undefined);
       if (owner && joined && joinedBefore && n === 'the' && BODY_PARTS.test(third) && (phraseEnds(tokens, i + 2) || /^(when|while|yesterday|last|playing|in|at|during)$/.test(lc(tokens[i + 3])))) setWord(tokens[i + 1], owner);
-    }),
-    // "I have been here since two weeks" → "for two weeks": "since" starts a point in time, "for" a length.
-    // (Where the verb is not yet perfect, perfectSince mends both.)
-    wordRule('since', ({ tokens, i, t, n, third, joined }) => {
-      const k = n === 'a' && third === 'few' ? i + 3 : i + 2;
-      const length = (/^(a|an|one|many|several|\d+)$/.test(n) || NUMBER_WORDS.test(n)) && /^(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)$/.test(lc(tokens[k]));
-      const perfect = tokens.slice(Math.max(0, i - 6), i).some((x, j, all) => /^(have|has|had|haven't|hasn't|hadn't)$|['’]ve$/.test(lc(x)) && all.slice(j).every((y) => y.post === ''));
-      if (joined && length && perfect && tokens[i - 1]?.post === '') setWord(t, 'for');
     }),
     // "I worked there since 2018 until last year" → "from 2018": a span with an end starts "from".
     // Only a point in time between them (not "since I'm free until Friday", "since" meaning "because").
@@ -1057,7 +1043,8 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       return undefined;
     }),
     // "I'm with a headache" → "I have a headache": an illness is had.
-    wordRule('with', ({ tokens, i, out, t, n, third, before, joined, joinedBefore }) => {
+    wordRule('with', (at) => {
+      const { tokens, i, out, n, third, before, joined, joinedBefore } = at;
       // The illness ends its phrase ("with a cold drink" is not one), or is "a sore" part.
       const after = lc(tokens[i + 3]);
       const illness = third === 'sore' ? /^(throat|back|head|leg|arm|foot|eye|eyes|neck|knee|stomach)$/.test(after) : /^(headache|fever|cold|cough|flu|toothache|stomachache|backache)$/.test(third) && (phraseEnds(tokens, i + 2) || /^(so|today|now|again|since|all|this|right)$/.test(after));
@@ -1071,8 +1058,7 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
         setWord(last, last.word.slice(0, subject.length));
         out.push(bareWord(have));
       } else setWord(last, have);
-      tokens[i + 1].pre = t.pre + tokens[i + 1].pre;
-      return i;
+      return dropThis(at);
     }),
     // "I spent all my salary in clothes" → "on clothes": money is spent on things (not "in Paris").
     wordRule('in', ({ tokens, i, t, n, joined }) => {
@@ -1093,20 +1079,21 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
     }),
     // "if the weather will be good" → "is good": a condition is in the present (not "if you will",
     // a request, nor after "know if", "see if", where "if" asks whether, nor "as if").
-    wordRule('will', ({ tokens, i, t, next, n, third }) => {
-      const at = lc(tokens[i - 2]) === 'if' ? i - 2 : lc(tokens[i - 3]) === 'if' && lc(tokens[i - 2]) === 'the' ? i - 3 : -1;
+    wordRule('will', (at) => {
+      const { tokens, i, next, n, third } = at;
+      const ifAt = lc(tokens[i - 2]) === 'if' ? i - 2 : lc(tokens[i - 3]) === 'if' && lc(tokens[i - 2]) === 'the' ? i - 3 : -1;
       const subject = lc(tokens[i - 1]);
-      if (at < 0 || n !== 'be' || !/^(good|nice|sunny|rainy|bad|cold|hot|warm|fine|ready|free|available|open|closed|late|busy|cloudy|windy)$/.test(third) || /^(know|knows|knew|see|ask|asked|wonder|sure|check|tell|whether|as)$/.test(lc(tokens[at - 1]))) return undefined;
-      const be = at === i - 3 ? (/^(weather|traffic|meeting|store|shop|restaurant|bus|train|flight|food)$/.test(subject) ? 'is' : undefined) : subject === 'you' ? undefined : COPULA[subject];
-      if (!be || !tokens.slice(at, i + 1).every((x) => x.post === '')) return undefined;
+      if (ifAt < 0 || n !== 'be' || !/^(good|nice|sunny|rainy|bad|cold|hot|warm|fine|ready|free|available|open|closed|late|busy|cloudy|windy)$/.test(third) || /^(know|knows|knew|see|ask|asked|wonder|sure|check|tell|whether|as)$/.test(lc(tokens[ifAt - 1]))) return undefined;
+      const be = ifAt === i - 3 ? (/^(weather|traffic|meeting|store|shop|restaurant|bus|train|flight|food)$/.test(subject) ? 'is' : undefined) : subject === 'you' ? undefined : COPULA[subject];
+      if (!be || !tokens.slice(ifAt, i + 1).every((x) => x.post === '')) return undefined;
       setWord(next!, be);
-      next!.pre = t.pre + next!.pre;
-      return i;
+      return dropThis(at);
     }),
     // "I will call you when I will arrive" → "when I arrive": a time clause about the future is in the
     // present. Only after a future or a request ("call me when", "I'll text you after"), and not
     // inside a question ("I don't know when he will arrive", "tell me when you will be ready").
-    wordRule('will', ({ tokens, i, t, next, n, before, joinedBefore }) => {
+    wordRule('will', (at) => {
+      const { tokens, i, t, next, n, before, joinedBefore } = at;
       const k = /^(when|after|before|until|once)$/.test(lc(tokens[i - 2])) ? i - 2 : lc(tokens[i - 2]) === 'as' && lc(tokens[i - 3]) === 'soon' && lc(tokens[i - 4]) === 'as' ? i - 4 : -1;
       if (k < 1 || !joinedBefore || !/^(i|you|he|she|we|they|it)$/.test(before) || !next || t.post !== '' || !tokens.slice(k, i).every((x) => x.post === '')) return undefined;
       const asker = lc(tokens[k - 1]);
@@ -1116,16 +1103,15 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       const verb = n === 'be' ? COPULA[before] : isBaseVerb(n) || PERSON_VERBS.has(n) ? (/^(he|she|it)$/.test(before) ? baseVerbForms(n)?.PresentTense : n) : undefined;
       if (!verb) return undefined;
       setWord(next, verb);
-      next.pre = t.pre + next.pre;
-      return i;
+      return dropThis(at);
     }),
     // "she has a long hairs" → "she has long hair": hair on a head is not counted (not "he has a grey
     // hair", which may be one).
-    wordRule('a', ({ tokens, i, t, next, n, third, before, joined }) => {
+    wordRule('a', (at) => {
+      const { tokens, i, next, n, third, before, joined } = at;
       if (joined && /^(have|has|had)$/.test(before) && /^(long|short|black|blond|blonde|brown|curly|straight|red|dark|beautiful|grey|gray|white|thick|thin)$/.test(n) && next!.post === '' && third === 'hairs') {
         setWord(tokens[i + 2], 'hair');
-        next!.pre = t.pre + next!.pre;
-        return i;
+        return dropThis(at);
       }
       return undefined;
     }),
@@ -1145,17 +1131,12 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       if (/^(good|great|bad|excellent|terrible|amazing|wonderful|fantastic|better|best|awful)$/.test(before) && /^(a|an|very|really|such|the|so)$/.test(lc(tokens[i - 2]))) setWord(t, w === 'cookers' ? 'cooks' : 'cook');
     }),
     // "she married with him last year" → "she married him": one marries someone (but "is married to").
-    wordRule('married', ({ tokens, i, out, t, next, n, third, before, joined, joinedBefore }) => {
+    wordRule('married', (at) => {
+      const { next, n, third, before, joined, joinedBefore } = at;
       if (joined && joinedBefore && n === 'with' && next!.post === '' && (SUBJECT_PRONOUNS.has(before) || PEOPLE.has(before)) && /^(him|her|them|me|us|my|his|her|their|a|an|the)$/.test(third)) {
-        out.push(t);
-        tokens[i + 2].pre = next!.pre + tokens[i + 2].pre;
-        return i + 1;
+        return dropNext(at);
       }
       return undefined;
-    }),
-    // "there are too much people" → "too many people": "much" does not count (as "how much years").
-    wordRule('much', ({ t, n, before, joined, joinedBefore }) => {
-      if (joined && joinedBefore && /^(too|so|very)$/.test(before) && (n === 'people' || n === 'children' || (purePlural(n) && !isUncountable(singular(n))))) setWord(t, 'many');
     }),
     // "he is graduated from Harvard" → "he graduated": graduating is done, not been.
     wordRule('graduated', ({ tokens, i, out, n, before, twoBefore, joinedBefore }) => {
@@ -1165,20 +1146,18 @@ const PHRASE_RULES = wordRulePass<PhraseSite>(
       }
     }),
     // "he asked to me a question" → "asked me": one asks someone.
-    wordRule('asked', ({ tokens, i, out, t, next, n, third, before, joined }) => {
+    wordRule('asked', (at) => {
+      const { tokens, i, next, n, third, before, joined } = at;
       if (joined && n === 'to' && next!.post === '' && /^(me|him|her|us|them)$/.test(third) && !BE.has(before) && /^(a|the|some|many|about|if|why|what|how|when|where)$/.test(lc(tokens[i + 3]))) {
-        out.push(t);
-        tokens[i + 2].pre = next!.pre + tokens[i + 2].pre;
-        return i + 1;
+        return dropNext(at);
       }
       return undefined;
     }),
     // "Could you please to help me?" → "please help": a request's verb takes no "to".
-    wordRule('please', ({ tokens, i, out, t, next, n, third, before, joined, joinedBefore }) => {
+    wordRule('please', (at) => {
+      const { tokens, i, next, n, third, before, joined, joinedBefore } = at;
       if (joined && joinedBefore && n === 'to' && next!.post === '' && before === 'you' && MODALS.has(lc(tokens[i - 2])) && (isBaseVerb(third) || PERSON_VERBS.has(third))) {
-        out.push(t);
-        tokens[i + 2].pre = next!.pre + tokens[i + 2].pre;
-        return i + 1;
+        return dropNext(at);
       }
       return undefined;
     }),
